@@ -1,0 +1,93 @@
+/**
+ * kakunin's configuration: one zod schema over the environment, parsed once at start.
+ * Nothing else reads `process.env`. A bad value stops the process with a message naming the
+ * variable (see `ConfigError`).
+ *
+ * Adding a variable (adapters): add it to `envSchema` below and map it into `Config` in
+ * `toConfig`; both edits live in this file.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { VERDICTS } from './detection/types.ts';
+
+const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
+const bool = (def: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** The environment variables kakunin understands, with their defaults. */
+export const envSchema = z.object({
+  PORT: int(8787, 0, 65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .default('file:./data/kakunin.db')
+    .refine((v) => v.startsWith('file:') && v.length > 'file:'.length, 'must look like file:./data/kakunin.db'),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A report joins an open case whose last report is at most this many days old. */
+  GROUPING_WINDOW_DAYS: int(14, 0, 3650),
+  /** Cases at or above this verdict get a card on every configured notifier. */
+  NOTIFY_MIN_VERDICT: z.enum(VERDICTS).default('medium'),
+  DELIVERY_MAX_ATTEMPTS: int(10, 1, 1000),
+  DELIVERY_BASE_DELAY_MS: int(2_000, 1),
+  DELIVERY_MAX_DELAY_MS: int(15 * 60_000, 1),
+  DELIVERY_POLL_MS: int(5_000, 10),
+  /** The `console` notifier writes every card as a JSON line to the log (on by default). */
+  CONSOLE_NOTIFIER: bool(true),
+});
+
+/** Parsed configuration, camelCase, grouped by concern. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Filesystem path of the SQLite file (from DATABASE_URL). */
+  databasePath: string;
+  /** Base for links in cards, without a trailing slash. */
+  publicUrl: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  groupingWindowDays: number;
+  notifyMinVerdict: (typeof VERDICTS)[number];
+  delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; pollMs: number };
+  console: { enabled: boolean };
+}
+
+/** Thrown when the environment does not parse; the message names every bad variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function toConfig(env: z.infer<typeof envSchema>): Config {
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    databasePath: path.resolve(env.DATABASE_URL.slice('file:'.length)),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    logLevel: env.LOG_LEVEL,
+    groupingWindowDays: env.GROUPING_WINDOW_DAYS,
+    notifyMinVerdict: env.NOTIFY_MIN_VERDICT,
+    delivery: {
+      maxAttempts: env.DELIVERY_MAX_ATTEMPTS,
+      baseDelayMs: env.DELIVERY_BASE_DELAY_MS,
+      maxDelayMs: env.DELIVERY_MAX_DELAY_MS,
+      pollMs: env.DELIVERY_POLL_MS,
+    },
+    console: { enabled: env.CONSOLE_NOTIFIER },
+  };
+}
+
+/**
+ * Parses the environment once. Empty strings count as unset, so `PORT=` falls back to 8787.
+ * @example loadConfig({ PORT: '9000', DATABASE_URL: 'file:/tmp/k.db' }).port // 9000
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+}

@@ -1,0 +1,32 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { ACTOR_PLATFORMS, CASE_STATUSES, RESOLUTIONS } from '../../domain/case.ts';
+import { cases } from './cases.ts';
+
+/**
+ * The audit trail: append-only, one global hash chain. `hash = sha256(prev_hash + canonical JSON
+ * of the row's content)`; `kakunin audit verify` recomputes it.
+ */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** opened | report_added | acknowledge | investigate | resolve | reopen */
+    type: text('type').notNull(),
+    fromStatus: text('from_status', { enum: CASE_STATUSES }),
+    toStatus: text('to_status', { enum: CASE_STATUSES }).notNull(),
+    resolution: text('resolution', { enum: RESOLUTIONS }),
+    actorPlatform: text('actor_platform', { enum: ACTOR_PLATFORMS }).notNull(),
+    actorUserId: text('actor_user_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    note: text('note'),
+    /** Event-specific data as canonical JSON (e.g. the report id). */
+    data: text('data'),
+    at: text('at').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId)],
+);

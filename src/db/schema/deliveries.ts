@@ -1,0 +1,41 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { NOTIFIER_PLATFORMS } from '../../../adapters/types.ts';
+import { cases } from './cases.ts';
+
+export const DELIVERY_KINDS = ['card.post', 'card.update', 'card.remind', 'reporter.notify'] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+export const DELIVERY_STATUSES = ['pending', 'sent', 'dead'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * The outbox: every notification is a row written in the same transaction as the change that
+ * caused it; the worker sends it. `delivery_key` is unique so a cause never sends twice.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    platform: text('platform', { enum: NOTIFIER_PLATFORMS }).notNull(),
+    kind: text('kind', { enum: DELIVERY_KINDS }).notNull(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    /** Channel/binding id for cards; for reporter.notify, the report id. */
+    target: text('target').notNull(),
+    deliveryKey: text('delivery_key').notNull(),
+    status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Epoch milliseconds; the worker picks rows whose time has come. */
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    /** Kind-specific JSON (a Reminder, a ReporterEvent). */
+    payload: text('payload'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_key_uq').on(t.deliveryKey),
+    index('deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('deliveries_case_platform_idx').on(t.caseId, t.platform, t.target),
+  ],
+);

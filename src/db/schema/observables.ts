@@ -1,0 +1,28 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { OBSERVABLE_KINDS } from '../../detection/types.ts';
+import { cases } from './cases.ts';
+import { reports } from './reports.ts';
+
+/**
+ * Concrete things seen in a report (bank account, phone, URL, LINE id …), stored with the
+ * engine's canonical `value` and indexed by (kind, value) so any case can be found by them.
+ */
+export const observables = sqliteTable(
+  'observables',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id),
+    kind: text('kind', { enum: OBSERVABLE_KINDS }).notNull(),
+    value: text('value').notNull(),
+    display: text('display').notNull(),
+    /** True when the ledger knows this value (a registered payee or phone); null when not checked. */
+    inLedger: integer('in_ledger', { mode: 'boolean' }),
+    details: text('details'),
+  },
+  (t) => [index('observables_kind_value_idx').on(t.kind, t.value), index('observables_case_idx').on(t.caseId)],
+);

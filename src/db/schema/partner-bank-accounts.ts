@@ -1,0 +1,19 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { partners } from './partners.ts';
+
+/** Ledger: a partner's registered payee accounts. A payee not listed here is unverified. */
+export const partnerBankAccounts = sqliteTable(
+  'partner_bank_accounts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    bank: text('bank').notNull(),
+    branch: text('branch').notNull(),
+    type: text('type').notNull(),
+    number: text('number').notNull(),
+    holder: text('holder').notNull(),
+  },
+  (t) => [index('partner_bank_accounts_partner_idx').on(t.partnerId), index('partner_bank_accounts_number_idx').on(t.number)],
+);

@@ -1,0 +1,43 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { REPORT_SOURCES } from '../../domain/case.ts';
+import { VERDICTS } from '../../detection/types.ts';
+import { cases } from './cases.ts';
+
+/**
+ * A forwarded message, verbatim, with who reported it and what detection said. `(source,
+ * external_id)` is unique so a retried submission returns the same report.
+ */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    source: text('source', { enum: REPORT_SOURCES }).notNull(),
+    externalId: text('external_id'),
+    /** The message body exactly as received (hostile text). */
+    messageBody: text('message_body').notNull(),
+    senderAccountId: integer('sender_account_id'),
+    senderName: text('sender_name'),
+    sentAt: text('sent_at'),
+    reporterAccountId: integer('reporter_account_id'),
+    reporterName: text('reporter_name'),
+    note: text('note'),
+    /** The whole submitted `report` object as JSON, verbatim. */
+    payload: text('payload').notNull(),
+    /** ReportOrigin JSON: where on a chat platform the reporter can be answered. */
+    origin: text('origin'),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    score: real('score').notNull(),
+    /** Detection summary and identity match, JSON. */
+    summary: text('summary').notNull(),
+    identity: text('identity'),
+    receivedAt: text('received_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reports_source_external_id_uq').on(t.source, t.externalId),
+    index('reports_case_idx').on(t.caseId),
+    index('reports_sender_idx').on(t.senderAccountId),
+  ],
+);
