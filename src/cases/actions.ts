@@ -1,0 +1,116 @@
+/**
+ * People acting on a case (acknowledge, investigate, resolve, reopen). The transition is a
+ * conditional `UPDATE … WHERE id = ? AND version = ?` inside a BEGIN IMMEDIATE transaction, so
+ * two concurrent actions cannot both win; the loser gets a 409 that names who acted first.
+ */
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { ReporterEvent } from '../../adapters/types.ts';
+import type { Actor, CaseAction, CaseStatus, Resolution } from '../domain/case.ts';
+import { caseEvents, cases, reports } from '../db/schema/index.ts';
+import { enqueueCards, enqueueReporterNotify } from '../delivery/enqueue.ts';
+import { AppError } from '../errors.ts';
+import type { ReportOrigin } from '../../adapters/types.ts';
+import { appendCaseEvent } from './audit.ts';
+import type { CaseDeps } from './deps.ts';
+import { formatCaseRef } from './ref.ts';
+import { nextStatus } from './state-machine.ts';
+
+/** Options of an action. `expectedVersion` makes the action fail if the case changed since it was read. */
+export interface ActOptions {
+  resolution?: Resolution | null;
+  note?: string | null;
+  expectedVersion?: number | null;
+}
+
+/** The case after an action. */
+export interface ActResult {
+  ref: string;
+  status: CaseStatus;
+  resolution: Resolution | null;
+  version: number;
+  eventId: number;
+}
+
+const REPORTER_EVENT: Record<CaseAction, ReporterEvent> = {
+  acknowledge: 'acknowledged',
+  investigate: 'investigating',
+  resolve: 'resolved',
+  reopen: 'reopened',
+};
+
+/** Applies `action` to case `caseId` as `actor`. Throws AppError not_found / conflict / validation_failed. */
+export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, actor: Actor, opts: ActOptions = {}): ActResult {
+  const ref = formatCaseRef(caseId);
+  if (action === 'resolve' && !opts.resolution) {
+    throw new AppError('validation_failed', 'Invalid request: resolution: required when action is resolve', {
+      fields: [{ path: 'resolution', message: 'required when action is resolve' }],
+    });
+  }
+  if (action !== 'resolve' && opts.resolution) {
+    throw new AppError('validation_failed', `Invalid request: resolution: only allowed with action resolve`, {
+      fields: [{ path: 'resolution', message: 'only allowed with action resolve' }],
+    });
+  }
+  const now = deps.clock.now();
+  const at = now.toISOString();
+
+  const result = deps.db.transaction(
+    (tx) => {
+      const c = tx.select().from(cases).where(eq(cases.id, caseId)).get();
+      if (!c) throw new AppError('not_found', `No case ${ref}`);
+      if (opts.expectedVersion != null && opts.expectedVersion !== c.version) {
+        throw new AppError('conflict', `${ref} changed since version ${opts.expectedVersion} (now ${c.version}); reload and try again`);
+      }
+      const t = nextStatus(c.status, action);
+      if (!t.ok) {
+        const winner = tx
+          .select()
+          .from(caseEvents)
+          .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.toStatus, c.status)))
+          .orderBy(desc(caseEvents.id))
+          .limit(1)
+          .get();
+        const by = winner ? ` (${winner.type} by ${winner.actorName} via ${winner.actorPlatform} at ${winner.at})` : '';
+        throw new AppError(
+          'conflict',
+          `Cannot ${action} ${ref}: it is ${c.status}${c.resolution ? ` (${c.resolution})` : ''}${by}; ${action} needs status ${t.allowedFrom.join(' or ')}`,
+        );
+      }
+      const resolution = action === 'resolve' ? (opts.resolution ?? null) : null;
+      const changed = tx
+        .update(cases)
+        .set({ status: t.to, resolution, version: c.version + 1, updatedAt: at })
+        .where(and(eq(cases.id, caseId), eq(cases.version, c.version)))
+        .run();
+      if (changed.changes !== 1) throw new AppError('conflict', `${ref} was changed by someone else; reload and try again`);
+
+      const event = appendCaseEvent(tx, {
+        caseId,
+        type: action,
+        fromStatus: c.status,
+        toStatus: t.to,
+        resolution,
+        actor,
+        note: opts.note ?? null,
+        data: null,
+        at,
+      });
+      const cause = `e${event.id}`;
+      enqueueCards(tx, { caseId, severity: c.severity, minVerdict: deps.config.notifyMinVerdict, cause, now, targets: deps.targets });
+      const withOrigin = tx
+        .select({ id: reports.id, origin: reports.origin })
+        .from(reports)
+        .where(and(eq(reports.caseId, caseId), isNotNull(reports.origin)))
+        .all();
+      for (const r of withOrigin) {
+        const origin = JSON.parse(r.origin!) as ReportOrigin;
+        if (!deps.targets.reporterPlatforms.includes(origin.platform)) continue;
+        enqueueReporterNotify(tx, { caseId, reportId: r.id, platform: origin.platform, event: REPORTER_EVENT[action], cause, now });
+      }
+      return { ref, status: t.to, resolution, version: c.version + 1, eventId: event.id };
+    },
+    { behavior: 'immediate' },
+  );
+  deps.onCommit();
+  return result;
+}

@@ -1,0 +1,183 @@
+/**
+ * Reading cases: the filtered, keyset-paginated list and the full case page (reports, signals
+ * with evidence, observables, events, deliveries, linked cases).
+ */
+import { and, asc, desc, eq, exists, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { CASE_STATUSES } from '../domain/case.ts';
+import { VERDICTS, type Signal } from '../detection/types.ts';
+import type { Db } from '../db/client.ts';
+import { caseEvents, cases, chatPosts, deliveries, observables, reports, signals } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { linkedCases } from './card.ts';
+import { formatCaseRef } from './ref.ts';
+
+/** Query-string filters of `GET /api/cases`. `cursor` is the `nextCursor` of the previous page. */
+export const caseListQuerySchema = z.object({
+  status: z.enum(CASE_STATUSES).optional(),
+  severity: z.enum(VERDICTS).optional(),
+  /** ISO time; cases whose last report is at or after it. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Text contained in a report's message. */
+  q: z.string().min(1).max(500).optional(),
+  /** An observable value (canonical or as displayed). */
+  observable: z.string().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.coerce.number().int().min(1).optional(),
+});
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+/** One line of the case list. */
+export interface CaseSummary {
+  ref: string;
+  status: string;
+  resolution: string | null;
+  severity: string;
+  score: number;
+  reportCount: number;
+  firstReportAt: string;
+  lastReportAt: string;
+  version: number;
+}
+
+const iso = (s: string) => new Date(s).toISOString();
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** Newest case first (by id), `limit` at a time; `nextCursor` is null on the last page. */
+export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; nextCursor: number | null } {
+  const where: SQL[] = [];
+  if (q.status) where.push(eq(cases.status, q.status));
+  if (q.severity) where.push(eq(cases.severity, q.severity));
+  if (q.from) where.push(gte(cases.lastReportAt, iso(q.from)));
+  if (q.to) where.push(lte(cases.lastReportAt, iso(q.to)));
+  if (q.cursor) where.push(lt(cases.id, q.cursor));
+  if (q.q) {
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(reports)
+          .where(and(eq(reports.caseId, cases.id), sql`${reports.messageBody} LIKE ${`%${likeEscape(q.q)}%`} ESCAPE '\\'`)),
+      ),
+    );
+  }
+  if (q.observable) {
+    where.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(observables)
+          .where(and(eq(observables.caseId, cases.id), or(eq(observables.value, q.observable), eq(observables.display, q.observable)))),
+      ),
+    );
+  }
+  const rows = db
+    .select()
+    .from(cases)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(cases.id))
+    .limit(q.limit + 1)
+    .all();
+  const page = rows.slice(0, q.limit);
+  return {
+    cases: page.map((c) => ({
+      ref: formatCaseRef(c.id),
+      status: c.status,
+      resolution: c.resolution,
+      severity: c.severity,
+      score: c.score,
+      reportCount: c.reportCount,
+      firstReportAt: c.firstReportAt,
+      lastReportAt: c.lastReportAt,
+      version: c.version,
+    })),
+    nextCursor: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null,
+  };
+}
+
+/** Everything about one case, for `GET /api/cases/:ref` and the console. */
+export function getCaseDetail(db: Db, caseId: number) {
+  const c = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!c) throw new AppError('not_found', `No case ${formatCaseRef(caseId)}`);
+  const reportRows = db.select().from(reports).where(eq(reports.caseId, caseId)).orderBy(asc(reports.id)).all();
+  const signalRows = db.select().from(signals).where(eq(signals.caseId, caseId)).orderBy(asc(signals.id)).all();
+  const obsRows = db.select().from(observables).where(eq(observables.caseId, caseId)).orderBy(asc(observables.id)).all();
+  return {
+    ref: formatCaseRef(c.id),
+    status: c.status,
+    resolution: c.resolution,
+    severity: c.severity,
+    score: c.score,
+    reportCount: c.reportCount,
+    firstReportAt: c.firstReportAt,
+    lastReportAt: c.lastReportAt,
+    openedAt: c.openedAt,
+    updatedAt: c.updatedAt,
+    version: c.version,
+    reports: reportRows.map((r) => ({
+      id: r.id,
+      source: r.source,
+      externalId: r.externalId,
+      receivedAt: r.receivedAt,
+      verdict: r.verdict,
+      score: r.score,
+      summary: JSON.parse(r.summary),
+      identity: r.identity ? JSON.parse(r.identity) : null,
+      origin: r.origin ? JSON.parse(r.origin) : null,
+      report: JSON.parse(r.payload),
+    })),
+    signals: signalRows.map((s) => ({ reportId: s.reportId, ...(JSON.parse(s.data) as Signal) })),
+    observables: obsRows.map((o) => ({
+      reportId: o.reportId,
+      kind: o.kind,
+      value: o.value,
+      display: o.display,
+      inLedger: o.inLedger,
+      details: o.details ? JSON.parse(o.details) : null,
+    })),
+    events: db
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, caseId))
+      .orderBy(asc(caseEvents.id))
+      .all()
+      .map((e) => ({
+        id: e.id,
+        type: e.type,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        resolution: e.resolution,
+        actor: { platform: e.actorPlatform, userId: e.actorUserId, displayName: e.actorName },
+        note: e.note,
+        at: e.at,
+        hash: e.hash,
+      })),
+    deliveries: db
+      .select()
+      .from(deliveries)
+      .where(eq(deliveries.caseId, caseId))
+      .orderBy(asc(deliveries.id))
+      .all()
+      .map((d) => ({
+        id: d.id,
+        platform: d.platform,
+        kind: d.kind,
+        target: d.target,
+        status: d.status,
+        attempts: d.attempts,
+        nextAttemptAt: new Date(d.nextAttemptAt).toISOString(),
+        lastError: d.lastError,
+        createdAt: d.createdAt,
+        updatedAt: d.updatedAt,
+      })),
+    posts: db
+      .select()
+      .from(chatPosts)
+      .where(eq(chatPosts.caseId, caseId))
+      .all()
+      .map((p) => ({ platform: p.platform, target: p.target, channel: p.channel, messageId: p.messageId })),
+    linkedCases: linkedCases(db, caseId, obsRows),
+  };
+}
+

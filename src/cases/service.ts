@@ -1,0 +1,62 @@
+/**
+ * The case service: the one object routes and adapters use to submit reports and act on cases.
+ * Adapters receive it in their deps, e.g. a Slack button handler calls
+ * `cases.act('KKN-000123', 'acknowledge', {platform: 'slack', userId, displayName})`.
+ */
+import { and, eq, ne } from 'drizzle-orm';
+import type { CaseCard } from '../../adapters/types.ts';
+import type { Actor, CaseAction } from '../domain/case.ts';
+import type { Report } from '../domain/report.ts';
+import { deliveries } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import { actOnCase, type ActOptions, type ActResult } from './actions.ts';
+import { buildCaseCard } from './card.ts';
+import type { CaseDeps } from './deps.ts';
+import { submitReport, type IntakeResult, type SubmitOptions } from './intake.ts';
+import { getCaseDetail, listCases, type CaseListQuery } from './queries.ts';
+import { parseCaseRef } from './ref.ts';
+
+export interface CaseService {
+  /** Stores a report (idempotent on source + externalId); `created` false means it was a repeat. */
+  submit(report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult };
+  /** Applies an action; throws AppError 'conflict' (409) naming who acted first when impossible. */
+  act(ref: string, action: CaseAction, actor: Actor, opts?: ActOptions): ActResult;
+  /** The card as it is now (what notifiers show). */
+  card(ref: string): CaseCard;
+  /** The whole case (reports, signals, observables, events, deliveries, linked cases). */
+  get(ref: string): ReturnType<typeof getCaseDetail>;
+  list(q: CaseListQuery): ReturnType<typeof listCases>;
+  /** Revives a dead (or hurries a pending) delivery: due now, attempts reset. */
+  retryDelivery(id: number): { id: number; status: 'pending' };
+}
+
+/** Case id from a ref, or a 404. */
+export function caseIdOf(ref: string): number {
+  const id = parseCaseRef(ref);
+  if (id === null) throw new AppError('not_found', `No case ${ref.slice(0, 40)}`);
+  return id;
+}
+
+/** Assembles the service over its deps. Synchronous underneath (better-sqlite3). */
+export function createCaseService(deps: CaseDeps): CaseService {
+  return {
+    submit: (report, opts) => submitReport(deps, report, opts),
+    act: (ref, action, actor, opts) => actOnCase(deps, caseIdOf(ref), action, actor, opts),
+    card: (ref) => buildCaseCard(deps.db, caseIdOf(ref), { publicUrl: deps.config.publicUrl }),
+    get: (ref) => getCaseDetail(deps.db, caseIdOf(ref)),
+    list: (q) => listCases(deps.db, q),
+    retryDelivery(id) {
+      const now = deps.clock.now();
+      const row = deps.db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, id)).get();
+      if (!row) throw new AppError('not_found', `No delivery ${id}`);
+      if (row.status === 'sent') throw new AppError('conflict', `Delivery ${id} was already sent`);
+      deps.db
+        .update(deliveries)
+        .set({ status: 'pending', attempts: 0, nextAttemptAt: now.getTime(), updatedAt: now.toISOString() })
+        .where(and(eq(deliveries.id, id), ne(deliveries.status, 'sent')))
+        .run();
+      deps.onCommit();
+      return { id, status: 'pending' };
+    },
+  };
+}

@@ -1,0 +1,291 @@
+/**
+ * The outbox worker. `tick()` sends every due delivery once, in id order: it builds the card from
+ * the database at send time, calls the platform's notifier, records where the card lives
+ * (chat_posts) and marks the row sent. Failures are retried with backoff (or the platform's
+ * Retry-After) until `maxAttempts`, then the row is dead with its last error kept. An update for
+ * a card that has not been posted yet waits for the post. Serve runs `tick` on an interval and
+ * `kick`s it after each commit; tests call `tick` with a manual clock.
+ */
+import { and, asc, eq, lte, ne, max } from 'drizzle-orm';
+import { DeliveryError, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../../adapters/types.ts';
+import type { Notifiers } from '../../adapters/registry.ts';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { chatPosts, deliveries, reports } from '../db/schema/index.ts';
+import { buildCaseCard } from '../cases/card.ts';
+import type { Logger } from '../logger.ts';
+import { backoffDelay } from './retry.ts';
+
+type Delivery = typeof deliveries.$inferSelect;
+
+export interface WorkerDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  notifiers: Notifiers;
+  config: Pick<Config, 'publicUrl' | 'delivery'>;
+  /** Source of jitter in [0, 1). */
+  random?: () => number;
+}
+
+/** What one tick did. */
+export interface TickStats {
+  sent: number;
+  retried: number;
+  dead: number;
+  deferred: number;
+}
+
+export interface OutboxWorker {
+  tick(): Promise<TickStats>;
+  /** Asks for a tick soon (after a commit); no-op unless started. */
+  kick(): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+type Outcome = keyof TickStats;
+
+/** Creates the worker; nothing runs until `tick()` or `start()`. */
+export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
+  const { db, clock, logger } = deps;
+  const random = deps.random ?? Math.random;
+  let running: Promise<TickStats> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let started = false;
+
+  const findPost = (d: Delivery) =>
+    db
+      .select()
+      .from(chatPosts)
+      .where(and(eq(chatPosts.caseId, d.caseId), eq(chatPosts.platform, d.platform), eq(chatPosts.target, d.target)))
+      .get();
+
+  function markSent(d: Delivery, coalesceUpTo: number | null, post: PostedCard | null) {
+    const now = clock.now();
+    const at = now.toISOString();
+    db.transaction(
+      (tx) => {
+        if (post) {
+          tx.insert(chatPosts)
+            .values({
+              caseId: d.caseId,
+              platform: d.platform,
+              target: d.target,
+              channel: post.channel,
+              messageId: post.messageId,
+              meta: post.meta ? JSON.stringify(post.meta) : null,
+              createdAt: at,
+              updatedAt: at,
+            })
+            .onConflictDoUpdate({
+              target: [chatPosts.caseId, chatPosts.platform, chatPosts.target],
+              set: { channel: post.channel, messageId: post.messageId, meta: post.meta ? JSON.stringify(post.meta) : null, updatedAt: at },
+            })
+            .run();
+        }
+        tx.update(deliveries)
+          .set({ status: 'sent', attempts: d.attempts + 1, lastError: null, updatedAt: at })
+          .where(eq(deliveries.id, d.id))
+          .run();
+        if (coalesceUpTo !== null) {
+          // The card just sent was built after these updates were queued: it already shows them.
+          tx.update(deliveries)
+            .set({ status: 'sent', lastError: null, updatedAt: at })
+            .where(
+              and(
+                eq(deliveries.caseId, d.caseId),
+                eq(deliveries.platform, d.platform),
+                eq(deliveries.target, d.target),
+                eq(deliveries.kind, 'card.update'),
+                eq(deliveries.status, 'pending'),
+                lte(deliveries.id, coalesceUpTo),
+              ),
+            )
+            .run();
+        }
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  function markFailed(d: Delivery, err: unknown): Outcome {
+    const now = clock.now();
+    const attempts = d.attempts + 1;
+    const de = err instanceof DeliveryError ? err : null;
+    const message = `${de ? de.code : 'error'}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 2000);
+    const dead = (de?.permanent ?? false) || attempts >= deps.config.delivery.maxAttempts;
+    const delay = de?.retryAfterMs ?? backoffDelay(attempts, deps.config.delivery, random);
+    db.update(deliveries)
+      .set({
+        status: dead ? 'dead' : 'pending',
+        attempts,
+        lastError: message,
+        nextAttemptAt: dead ? d.nextAttemptAt : now.getTime() + delay,
+        updatedAt: now.toISOString(),
+      })
+      .where(eq(deliveries.id, d.id))
+      .run();
+    logger.warn({ deliveryId: d.id, kind: d.kind, platform: d.platform, attempts, dead, err: message }, 'delivery failed');
+    return dead ? 'dead' : 'retried';
+  }
+
+  function markDead(d: Delivery, reason: string): Outcome {
+    db.update(deliveries)
+      .set({ status: 'dead', lastError: reason, updatedAt: clock.now().toISOString() })
+      .where(eq(deliveries.id, d.id))
+      .run();
+    logger.warn({ deliveryId: d.id, reason }, 'delivery dead');
+    return 'dead';
+  }
+
+  /** Posts or updates the card for `d`; an update whose message is gone is posted afresh. */
+  async function sendCard(d: Delivery): Promise<Outcome> {
+    const notifier = deps.notifiers[d.platform]?.notifier;
+    if (!notifier) return markDead(d, `no ${d.platform} notifier is configured`);
+    const post = findPost(d);
+    if (!post) {
+      const waitingPost = db
+        .select({ id: deliveries.id, nextAttemptAt: deliveries.nextAttemptAt })
+        .from(deliveries)
+        .where(
+          and(
+            eq(deliveries.caseId, d.caseId),
+            eq(deliveries.platform, d.platform),
+            eq(deliveries.target, d.target),
+            eq(deliveries.kind, 'card.post'),
+            eq(deliveries.status, 'pending'),
+            ne(deliveries.id, d.id),
+          ),
+        )
+        .get();
+      if (waitingPost) {
+        // Ordering per case+platform: never update (or remind about) a card before it is posted.
+        db.update(deliveries).set({ nextAttemptAt: waitingPost.nextAttemptAt }).where(eq(deliveries.id, d.id)).run();
+        return 'deferred';
+      }
+      if (d.kind === 'card.remind') return markDead(d, 'no posted card to remind about');
+    }
+    const coalesceUpTo =
+      d.kind === 'card.remind'
+        ? null
+        : (db
+            .select({ id: max(deliveries.id) })
+            .from(deliveries)
+            .where(
+              and(
+                eq(deliveries.caseId, d.caseId),
+                eq(deliveries.platform, d.platform),
+                eq(deliveries.target, d.target),
+                eq(deliveries.kind, 'card.update'),
+                eq(deliveries.status, 'pending'),
+              ),
+            )
+            .get()?.id ?? null);
+    const card = buildCaseCard(db, d.caseId, { publicUrl: deps.config.publicUrl });
+    const posted: PostedCard | null = post
+      ? { channel: post.channel, messageId: post.messageId, ...(post.meta ? { meta: JSON.parse(post.meta) as Record<string, string> } : {}) }
+      : null;
+
+    if (d.kind === 'card.remind') {
+      const reminder = JSON.parse(d.payload ?? '{}') as Reminder;
+      await notifier.remind(card, posted!, reminder);
+      markSent(d, null, null);
+      return 'sent';
+    }
+    let result: PostedCard;
+    if (posted) {
+      try {
+        result = await notifier.updateCard(card, posted);
+      } catch (err) {
+        if (!(err instanceof DeliveryError && err.code === 'message_not_found')) throw err;
+        logger.info({ deliveryId: d.id, ref: card.ref, platform: d.platform }, 'card message is gone; posting a fresh card');
+        db.delete(chatPosts).where(eq(chatPosts.id, post!.id)).run();
+        result = await notifier.postCard(card, d.target);
+      }
+    } else {
+      result = await notifier.postCard(card, d.target);
+    }
+    markSent(d, coalesceUpTo, result);
+    return 'sent';
+  }
+
+  async function notifyReporter(d: Delivery): Promise<Outcome> {
+    const reporter = deps.notifiers[d.platform]?.reporter;
+    if (!reporter) return markDead(d, `no ${d.platform} reporter notifier is configured`);
+    const report = db.select({ origin: reports.origin }).from(reports).where(eq(reports.id, Number(d.target))).get();
+    if (!report?.origin) return markDead(d, `report ${d.target} has no origin to answer`);
+    const { event } = JSON.parse(d.payload ?? '{}') as { event: ReporterEvent };
+    const card = buildCaseCard(db, d.caseId, { publicUrl: deps.config.publicUrl });
+    await reporter.notifyReporter(card, JSON.parse(report.origin) as ReportOrigin, event);
+    markSent(d, null, null);
+    return 'sent';
+  }
+
+  async function process(d: Delivery): Promise<Outcome> {
+    try {
+      return d.kind === 'reporter.notify' ? await notifyReporter(d) : await sendCard(d);
+    } catch (err) {
+      return markFailed(d, err);
+    }
+  }
+
+  async function runOnce(): Promise<TickStats> {
+    const stats: TickStats = { sent: 0, retried: 0, dead: 0, deferred: 0 };
+    const now = clock.now().getTime();
+    const due = db
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(and(eq(deliveries.status, 'pending'), lte(deliveries.nextAttemptAt, now)))
+      .orderBy(asc(deliveries.id))
+      .limit(500)
+      .all();
+    for (const { id } of due) {
+      // Re-read: an earlier send in this tick may have coalesced or deferred it.
+      const d = db.select().from(deliveries).where(eq(deliveries.id, id)).get();
+      if (!d || d.status !== 'pending' || d.nextAttemptAt > now) continue;
+      stats[await process(d)] += 1;
+    }
+    return stats;
+  }
+
+  const worker: OutboxWorker = {
+    tick() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        const total: TickStats = { sent: 0, retried: 0, dead: 0, deferred: 0 };
+        do {
+          again = false;
+          const s = await runOnce();
+          for (const k of Object.keys(total) as Outcome[]) total[k] += s[k];
+        } while (again);
+        return total;
+      })().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    kick() {
+      if (started) setImmediate(() => void worker.tick().catch((err) => logger.error({ err }, 'outbox tick failed')));
+    },
+    start() {
+      if (started) return;
+      started = true;
+      timer = setInterval(() => worker.kick(), deps.config.delivery.pollMs);
+      timer.unref();
+      worker.kick();
+    },
+    async stop() {
+      started = false;
+      if (timer) clearInterval(timer);
+      timer = null;
+      if (running) await running.catch(() => undefined);
+    },
+  };
+  return worker;
+}

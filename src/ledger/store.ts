@@ -1,0 +1,120 @@
+/**
+ * The stored ledger (people, partners, their bank accounts). Detection reads it as a
+ * `Directory`; `replace` swaps the whole ledger in one transaction and bumps a revision so every
+ * process (the server, a CLI import) notices its cached copy is stale.
+ */
+import { eq } from 'drizzle-orm';
+import { emptyDirectory, type Directory } from '../domain/directory.ts';
+import type { Db } from '../db/client.ts';
+import { organization, partnerBankAccounts, partners, people } from '../db/schema/index.ts';
+
+/** Reads the whole ledger from the database. An empty database gives `emptyDirectory`. */
+export function loadDirectory(db: Db): Directory {
+  const org = db.select().from(organization).where(eq(organization.id, 1)).get();
+  if (!org) return emptyDirectory;
+  const accounts = db.select().from(partnerBankAccounts).orderBy(partnerBankAccounts.id).all();
+  return {
+    organization: { name: org.name, ...(org.domain ? { domain: org.domain } : {}) },
+    people: db
+      .select()
+      .from(people)
+      .orderBy(people.id)
+      .all()
+      .map((p) => ({
+        name: p.name,
+        kana: p.kana ?? undefined,
+        role: p.role ?? undefined,
+        executive: p.executive,
+        chatworkAccountId: p.chatworkAccountId,
+        email: p.email,
+        phone: p.phone,
+      })),
+    counterparties: db
+      .select()
+      .from(partners)
+      .orderBy(partners.id)
+      .all()
+      .map((c) => ({
+        company: c.company,
+        contactName: c.contactName,
+        chatworkAccountId: c.chatworkAccountId,
+        email: c.email,
+        phone: c.phone,
+        bankAccounts: accounts
+          .filter((a) => a.partnerId === c.id)
+          .map((a) => ({ bank: a.bank, branch: a.branch, type: a.type, number: a.number, holder: a.holder })),
+      })),
+  };
+}
+
+/** Replaces the ledger with `dir` in one transaction; returns the new revision. */
+export function replaceDirectory(db: Db, dir: Directory, at: Date): number {
+  return db.transaction(
+    (tx) => {
+      const prev = tx.select({ revision: organization.revision }).from(organization).where(eq(organization.id, 1)).get();
+      const revision = (prev?.revision ?? 0) + 1;
+      tx.delete(partnerBankAccounts).run();
+      tx.delete(partners).run();
+      tx.delete(people).run();
+      tx.delete(organization).run();
+      tx.insert(organization)
+        .values({ id: 1, name: dir.organization.name, domain: dir.organization.domain ?? null, revision, updatedAt: at.toISOString() })
+        .run();
+      for (const p of dir.people) {
+        tx.insert(people)
+          .values({
+            name: p.name,
+            kana: p.kana ?? null,
+            role: p.role ?? null,
+            executive: p.executive,
+            chatworkAccountId: p.chatworkAccountId ?? null,
+            email: p.email ?? null,
+            phone: p.phone ?? null,
+          })
+          .run();
+      }
+      for (const c of dir.counterparties) {
+        const row = tx
+          .insert(partners)
+          .values({
+            company: c.company,
+            contactName: c.contactName ?? null,
+            chatworkAccountId: c.chatworkAccountId ?? null,
+            email: c.email ?? null,
+            phone: c.phone ?? null,
+          })
+          .returning({ id: partners.id })
+          .get();
+        for (const a of c.bankAccounts) {
+          tx.insert(partnerBankAccounts).values({ partnerId: row.id, ...a }).run();
+        }
+      }
+      return revision;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A cached view of the ledger: reloads only when the stored revision changes. */
+export interface DirectoryStore {
+  get(): Directory;
+  replace(dir: Directory, at: Date): number;
+}
+
+/** Creates the cache. `get()` costs one indexed SELECT of the revision when nothing changed. */
+export function createDirectoryStore(db: Db): DirectoryStore {
+  let cached: { revision: number; dir: Directory } | null = null;
+  return {
+    get() {
+      const row = db.select({ revision: organization.revision }).from(organization).where(eq(organization.id, 1)).get();
+      const revision = row?.revision ?? 0;
+      if (!cached || cached.revision !== revision) cached = { revision, dir: loadDirectory(db) };
+      return cached.dir;
+    },
+    replace(dir, at) {
+      const revision = replaceDirectory(db, dir, at);
+      cached = null;
+      return revision;
+    },
+  };
+}
