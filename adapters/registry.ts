@@ -1,0 +1,64 @@
+/**
+ * Every notifier platform and how to build it from the configuration. The Record is keyed by
+ * `NotifierPlatform`, so adding a platform to NOTIFIER_PLATFORMS fails to compile until its
+ * factory is registered here. A factory returns null when its platform is not configured.
+ *
+ * Adapter authors: export a factory from `adapters/<name>/`, read your settings from `config`
+ * (added in src/config.ts), and return `{ notifier, targets, reporter }`.
+ */
+import type { Config } from '../src/config.ts';
+import type { OutboxTargets } from '../src/delivery/enqueue.ts';
+import type { Logger } from '../src/logger.ts';
+import { createConsoleNotifier } from './console/index.ts';
+import { NOTIFIER_PLATFORMS, type Notifier, type NotifierPlatform, type ReporterNotifier } from './types.ts';
+
+/** What a factory may use. Misconfiguration should throw here, at start, not on first send. */
+export interface NotifierDeps {
+  config: Config;
+  logger: Logger;
+}
+
+/** A configured platform: its card notifier and where cards go, and/or how reporters are answered. */
+export interface NotifierBinding {
+  notifier: Notifier | null;
+  /** Channels / conversation ids / binding ids that get every card. Empty when `notifier` is null. */
+  targets: string[];
+  reporter: ReporterNotifier | null;
+}
+
+export type NotifierFactory = (deps: NotifierDeps) => NotifierBinding | null;
+
+/** The registry. slack, teams and chatwork are filled in by their adapters' issues. */
+export const notifierFactories: Record<NotifierPlatform, NotifierFactory> = {
+  console: ({ config, logger }) =>
+    config.console.enabled ? { notifier: createConsoleNotifier(logger.child({ component: 'console-notifier' })), targets: ['log'], reporter: null } : null,
+  slack: () => null,
+  teams: () => null,
+  chatwork: () => null,
+};
+
+/** The configured platforms only. */
+export type Notifiers = Partial<Record<NotifierPlatform, NotifierBinding>>;
+
+/** Builds every configured notifier once, at start. */
+export function createNotifiers(deps: NotifierDeps, factories: Record<NotifierPlatform, NotifierFactory> = notifierFactories): Notifiers {
+  const out: Notifiers = {};
+  for (const platform of NOTIFIER_PLATFORMS) {
+    const binding = factories[platform](deps);
+    if (binding) out[platform] = binding;
+  }
+  return out;
+}
+
+/** Where the outbox sends cards and which platforms answer reporters. */
+export function outboxTargets(notifiers: Notifiers): OutboxTargets {
+  const cards: OutboxTargets['cards'] = [];
+  const reporterPlatforms: NotifierPlatform[] = [];
+  for (const platform of NOTIFIER_PLATFORMS) {
+    const b = notifiers[platform];
+    if (!b) continue;
+    if (b.notifier) for (const target of b.targets) cards.push({ platform, target });
+    if (b.reporter) reporterPlatforms.push(platform);
+  }
+  return { cards, reporterPlatforms };
+}

@@ -1,0 +1,28 @@
+/** `kakunin serve`: migrates, listens on HOST:PORT, runs the outbox worker until SIGINT/SIGTERM. */
+import { count } from 'drizzle-orm';
+import { loadConfig } from '../config.ts';
+import { apiTokens } from '../db/schema/index.ts';
+import { startServer } from '../server.ts';
+import type { Command } from './command.ts';
+
+export const serveCommand: Command = {
+  usage: 'serve                           run the relay (HTTP API + outbox worker)',
+  async run(_args, io) {
+    const config = loadConfig(io.env);
+    const server = await startServer(config);
+    const { logger, db } = server.runtime.deps;
+    logger.info({ url: server.url, database: config.databasePath, notifiers: Object.keys(server.runtime.notifiers) }, `kakunin listening on ${server.url}`);
+    const tokens = db.select({ n: count() }).from(apiTokens).get()?.n ?? 0;
+    if (tokens === 0) {
+      logger.info('no API tokens yet; create one with: npx kakunin token create --name admin --scope admin');
+    }
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    logger.info('shutting down');
+    await server.close();
+    return 0;
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * Cases: `GET /api/cases` (filters, keyset pagination), `GET /api/cases/:ref` (everything about a
+ * case) and `POST /api/cases/:ref/actions` (acknowledge / investigate / resolve / reopen).
+ */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app.ts';
+import { CASE_ACTIONS, RESOLUTIONS } from '../domain/case.ts';
+import { caseListQuerySchema } from '../cases/queries.ts';
+import type { AppEnv } from './env.ts';
+import { readJson, readQuery, requireScope, tokenActor } from './helpers.ts';
+
+export const actionBodySchema = z.object({
+  action: z.enum(CASE_ACTIONS),
+  resolution: z.enum(RESOLUTIONS).optional(),
+  note: z.string().max(4000).optional(),
+  /** Fail with 409 if the case's version is no longer this one. */
+  expectedVersion: z.number().int().min(1).optional(),
+});
+
+export function registerCases(app: Hono<AppEnv>, deps: AppDeps): void {
+  const readers = requireScope(deps.db, 'respond', 'admin');
+  app.get('/api/cases', readers, (c) => c.json(deps.cases.list(readQuery(c, caseListQuerySchema))));
+  app.get('/api/cases/:ref', readers, (c) => c.json(deps.cases.get(c.req.param('ref'))));
+  app.post('/api/cases/:ref/actions', requireScope(deps.db, 'respond'), async function postAction(c) {
+    const body = await readJson(c, actionBodySchema);
+    const result = deps.cases.act(c.req.param('ref'), body.action, tokenActor(c), {
+      resolution: body.resolution ?? null,
+      note: body.note ?? null,
+      expectedVersion: body.expectedVersion ?? null,
+    });
+    return c.json(result);
+  });
+}

@@ -1,0 +1,16 @@
+/** The ledger: `PUT /api/directory` replaces it in one transaction; `GET` shows it (scope admin). */
+import type { Hono } from 'hono';
+import type { AppDeps } from '../app.ts';
+import { directorySchema } from '../domain/directory.ts';
+import type { AppEnv } from './env.ts';
+import { readJson, requireScope } from './helpers.ts';
+
+export function registerDirectory(app: Hono<AppEnv>, deps: AppDeps): void {
+  const admin = requireScope(deps.db, 'admin');
+  app.get('/api/directory', admin, (c) => c.json(deps.directory.get()));
+  app.put('/api/directory', admin, async function putDirectory(c) {
+    const dir = await readJson(c, directorySchema);
+    const revision = deps.directory.replace(dir, deps.clock.now());
+    return c.json({ revision, people: dir.people.length, counterparties: dir.counterparties.length });
+  });
+}

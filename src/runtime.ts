@@ -1,0 +1,81 @@
+/**
+ * Wires kakunin together from a Config: opens and migrates the database, builds the notifiers,
+ * the case service, the outbox worker and the app. Used by `serve`, the tests and the bench, so
+ * all three run the same assembly. Nothing listens here (see src/server.ts).
+ */
+import type { Hono } from 'hono';
+import { createNotifiers, notifierFactories, outboxTargets, type NotifierFactory, type Notifiers } from '../adapters/registry.ts';
+import type { NotifierPlatform } from '../adapters/types.ts';
+import { createApp, type AppDeps } from './app.ts';
+import { createCaseService } from './cases/service.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type DbHandle } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+import { createOutboxWorker, type OutboxWorker } from './delivery/worker.ts';
+import { createDirectoryStore } from './ledger/store.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { AppEnv } from './routes/env.ts';
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Jitter source for retries. */
+  random?: () => number;
+  /** Replace the registry's factories (tests plug in a notifier that talks to a local server). */
+  factories?: Partial<Record<NotifierPlatform, NotifierFactory>>;
+}
+
+export interface Runtime {
+  handle: DbHandle;
+  deps: AppDeps;
+  worker: OutboxWorker;
+  app: Hono<AppEnv>;
+  notifiers: Notifiers;
+  /** Stops the worker and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens, migrates and assembles everything; the worker is created but not started. */
+export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtime {
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const handle = openDatabase(config.databasePath);
+  try {
+    runMigrations(handle.db);
+  } catch (err) {
+    handle.close();
+    throw err;
+  }
+  const notifiers = createNotifiers({ config, logger }, { ...notifierFactories, ...opts.factories });
+  const worker = createOutboxWorker({
+    db: handle.db,
+    clock,
+    logger: logger.child({ component: 'outbox' }),
+    notifiers,
+    config,
+    ...(opts.random ? { random: opts.random } : {}),
+  });
+  const directory = createDirectoryStore(handle.db);
+  const cases = createCaseService({
+    db: handle.db,
+    clock,
+    logger,
+    config,
+    directory,
+    targets: outboxTargets(notifiers),
+    onCommit: () => worker.kick(),
+  });
+  const deps: AppDeps = { db: handle.db, clock, logger, config, notifiers, cases, directory };
+  return {
+    handle,
+    deps,
+    worker,
+    app: createApp(deps),
+    notifiers,
+    async close() {
+      await worker.stop();
+      handle.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/** Listening: runs a Runtime's app on HOST:PORT and starts the outbox worker. */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Config } from './config.ts';
+import type { AppEnv } from './routes/env.ts';
+import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
+
+export interface RunningServer {
+  runtime: Runtime;
+  /** `http://host:port`, with the real port when PORT=0. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts kakunin. `configure` may add routes before listening (the bench's reference route). */
+export async function startServer(
+  config: Config,
+  opts: RuntimeOptions & { configure?: (app: Hono<AppEnv>, runtime: Runtime) => void } = {},
+): Promise<RunningServer> {
+  const runtime = createRuntime(config, opts);
+  opts.configure?.(runtime.app, runtime);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  runtime.worker.start();
+  return {
+    runtime,
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await runtime.close();
+    },
+  };
+}
