@@ -73,7 +73,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         const by = winner ? ` (${winner.type} by ${winner.actorName} via ${winner.actorPlatform} at ${winner.at})` : '';
         throw new AppError(
           'conflict',
-          `Cannot ${action} ${ref}: it is ${c.status}${c.resolution ? ` (${c.resolution})` : ''}${by}; ${action} needs status ${t.allowedFrom.join(' or ')}`,
+          `Cannot ${action} ${ref}: it is ${t.to === c.status ? 'already ' : ''}${c.status}${c.resolution ? ` (${c.resolution})` : ''}${by}; ${action} needs status ${t.allowedFrom.join(' or ')}`,
         );
       }
       const resolution = action === 'resolve' ? (opts.resolution ?? null) : null;

@@ -18,10 +18,10 @@ const RULES: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }>
   reopen: { from: ['resolved'], to: 'acknowledged' },
 };
 
-export type Transition = { ok: true; to: CaseStatus } | { ok: false; allowedFrom: readonly CaseStatus[] };
+export type Transition = { ok: true; to: CaseStatus } | { ok: false; to: CaseStatus; allowedFrom: readonly CaseStatus[] };
 
 /** Where `action` leads from `status`. @example nextStatus('new', 'acknowledge') // {ok: true, to: 'acknowledged'} */
 export function nextStatus(status: CaseStatus, action: CaseAction): Transition {
   const rule = RULES[action];
-  return rule.from.includes(status) ? { ok: true, to: rule.to } : { ok: false, allowedFrom: rule.from };
+  return rule.from.includes(status) ? { ok: true, to: rule.to } : { ok: false, to: rule.to, allowedFrom: rule.from };
 }
