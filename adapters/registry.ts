@@ -6,7 +6,10 @@
  * Adapter authors: export a factory from `adapters/<name>/`, read your settings from `config`
  * (added in src/config.ts), and return `{ notifier, targets, reporter }`.
  */
+import type { Hono } from 'hono';
+import type { AppDeps } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
+import type { AppEnv } from '../src/routes/env.ts';
 import type { OutboxTargets } from '../src/delivery/enqueue.ts';
 import type { Logger } from '../src/logger.ts';
 import { createConsoleNotifier } from './console/index.ts';
@@ -24,6 +27,11 @@ export interface NotifierBinding {
   /** Channels / conversation ids / binding ids that get every card. Empty when `notifier` is null. */
   targets: string[];
   reporter: ReporterNotifier | null;
+  /**
+   * HTTP routes this platform needs (webhooks, interactivity), mounted by createApp on the one
+   * Hono server with the app's deps (case service included).
+   */
+  routes?: (app: Hono<AppEnv>, deps: AppDeps) => void;
 }
 
 export type NotifierFactory = (deps: NotifierDeps) => NotifierBinding | null;

@@ -62,5 +62,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerCases(app, deps);
   registerDirectory(app, deps);
   registerDeliveries(app, deps);
+  for (const binding of Object.values(deps.notifiers)) binding?.routes?.(app, deps);
   return app;
 }
