@@ -1,0 +1,174 @@
+/**
+ * Text preparation for detection: two normalised views of a message body that keep offsets back
+ * to the original, so every piece of evidence can be highlighted exactly where the sender wrote it.
+ *
+ * - `plain`: human-readable. Chatwork notation removed (quoted/titled/code text kept; block tags
+ *   such as [qt] [/title] [hr] become one line break), NFKC (full-width → half-width, ㈱ → (株),
+ *   ﾊﾞ → バ), every dash/hyphen/minus variant → '-', ー between two digits → '-', CR/CRLF/U+2028/
+ *   U+2029 → '\n', tab and control characters → ' ', zero-width and other invisible characters
+ *   dropped, lone surrogates → U+FFFD. Use it to extract observables.
+ * - `compact`: the matching form, derived from `plain` character by character: lowercase
+ *   (A–Z, and Cyrillic/Greek homoglyphs folded to Latin), katakana → hiragana, and removed: all
+ *   whitespace and decorative separators (space ・ · _ * - . / | \ ~ ★ ☆ ◆ ◇ ■ □ ● ◯ ※ ♪ ♡ ♥ •).
+ *   Exception: a '-' between two katakana becomes 'ー' (グル―プ → ぐるーぷ). Every run of line
+ *   breaks becomes one '。' (none at the start, none after a '。'), so rules can reason about
+ *   sentences. Kept: ー, 。、！？ (as ! ?), commas, quotes and brackets. 「振 込」「Ｌ Ｉ Ｎ Ｅ」
+ *   「L-I-N-E」「ラ イ ン」 → 振込 / line / らいん. Use `foldForMatch` on lexicon words.
+ *
+ * Only the first `maxChars` UTF-16 units are analysed (never splitting a surrogate pair).
+ */
+import type { Evidence } from './types.ts';
+import { scanMarkup, type QuoteSpan } from './markup.ts';
+import { MappedBuilder, foldLongVowelBetweenDigits, normaliseRange } from './normalise.ts';
+import { homoglyphToLatin } from './confusables.ts';
+
+/** Analyse at most this bounded prefix of a body (UTF-16 units); the rest is reported as not analysed. */
+export const MAX_ANALYSED_CHARS = 20_000;
+
+/** A message body prepared for detection. All maps point into `original`. */
+export interface PreparedText {
+  /** The full body as given. */
+  original: string;
+  /** UTF-16 length of the prefix that was analysed. */
+  analysedLength: number;
+  /** `original.length > analysedLength`. */
+  truncated: boolean;
+  /** Human-readable normalised text (see the module comment). */
+  plain: string;
+  /** `plain.length + 1` entries: where plain[i] starts in `original`; the last entry is `analysedLength`. */
+  plainMap: Int32Array;
+  /** `plain.length` entries: where the source of plain[i] ends in `original` (exclusive). */
+  plainEnds: Int32Array;
+  /** Matching form (see the module comment). */
+  compact: string;
+  /** Same contract as `plainMap`, for `compact`. */
+  compactMap: Int32Array;
+  /** Same contract as `plainEnds`, for `compact`. */
+  compactEnds: Int32Array;
+  /** Account ids from [To:123] and [rp aid=123 …], in order, without duplicates. */
+  mentions: number[];
+  /** [qt]…[/qt] spans in `original` with their [qtmeta aid= time=]; an unclosed quote ends at `analysedLength`. */
+  quotes: QuoteSpan[];
+}
+
+const NL = 0x0a;
+const MARU = 0x3002; // 。
+
+const SEPARATORS = new Set<number>([
+  0x20, 0x5f, 0x2a, 0x2d, 0x2e, 0x2f, 0x7c, 0x5c, 0x7e, 0x30fb, 0xb7, 0x2022, 0x2027,
+  0x2605, 0x2606, 0x25c6, 0x25c7, 0x25a0, 0x25a1, 0x25cf, 0x25ef, 0x203b, 0x266a, 0x2661, 0x2665,
+]);
+
+function isKatakana(c: number): boolean {
+  return (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
+}
+
+/** Folds one `plain` code unit for `compact`: -1 = drop, otherwise the code to write. */
+function compactCode(codes: Uint16Array, k: number, n: number): number {
+  const c = codes[k] as number;
+  if (c >= 0x61 && c <= 0x7a) return c;
+  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
+  if (c >= 0x30a1 && c <= 0x30f6) return c - 0x60;
+  if (c === 0x30fd || c === 0x30fe) return c - 0x60;
+  if (c === 0x2d && k > 0 && k + 1 < n && isKatakana(codes[k - 1] as number) && isKatakana(codes[k + 1] as number)) return 0x30fc;
+  if (SEPARATORS.has(c)) return -1;
+  if (c >= 0xc0 && c <= 0x52f) {
+    const latin = homoglyphToLatin(c);
+    if (latin !== -1) return latin;
+    const lower = String.fromCharCode(c).toLowerCase();
+    return lower.length === 1 ? lower.charCodeAt(0) : c;
+  }
+  return c;
+}
+
+function buildCompact(plain: MappedBuilder): MappedBuilder {
+  const out = new MappedBuilder(plain.length);
+  const codes = plain.codes;
+  const n = plain.length;
+  for (let k = 0; k < n; k++) {
+    const c = codes[k] as number;
+    if (c === NL) {
+      const last = out.last();
+      if (last !== -1 && last !== MARU) out.push(MARU, plain.starts[k] as number, plain.ends[k] as number);
+      continue;
+    }
+    const folded = compactCode(codes, k, n);
+    if (folded !== -1) out.push(folded, plain.starts[k] as number, plain.ends[k] as number);
+  }
+  return out;
+}
+
+/** UTF-16 length to analyse: at most `maxChars`, never ending between the halves of a surrogate pair. */
+function boundedLength(body: string, maxChars: number): number {
+  const limit = Number.isNaN(maxChars) ? MAX_ANALYSED_CHARS : Number.isFinite(maxChars) ? Math.max(0, Math.floor(maxChars)) : body.length;
+  let n = Math.min(body.length, limit);
+  if (n > 0 && n < body.length) {
+    const hi = body.charCodeAt(n - 1);
+    const lo = body.charCodeAt(n);
+    if (hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) n--;
+  }
+  return n;
+}
+
+/**
+ * Prepares a message body for detection (see the module comment). Linear time; never throws for
+ * any string. Example: `prepareText('[To:1]柴田さん\n０７０－００３８')` → plain `'柴田さん\n070-0038'`,
+ * compact `'柴田さん。0700038'`, mentions `[1]`.
+ */
+export function prepareText(body: string, maxChars: number = MAX_ANALYSED_CHARS): PreparedText {
+  const original = typeof body === 'string' ? body : String(body ?? '');
+  const analysedLength = boundedLength(original, maxChars);
+  const markup = scanMarkup(original, analysedLength);
+  const plain = new MappedBuilder(analysedLength + 16);
+  let pos = 0;
+  for (const cut of markup.cuts) {
+    normaliseRange(plain, original, pos, cut.start);
+    if (cut.block && plain.length > 0 && plain.last() !== NL) plain.push(NL, cut.start, cut.end);
+    pos = cut.end;
+  }
+  normaliseRange(plain, original, pos, analysedLength);
+  foldLongVowelBetweenDigits(plain);
+  const compact = buildCompact(plain);
+  return {
+    original,
+    analysedLength,
+    truncated: original.length > analysedLength,
+    plain: plain.text(),
+    plainMap: plain.startMap(analysedLength),
+    plainEnds: plain.endMap(),
+    compact: compact.text(),
+    compactMap: compact.startMap(analysedLength),
+    compactEnds: compact.endMap(),
+    mentions: markup.mentions,
+    quotes: markup.quotes,
+  };
+}
+
+/**
+ * Maps a [start, end) span of `plain` or `compact` back to the original body. The span is widened
+ * to whole source units (a span over 平 of ㍻ covers ㍻); removed tags after the span are not
+ * included. `text === original.slice(start, end)` always holds.
+ */
+export function toEvidence(p: PreparedText, form: 'plain' | 'compact', start: number, end: number): Evidence {
+  const starts = form === 'plain' ? p.plainMap : p.compactMap;
+  const ends = form === 'plain' ? p.plainEnds : p.compactEnds;
+  const n = ends.length;
+  const s = Math.min(Math.max(0, Math.floor(start) || 0), n);
+  const e = Math.min(Math.max(s, Math.floor(end) || 0), n);
+  const from = starts[s] as number;
+  const to = e > s ? (ends[e - 1] as number) : from;
+  return { text: p.original.slice(from, to), start: from, end: to };
+}
+
+/**
+ * The exact fold of `compact`, for lexicon words: a rule author can write 「ＬＩＮＥグループ」 or
+ * 「ライン」 and match the message's `compact`. Chatwork notation is not removed here.
+ * Example: `foldForMatch('ＬＩＮＥ グループ')` → `'lineぐるーぷ'`.
+ */
+export function foldForMatch(s: string): string {
+  const text = typeof s === 'string' ? s : String(s ?? '');
+  const plain = new MappedBuilder(text.length + 16);
+  normaliseRange(plain, text, 0, text.length);
+  foldLongVowelBetweenDigits(plain);
+  return buildCompact(plain).text();
+}
