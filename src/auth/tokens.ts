@@ -8,7 +8,8 @@
  * Chatwork bot that submits reports cannot resolve cases, a responder cannot submit).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { perDb } from '../db/memo.ts';
 import type { Db } from '../db/client.ts';
 import { apiTokens, type TokenScope } from '../db/schema/index.ts';
 
@@ -40,12 +41,15 @@ export interface TokenIdentity {
   scope: TokenScope;
 }
 
-/** Finds a live token by its clear value; null when unknown or revoked. */
-export function findToken(db: Db, token: string): TokenIdentity | null {
-  const row = db
+const byHash = perDb((db) =>
+  db
     .select({ id: apiTokens.id, name: apiTokens.name, scope: apiTokens.scope })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
-    .get();
-  return row ?? null;
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+    .prepare(),
+);
+
+/** Finds a live token by its clear value; null when unknown or revoked. */
+export function findToken(db: Db, token: string): TokenIdentity | null {
+  return byHash(db).get({ hash: hashToken(token) }) ?? null;
 }

@@ -84,7 +84,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         .run();
       if (changed.changes !== 1) throw new AppError('conflict', `${ref} was changed by someone else; reload and try again`);
 
-      const event = appendCaseEvent(tx, {
+      const event = appendCaseEvent(deps.db, {
         caseId,
         type: action,
         fromStatus: c.status,
@@ -96,7 +96,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         at,
       });
       const cause = `e${event.id}`;
-      enqueueCards(tx, { caseId, severity: c.severity, minVerdict: deps.config.notifyMinVerdict, cause, now, targets: deps.targets });
+      enqueueCards(deps.db, { caseId, severity: c.severity, minVerdict: deps.config.notifyMinVerdict, cause, now, targets: deps.targets });
       const withOrigin = tx
         .select({ id: reports.id, origin: reports.origin })
         .from(reports)
@@ -105,7 +105,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
       for (const r of withOrigin) {
         const origin = JSON.parse(r.origin!) as ReportOrigin;
         if (!deps.targets.reporterPlatforms.includes(origin.platform)) continue;
-        enqueueReporterNotify(tx, { caseId, reportId: r.id, platform: origin.platform, event: REPORTER_EVENT[action], cause, now });
+        enqueueReporterNotify(deps.db, { caseId, reportId: r.id, platform: origin.platform, event: REPORTER_EVENT[action], cause, now });
       }
       return { ref, status: t.to, resolution, version: c.version + 1, eventId: event.id };
     },

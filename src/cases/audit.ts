@@ -5,10 +5,11 @@
  * Append only inside a write transaction (BEGIN IMMEDIATE), so two writers never fork the chain.
  */
 import { createHash } from 'node:crypto';
-import { asc, desc } from 'drizzle-orm';
+import { asc, desc, sql } from 'drizzle-orm';
 import type { Actor, CaseStatus, Resolution } from '../domain/case.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents } from '../db/schema/index.ts';
+import { perDb } from '../db/memo.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 /** What an event says; everything here is covered by the hash. */
@@ -24,7 +25,29 @@ export interface CaseEventInput {
   at: string;
 }
 
-type Tx = Pick<Db, 'select' | 'insert'>;
+const ph = (name: string) => sql.placeholder(name);
+const stmts = perDb((db) => ({
+  lastHash: db.select({ hash: caseEvents.hash }).from(caseEvents).orderBy(desc(caseEvents.id)).limit(1).prepare(),
+  insert: db
+    .insert(caseEvents)
+    .values({
+      caseId: ph('caseId'),
+      type: ph('type'),
+      fromStatus: ph('fromStatus'),
+      toStatus: ph('toStatus'),
+      resolution: ph('resolution'),
+      actorPlatform: ph('actorPlatform'),
+      actorUserId: ph('actorUserId'),
+      actorName: ph('actorName'),
+      note: ph('note'),
+      data: ph('data'),
+      at: ph('at'),
+      prevHash: ph('prevHash'),
+      hash: ph('hash'),
+    })
+    .returning({ id: caseEvents.id })
+    .prepare(),
+}));
 
 function contentOf(row: {
   caseId: number;
@@ -57,9 +80,10 @@ export function eventHash(prevHash: string, content: ReturnType<typeof contentOf
   return createHash('sha256').update(prevHash + canonicalJson(content), 'utf8').digest('hex');
 }
 
-/** Appends one event to the chain; call inside the transaction that makes the change. */
-export function appendCaseEvent(tx: Tx, e: CaseEventInput): { id: number; hash: string } {
-  const last = tx.select({ hash: caseEvents.hash }).from(caseEvents).orderBy(desc(caseEvents.id)).limit(1).get();
+/** Appends one event to the chain; call inside the (IMMEDIATE) transaction that makes the change. */
+export function appendCaseEvent(db: Db, e: CaseEventInput): { id: number; hash: string } {
+  const s = stmts(db);
+  const last = s.lastHash.get();
   const prevHash = last?.hash ?? '';
   const row = {
     caseId: e.caseId,
@@ -75,7 +99,7 @@ export function appendCaseEvent(tx: Tx, e: CaseEventInput): { id: number; hash: 
     at: e.at,
   };
   const hash = eventHash(prevHash, contentOf(row));
-  const inserted = tx.insert(caseEvents).values({ ...row, prevHash, hash }).returning({ id: caseEvents.id }).get();
+  const inserted = s.insert.get({ ...row, prevHash, hash })!;
   return { id: inserted.id, hash };
 }
 

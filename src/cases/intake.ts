@@ -3,13 +3,14 @@
  * case, gets an audit event and queues its notifications, all in one IMMEDIATE transaction. The
  * same (source, externalId) again returns the stored report instead of a second one.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ReportOrigin } from '../../adapters/types.ts';
-import type { ReportSource } from '../domain/case.ts';
+import type { CaseStatus, ReportSource } from '../domain/case.ts';
 import type { Report } from '../domain/report.ts';
 import { detect } from '../detection/engine.ts';
 import { verdictRank, type DetectionResult, type Signal, type Verdict } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
+import { perDb } from '../db/memo.ts';
 import { cases, observables, reports, signals } from '../db/schema/index.ts';
 import { enqueueCards, enqueueReporterNotify } from '../delivery/enqueue.ts';
 import { observableInLedger } from '../ledger/match.ts';
@@ -17,6 +18,81 @@ import { appendCaseEvent } from './audit.ts';
 import type { CaseDeps } from './deps.ts';
 import { findGroupCase } from './grouping.ts';
 import { formatCaseRef } from './ref.ts';
+
+const ph = (name: string) => sql.placeholder(name);
+const stmts = perDb((db) => ({
+  byExternal: db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.source, ph('source')), eq(reports.externalId, ph('externalId'))))
+    .limit(1)
+    .prepare(),
+  caseById: db.select().from(cases).where(eq(cases.id, ph('id'))).prepare(),
+  insertCase: db
+    .insert(cases)
+    .values({
+      severity: ph('severity'),
+      score: ph('score'),
+      reportCount: 1,
+      firstReportAt: ph('at'),
+      lastReportAt: ph('at'),
+      openedAt: ph('at'),
+      updatedAt: ph('at'),
+    })
+    .returning({ id: cases.id })
+    .prepare(),
+  joinCase: db
+    .update(cases)
+    .set({
+      severity: sql`${ph('severity')}`,
+      score: sql`${ph('score')}`,
+      reportCount: sql`${cases.reportCount} + 1`,
+      lastReportAt: sql`${ph('at')}`,
+      updatedAt: sql`${ph('at')}`,
+      version: sql`${cases.version} + 1`,
+    })
+    .where(eq(cases.id, ph('id')))
+    .prepare(),
+  insertReport: db
+    .insert(reports)
+    .values({
+      caseId: ph('caseId'),
+      source: ph('source'),
+      externalId: ph('externalId'),
+      messageBody: ph('messageBody'),
+      senderAccountId: ph('senderAccountId'),
+      senderName: ph('senderName'),
+      sentAt: ph('sentAt'),
+      reporterAccountId: ph('reporterAccountId'),
+      reporterName: ph('reporterName'),
+      note: ph('note'),
+      payload: ph('payload'),
+      origin: ph('origin'),
+      verdict: ph('verdict'),
+      score: ph('score'),
+      summary: ph('summary'),
+      identity: ph('identity'),
+      receivedAt: ph('receivedAt'),
+    })
+    .returning({ id: reports.id })
+    .prepare(),
+  insertSignal: db
+    .insert(signals)
+    .values({ caseId: ph('caseId'), reportId: ph('reportId'), ruleId: ph('ruleId'), category: ph('category'), data: ph('data') })
+    .prepare(),
+  insertObservable: db
+    .insert(observables)
+    .values({
+      caseId: ph('caseId'),
+      reportId: ph('reportId'),
+      kind: ph('kind'),
+      value: ph('value'),
+      display: ph('display'),
+      inLedger: ph('inLedger'),
+      details: ph('details'),
+    })
+    .prepare(),
+}));
 
 /** Where and how a report arrived. */
 export interface SubmitOptions {
@@ -53,13 +129,9 @@ function safeDetect(deps: CaseDeps, report: Report, now: Date): DetectionResult 
   }
 }
 
-function existing(db: Pick<Db, 'select'>, source: ReportSource, externalId: string | null | undefined): IntakeResult | null {
+function existing(db: Db, source: ReportSource, externalId: string | null | undefined): IntakeResult | null {
   if (!externalId) return null;
-  const r = db
-    .select()
-    .from(reports)
-    .where(and(eq(reports.source, source), eq(reports.externalId, externalId)))
-    .get();
+  const r = stmts(db).byExternal.get({ source, externalId });
   if (!r) return null;
   const sigs = db.select().from(signals).where(eq(signals.reportId, r.id)).orderBy(asc(signals.id)).all();
   return {
@@ -74,9 +146,6 @@ function existing(db: Pick<Db, 'select'>, source: ReportSource, externalId: stri
 
 /** Stores a report; `created` is false when (source, externalId) was already there. */
 export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult } {
-  const before = existing(deps.db, opts.source, opts.externalId);
-  if (before) return { created: false, result: before };
-
   const now = deps.clock.now();
   const at = now.toISOString();
   const result = safeDetect(deps, report, now);
@@ -90,89 +159,64 @@ export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions
     displayName: report.reporter?.name ?? 'unknown',
   };
 
-  const out = deps.db.transaction(
-    (tx) => {
-      const raced = existing(tx, opts.source, opts.externalId);
-      if (raced) return { created: false, result: raced };
+  const db = deps.db;
+  const st = stmts(db);
+  const out = db.transaction(
+    () => {
+      // Checked inside the write transaction: no second request can slip in between.
+      const before = existing(db, opts.source, opts.externalId);
+      if (before) return { created: false, result: before };
 
-      let caseId = findGroupCase(tx, { senderAccountId, observables: obs, since });
-      let fromStatus = null as (typeof cases.$inferSelect)['status'] | null;
+      let caseId = findGroupCase(db, { senderAccountId, observables: obs, since });
+      let fromStatus: CaseStatus | null = null;
+      let status: CaseStatus = 'new';
       let severity: Verdict = result.verdict;
-      let status: (typeof cases.$inferSelect)['status'] = 'new';
       if (caseId === null) {
-        caseId = tx
-          .insert(cases)
-          .values({ severity, score: result.score, reportCount: 1, firstReportAt: at, lastReportAt: at, openedAt: at, updatedAt: at })
-          .returning({ id: cases.id })
-          .get().id;
+        caseId = st.insertCase.get({ severity, score: result.score, at })!.id;
       } else {
-        const c = tx.select().from(cases).where(eq(cases.id, caseId)).get()!;
+        const c = st.caseById.get({ id: caseId })!;
         fromStatus = c.status;
         status = c.status;
         severity = verdictRank[c.severity] >= verdictRank[result.verdict] ? c.severity : result.verdict;
-        tx.update(cases)
-          .set({
-            severity,
-            score: Math.max(c.score, result.score),
-            reportCount: c.reportCount + 1,
-            lastReportAt: at,
-            updatedAt: at,
-            version: c.version + 1,
-          })
-          .where(eq(cases.id, caseId))
-          .run();
+        st.joinCase.run({ id: caseId, severity, score: Math.max(c.score, result.score), at });
       }
 
-      const reportId = tx
-        .insert(reports)
-        .values({
-          caseId,
-          source: opts.source,
-          externalId: opts.externalId ?? null,
-          messageBody: report.message.body,
-          senderAccountId,
-          senderName: report.message.sender?.name ?? null,
-          sentAt: report.message.sentAt ?? null,
-          reporterAccountId: report.reporter?.accountId ?? null,
-          reporterName: report.reporter?.name ?? null,
-          note: report.note ?? null,
-          payload: JSON.stringify(report),
-          origin: opts.origin ? JSON.stringify(opts.origin) : null,
-          verdict: result.verdict,
-          score: result.score,
-          summary: JSON.stringify(result.summary),
-          identity: result.identity ? JSON.stringify(result.identity) : null,
-          receivedAt: at,
-        })
-        .returning({ id: reports.id })
-        .get().id;
+      const reportId = st.insertReport.get({
+        caseId,
+        source: opts.source,
+        externalId: opts.externalId ?? null,
+        messageBody: report.message.body,
+        senderAccountId,
+        senderName: report.message.sender?.name ?? null,
+        sentAt: report.message.sentAt ?? null,
+        reporterAccountId: report.reporter?.accountId ?? null,
+        reporterName: report.reporter?.name ?? null,
+        note: report.note ?? null,
+        payload: JSON.stringify(report),
+        origin: opts.origin ? JSON.stringify(opts.origin) : null,
+        verdict: result.verdict,
+        score: result.score,
+        summary: JSON.stringify(result.summary),
+        identity: result.identity ? JSON.stringify(result.identity) : null,
+        receivedAt: at,
+      })!.id;
 
       for (const s of result.signals) {
-        tx.insert(signals)
-          .values({
-            caseId,
-            reportId,
-            ruleId: s.ruleId,
-            category: s.category,
-            data: JSON.stringify(s),
-          })
-          .run();
+        st.insertSignal.run({ caseId, reportId, ruleId: s.ruleId, category: s.category, data: JSON.stringify(s) });
       }
       for (const o of obs) {
-        tx.insert(observables)
-          .values({
-            caseId,
-            reportId,
-            kind: o.kind,
-            value: o.value,
-            display: o.display,
-            inLedger: o.inLedger,
-            details: o.details ? JSON.stringify(o.details) : null,
-          })
-          .run();
+        st.insertObservable.run({
+          caseId,
+          reportId,
+          kind: o.kind,
+          value: o.value,
+          display: o.display,
+          inLedger: o.inLedger === null ? null : o.inLedger ? 1 : 0,
+          details: o.details ? JSON.stringify(o.details) : null,
+        });
       }
 
-      const event = appendCaseEvent(tx, {
+      const event = appendCaseEvent(db, {
         caseId,
         type: fromStatus === null ? 'opened' : 'report_added',
         fromStatus,
@@ -183,7 +227,7 @@ export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions
         data: { reportId, verdict: result.verdict, score: result.score },
         at,
       });
-      enqueueCards(tx, {
+      enqueueCards(db, {
         caseId,
         severity,
         minVerdict: deps.config.notifyMinVerdict,
@@ -192,7 +236,7 @@ export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions
         targets: deps.targets,
       });
       if (opts.origin && deps.targets.reporterPlatforms.includes(opts.origin.platform)) {
-        enqueueReporterNotify(tx, { caseId, reportId, platform: opts.origin.platform, event: 'received', cause: `e${event.id}`, now });
+        enqueueReporterNotify(db, { caseId, reportId, platform: opts.origin.platform, event: 'received', cause: `e${event.id}`, now });
       }
       return {
         created: true,

@@ -25,6 +25,8 @@ export function openDatabase(file: string): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -32768'); // 32 MiB page cache
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   return {
     db,
@@ -33,4 +35,24 @@ export function openDatabase(file: string): DbHandle {
       if (sqlite.open) sqlite.close();
     },
   };
+}
+
+/**
+ * Drizzle prepares a new statement for every query; compiling SQL was the largest cost of intake.
+ * This memoises `prepare` per SQL text (the set of distinct queries is small and fixed). A reused
+ * statement is put back in object mode, since drizzle switches some to raw mode.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = prepare(source);
+      if (cache.size < 1000) cache.set(source, stmt);
+      return stmt;
+    }
+    if (stmt.reader) stmt.raw(false);
+    return stmt;
+  }) as typeof sqlite.prepare;
 }

@@ -1,15 +1,49 @@
 /**
- * Writing outbox rows. Always called inside the transaction that makes the change, so a change
+ * Writing outbox rows. Always called (with the handle whose transaction is open) inside the transaction that makes the change, so a change
  * and its notifications commit together or not at all. Keys are unique: the same cause never
  * queues twice (`ON CONFLICT DO NOTHING`).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { NotifierPlatform, ReporterEvent } from '../../adapters/types.ts';
 import { verdictRank, type Verdict } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
 import { deliveries } from '../db/schema/index.ts';
+import { perDb } from '../db/memo.ts';
 
-type Tx = Pick<Db, 'select' | 'insert'>;
+const ph = (name: string) => sql.placeholder(name);
+const stmts = perDb((db) => ({
+  posted: db
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.caseId, ph('caseId')),
+        eq(deliveries.platform, ph('platform')),
+        eq(deliveries.target, ph('target')),
+        eq(deliveries.kind, 'card.post'),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+  insert: db
+    .insert(deliveries)
+    .values({
+      platform: ph('platform'),
+      kind: ph('kind'),
+      caseId: ph('caseId'),
+      target: ph('target'),
+      deliveryKey: ph('deliveryKey'),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: ph('nextAttemptAt'),
+      payload: ph('payload'),
+      createdAt: ph('at'),
+      updatedAt: ph('at'),
+    })
+    .onConflictDoNothing({ target: deliveries.deliveryKey })
+    .returning({ id: deliveries.id })
+    .prepare(),
+}));
 
 /** Where cards go and which platforms can answer reporters; derived from the notifier registry. */
 export interface OutboxTargets {
@@ -23,32 +57,26 @@ export interface OutboxTargets {
  * event id); the post key is per case+platform+target so a case is posted once per target.
  */
 export function enqueueCards(
-  tx: Tx,
+  db: Db,
   p: { caseId: number; severity: Verdict; minVerdict: Verdict; cause: string; now: Date; targets: OutboxTargets },
 ): number {
   if (verdictRank[p.severity] < verdictRank[p.minVerdict]) return 0;
   let queued = 0;
   for (const { platform, target } of p.targets.cards) {
-    const posted = tx
-      .select({ id: deliveries.id })
-      .from(deliveries)
-      .where(
-        and(eq(deliveries.caseId, p.caseId), eq(deliveries.platform, platform), eq(deliveries.target, target), eq(deliveries.kind, 'card.post')),
-      )
-      .get();
+    const posted = stmts(db).posted.get({ caseId: p.caseId, platform, target });
     const kind = posted ? 'card.update' : 'card.post';
     const key = posted ? `card.update:${p.caseId}:${platform}:${target}:${p.cause}` : `card.post:${p.caseId}:${platform}:${target}`;
-    queued += insertDelivery(tx, { platform, kind, caseId: p.caseId, target, key, now: p.now, payload: null });
+    queued += insertDelivery(db, { platform, kind, caseId: p.caseId, target, key, now: p.now, payload: null });
   }
   return queued;
 }
 
 /** Queues a reply to the employee who reported, where they reported from. */
 export function enqueueReporterNotify(
-  tx: Tx,
+  db: Db,
   p: { caseId: number; reportId: number; platform: NotifierPlatform; event: ReporterEvent; cause: string; now: Date },
 ): number {
-  return insertDelivery(tx, {
+  return insertDelivery(db, {
     platform: p.platform,
     kind: 'reporter.notify',
     caseId: p.caseId,
@@ -61,7 +89,7 @@ export function enqueueReporterNotify(
 
 /** Inserts one pending delivery due now; returns 1, or 0 when the key already exists. */
 export function insertDelivery(
-  tx: Tx,
+  db: Db,
   d: {
     platform: NotifierPlatform;
     kind: (typeof deliveries.$inferInsert)['kind'];
@@ -72,24 +100,14 @@ export function insertDelivery(
     payload: Record<string, unknown> | null;
   },
 ): number {
-  const at = d.now.toISOString();
-  const res = tx
-    .insert(deliveries)
-    .values({
-      platform: d.platform,
-      kind: d.kind,
-      caseId: d.caseId,
-      target: d.target,
-      deliveryKey: d.key,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: d.now.getTime(),
-      payload: d.payload ? JSON.stringify(d.payload) : null,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .onConflictDoNothing({ target: deliveries.deliveryKey })
-    .returning({ id: deliveries.id })
-    .all();
-  return res.length;
+  return stmts(db).insert.all({
+    platform: d.platform,
+    kind: d.kind,
+    caseId: d.caseId,
+    target: d.target,
+    deliveryKey: d.key,
+    nextAttemptAt: d.now.getTime(),
+    payload: d.payload ? JSON.stringify(d.payload) : null,
+    at: d.now.toISOString(),
+  }).length;
 }

@@ -55,6 +55,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   let again = false;
   let timer: NodeJS.Timeout | null = null;
   let started = false;
+  let scheduled = false;
 
   const findPost = (d: Delivery) =>
     db
@@ -271,7 +272,13 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       return running;
     },
     kick() {
-      if (started) setImmediate(() => void worker.tick().catch((err) => logger.error({ err }, 'outbox tick failed')));
+      // Many commits in a burst share one scheduled tick.
+      if (!started || scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        void worker.tick().catch((err) => logger.error({ err }, 'outbox tick failed'));
+      });
     },
     start() {
       if (started) return;

@@ -4,6 +4,7 @@
  * process (the server, a CLI import) notices its cached copy is stale.
  */
 import { eq } from 'drizzle-orm';
+import { perDb } from '../db/memo.ts';
 import { emptyDirectory, type Directory } from '../domain/directory.ts';
 import type { Db } from '../db/client.ts';
 import { organization, partnerBankAccounts, partners, people } from '../db/schema/index.ts';
@@ -101,13 +102,14 @@ export interface DirectoryStore {
   replace(dir: Directory, at: Date): number;
 }
 
+const revisionQuery = perDb((db) => db.select({ revision: organization.revision }).from(organization).where(eq(organization.id, 1)).prepare());
+
 /** Creates the cache. `get()` costs one indexed SELECT of the revision when nothing changed. */
 export function createDirectoryStore(db: Db): DirectoryStore {
   let cached: { revision: number; dir: Directory } | null = null;
   return {
     get() {
-      const row = db.select({ revision: organization.revision }).from(organization).where(eq(organization.id, 1)).get();
-      const revision = row?.revision ?? 0;
+      const revision = revisionQuery(db).get()?.revision ?? 0;
       if (!cached || cached.revision !== revision) cached = { revision, dir: loadDirectory(db) };
       return cached.dir;
     },
