@@ -11,3 +11,4 @@ export * from './organization.ts';
 export * from './people.ts';
 export * from './partners.ts';
 export * from './partner-bank-accounts.ts';
+export * from './inbound-events.ts';
