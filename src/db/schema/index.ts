@@ -12,3 +12,4 @@ export * from './people.ts';
 export * from './partners.ts';
 export * from './partner-bank-accounts.ts';
 export * from './inbound-events.ts';
+export * from './teams-bindings.ts';
