@@ -2,12 +2,12 @@
  * Builds the `CaseCard` every notifier shows, from the database as it is now. The outbox calls
  * this at send time, so a late or retried delivery still shows the truth.
  */
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseCard } from '../../adapters/types.ts';
-import { CASE_ACTIONS, type Actor } from '../domain/case.ts';
+import { CASE_ACTIONS, type Actor, type CaseStatus, type Resolution } from '../domain/case.ts';
 import type { Bilingual, IdentityMatch, ObservableKind, Signal } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
-import { caseEvents, cases, observables, partners, people, reports, signals } from '../db/schema/index.ts';
+import { caseEvents, cases, partners, people, reports } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { formatCaseRef } from './ref.ts';
 
@@ -26,13 +26,18 @@ const minutesBetween = (from: string | null | undefined, to: string | null | und
   return Number.isFinite(ms) ? Math.round(ms / 60_000) : null;
 };
 
-/** The card for case `caseId`; 404 AppError when there is no such case. */
+const MAX_CARD_OBSERVABLES = 50;
+const MAX_LINKED_CASES = 20;
+
+/**
+ * The card for case `caseId`; 404 AppError when there is no such case. Cost does not grow with the
+ * number of reports: the first report, distinct signals/observables and counts are aggregated in SQL.
+ */
 export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string }): CaseCard {
   const c = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!c) throw new AppError('not_found', `No case ${formatCaseRef(caseId)}`);
   const ref = formatCaseRef(c.id);
-  const caseReports = db.select().from(reports).where(eq(reports.caseId, caseId)).orderBy(asc(reports.id)).all();
-  const first = caseReports[0];
+  const first = db.select().from(reports).where(eq(reports.caseId, caseId)).orderBy(asc(reports.id)).limit(1).get();
   if (!first) throw new AppError('internal', `Case ${ref} has no report`);
   const payload = JSON.parse(first.payload) as { context?: { contactApprovedAt?: string | null } | null };
 
@@ -44,24 +49,21 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
     .limit(1)
     .get();
 
-  const seenRules = new Set<string>();
-  const cardSignals: CaseCard['signals'] = [];
-  for (const s of db.select().from(signals).where(eq(signals.caseId, caseId)).orderBy(asc(signals.id)).all()) {
-    if (seenRules.has(s.ruleId)) continue;
-    seenRules.add(s.ruleId);
-    const sig = JSON.parse(s.data) as Signal;
-    cardSignals.push({ ruleId: sig.ruleId, title: sig.title, evidence: sig.evidence });
-  }
+  // First firing of each rule across the case's reports.
+  const cardSignals = db
+    .all<{ data: string }>(
+      sql`select data from signals where id in (select min(id) from signals where case_id = ${caseId} group by rule_id) order by id`,
+    )
+    .map((r) => {
+      const sig = JSON.parse(r.data) as Signal;
+      return { ruleId: sig.ruleId, title: sig.title, evidence: sig.evidence };
+    });
 
-  const caseObs = db.select().from(observables).where(eq(observables.caseId, caseId)).orderBy(asc(observables.id)).all();
-  const seenObs = new Set<string>();
-  const cardObs: CaseCard['observables'] = [];
-  for (const o of caseObs) {
-    const k = `${o.kind}\u0000${o.value}`;
-    if (seenObs.has(k)) continue;
-    seenObs.add(k);
-    cardObs.push({ kind: o.kind, display: o.display, inLedger: o.inLedger });
-  }
+  const caseObs = db.all<{ kind: ObservableKind; value: string; display: string; in_ledger: number | null }>(
+    sql`select kind, value, display, in_ledger from observables
+        where id in (select min(id) from observables where case_id = ${caseId} group by kind, value)
+        order by id limit ${MAX_CARD_OBSERVABLES}`,
+  );
 
   const senderId = first.senderAccountId;
   const inLedger =
@@ -69,7 +71,11 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
     (db.select({ id: people.id }).from(people).where(eq(people.chatworkAccountId, senderId)).get() !== undefined ||
       db.select({ id: partners.id }).from(partners).where(eq(partners.chatworkAccountId, senderId)).get() !== undefined);
 
-  const reporters = new Set(caseReports.map((r) => (r.reporterAccountId !== null ? `id:${r.reporterAccountId}` : `name:${r.reporterName ?? r.id}`)));
+  const reporterCount =
+    db.get<{ n: number }>(
+      sql`select count(distinct coalesce('id:' || reporter_account_id, 'name:' || reporter_name, 'report:' || id)) as n
+          from reports where case_id = ${caseId}`,
+    )?.n ?? 0;
 
   return {
     ref,
@@ -95,30 +101,25 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
     },
     message: { body: first.messageBody, sentAt: first.sentAt },
     signals: cardSignals,
-    observables: cardObs,
+    observables: caseObs.map((o) => ({ kind: o.kind, display: o.display, inLedger: o.in_ledger === null ? null : o.in_ledger === 1 })),
     reportCount: c.reportCount,
-    reporterCount: reporters.size,
-    linkedCases: linkedCases(db, caseId, caseObs),
+    reporterCount,
+    linkedCases: linkedCases(db, caseId),
     openedAt: c.openedAt,
     updatedAt: c.updatedAt,
   };
 }
 
-/** Other cases sharing a linking observable with this one, one entry per case. */
-export function linkedCases(db: Db, caseId: number, caseObs: { kind: ObservableKind; value: string }[]): CaseCard['linkedCases'] {
-  const out = new Map<number, CaseCard['linkedCases'][number]>();
-  for (const o of caseObs) {
-    const reason = LINK_REASONS[o.kind];
-    if (!reason) continue;
-    const rows = db
-      .selectDistinct({ id: cases.id, status: cases.status, resolution: cases.resolution })
-      .from(observables)
-      .innerJoin(cases, eq(cases.id, observables.caseId))
-      .where(and(eq(observables.kind, o.kind), eq(observables.value, o.value), ne(observables.caseId, caseId)))
-      .all();
-    for (const r of rows) {
-      if (!out.has(r.id)) out.set(r.id, { ref: formatCaseRef(r.id), reason, status: r.status, resolution: r.resolution });
-    }
-  }
-  return [...out.values()];
+/** Other cases sharing a linking observable (bank account, phone, URL, LINE id, e-mail) with this one. */
+export function linkedCases(db: Db, caseId: number): CaseCard['linkedCases'] {
+  const kinds = Object.keys(LINK_REASONS) as ObservableKind[];
+  const rows = db.all<{ id: number; status: CaseStatus; resolution: Resolution | null; kind: ObservableKind }>(
+    sql`select c.id as id, c.status as status, c.resolution as resolution, min(o2.kind) as kind
+        from observables o1
+        join observables o2 on o2.kind = o1.kind and o2.value = o1.value and o2.case_id <> o1.case_id
+        join cases c on c.id = o2.case_id
+        where o1.case_id = ${caseId} and o1.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+        group by c.id order by c.id desc limit ${MAX_LINKED_CASES}`,
+  );
+  return rows.map((r) => ({ ref: formatCaseRef(r.id), reason: LINK_REASONS[r.kind]!, status: r.status, resolution: r.resolution }));
 }

@@ -177,7 +177,7 @@ export function getCaseDetail(db: Db, caseId: number) {
       .where(eq(chatPosts.caseId, caseId))
       .all()
       .map((p) => ({ platform: p.platform, target: p.target, channel: p.channel, messageId: p.messageId })),
-    linkedCases: linkedCases(db, caseId, obsRows),
+    linkedCases: linkedCases(db, caseId),
   };
 }
 
