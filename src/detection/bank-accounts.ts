@@ -1,0 +1,185 @@
+/**
+ * Bank-account observables: an account number (6–8 digits after 普通/当座/口座/支店, a ゆうちょ
+ * 記号-番号, or a labelled foreign account number) with the bank, branch, type and holder around it.
+ * Works on one line ("西日本シティ銀行 姪浜南支店 普通 4418207 ユ)ミズカネノウエン") and on labelled
+ * lines ("銀行名：…\n支店名：…\n口座番号：…\n口座名義：…").
+ */
+import type { Observable } from './types.ts';
+import { toEvidence, type PreparedText } from './text.ts';
+import { asciiLower, charIn, findWords, isDigit, isNameChar, isLatin, lineStart, skipAny, windowEnd, windowStart } from './chars.ts';
+import { findBank, findBranch, findHolder, findSwift, findType, type Part } from './bank-context.ts';
+import { accountNumberKey, bankAccountValue, holderIsCompany, normaliseBankName, yuchoTransferAccount } from './banks.ts';
+import { BANK_ALIASES, FOREIGN_BANK_IDS, OVERSEAS_JA, OVERSEAS_LATIN } from './bank-lexicon.ts';
+
+/** Every RegExp of this file, for the ReDoS test. */
+export const BANK_ACCOUNT_REGEXES = {
+  yuchoKigou: /記号[\s:]{0,3}(\d{5})[\s:、,-]{0,4}番号[\s:]{0,3}(\d{1,8})/g,
+  yuchoDash: /(?<!\d)(\d{5})-(\d{1,8})(?!\d)/g,
+  yuchoContext: /ゆうちょ|郵便|貯金/,
+  typeBefore: /普通|当座|貯蓄|総合|普/,
+  accountWordBefore: /口座|a\/c|acct|account/i,
+  branchBefore: /(?:支店|出張所|営業部|本店|支所|店)[ :]{0,3}$/,
+  numberLabelBefore: /番号|no\b/i,
+  bankHint: /銀行|信用金庫|信金|信組|労金|普通|当座|支店|ゆうちょ|bank/i,
+  foreignLabel: /口座番号|account (?:no|number)|account#|a\/c|iban/gi,
+  latinLetter: /[A-Za-z]/,
+  japanese: /[\u3041-\u30ff\u3400-\u9fff]/,
+} satisfies Record<string, RegExp>;
+
+const OVERSEAS_WORDS = [...OVERSEAS_LATIN, ...OVERSEAS_JA].map(asciiLower);
+
+interface Candidate {
+  start: number;
+  end: number;
+  number: string;
+  kigou?: string;
+  foreign?: boolean;
+}
+
+const NOT_AFTER_NUMBER = '円万億年月日時件個枚%';
+
+/** Digit runs "1234567", "441 8207", "0721-556614" (single space or '-' between groups). */
+function japaneseNumbers(s: string, taken: (i: number, j: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (!isDigit(s.charCodeAt(i))) continue;
+    const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+    const groups: { start: number; end: number; sep: string }[] = [];
+    let k = i;
+    while (groups.length < 4) {
+      const g = k;
+      while (k < s.length && isDigit(s.charCodeAt(k))) k++;
+      groups.push({ start: g, end: k, sep: groups.length === 0 ? '' : s.charAt(g - 1) });
+      if ((s.charAt(k) === ' ' || s.charAt(k) === '-') && isDigit(s.charCodeAt(k + 1))) k++;
+      else break;
+    }
+    const last = groups[groups.length - 1] as { end: number };
+    const runEnd = last.end;
+    const first = groups[0] as { start: number; end: number };
+    i = runEnd;
+    if (isLatin(prev) || prev === 0x2d || prev === 0x2c || isDigit(s.charCodeAt(runEnd))) continue;
+    const digits = groups.reduce((n, g) => n + g.end - g.start, 0);
+    let end = -1;
+    if (digits >= 6 && digits <= 8 && groups.length <= 3) end = runEnd;
+    else if (first.end - first.start >= 6 && first.end - first.start <= 8 && groups[1]?.sep === ' ') end = first.end;
+    if (end === -1 || charIn(NOT_AFTER_NUMBER, s, skipAny(s, end, ' ', 1)) || taken(first.start, end)) continue;
+    const start = first.start;
+    const before = s.slice(Math.max(lineStart(s, start), start - 16), start);
+    const anchored =
+      BANK_ACCOUNT_REGEXES.typeBefore.test(before) ||
+      BANK_ACCOUNT_REGEXES.accountWordBefore.test(before) ||
+      BANK_ACCOUNT_REGEXES.branchBefore.test(before) ||
+      (BANK_ACCOUNT_REGEXES.numberLabelBefore.test(before) && BANK_ACCOUNT_REGEXES.bankHint.test(s.slice(windowStart(s, start, 160, 5), start)));
+    if (anchored) out.push({ start, end, number: s.slice(start, end) });
+  }
+  return out;
+}
+
+function yuchoNumbers(s: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of s.matchAll(BANK_ACCOUNT_REGEXES.yuchoKigou)) {
+    out.push({ start: m.index, end: m.index + m[0].length, number: m[2] as string, kigou: m[1] as string });
+  }
+  for (const m of s.matchAll(BANK_ACCOUNT_REGEXES.yuchoDash)) {
+    const context = s.slice(windowStart(s, m.index, 60, 3), m.index);
+    if (!BANK_ACCOUNT_REGEXES.yuchoContext.test(context) || out.some((c) => c.start <= m.index && m.index < c.end)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, number: m[2] as string, kigou: m[1] as string });
+  }
+  return out;
+}
+
+/** "口座番号：817-334902-838", "IBAN: GB29 NWBK …": a labelled number that is not a Japanese one. */
+function foreignNumbers(s: string, taken: (i: number, j: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of s.matchAll(BANK_ACCOUNT_REGEXES.foreignLabel)) {
+    const iban = m[0].toLowerCase() === 'iban';
+    const v = skipAny(s, skipAny(s, m.index + m[0].length, '.', 1), ' :#', 4);
+    let e = v;
+    let digits = 0;
+    while (e < s.length && e - v < 40) {
+      const c = s.charCodeAt(e);
+      const next = s.charCodeAt(e + 1);
+      if (isDigit(c)) digits++;
+      else if (c === 0x2d ? !(isDigit(next) || isLatin(next)) : c === 0x20 ? !(isDigit(next) || (iban && isLatin(next))) : !isLatin(c)) break;
+      e++;
+    }
+    if (digits >= 6 && !taken(v, e)) out.push({ start: v, end: e, number: s.slice(v, e), foreign: true });
+  }
+  return out;
+}
+
+function isOverseas(s: string, from: number, to: number, bank: Part | null, c: Candidate): boolean {
+  const text = s.slice(from, to);
+  if (findWords(text, OVERSEAS_WORDS, true).length > 0) return true;
+  if (bank && BANK_ACCOUNT_REGEXES.latinLetter.test(bank.text) && !BANK_ACCOUNT_REGEXES.japanese.test(bank.text)) {
+    const id = normaliseBankName(bank.text);
+    if (!(id in BANK_ALIASES) || FOREIGN_BANK_IDS.includes(id)) return true;
+  }
+  return c.foreign === true;
+}
+
+/** "東西銀行 前原中央 普通 1234567": one name between the bank and the type (or number) is the branch. */
+function bareBranch(s: string, bank: Part | null, type: Part | null, c: Candidate): Part | null {
+  if (!bank) return null;
+  const to = type && type.start >= bank.end ? type.start : c.start;
+  const a = skipAny(s, bank.end, ' ', 3);
+  let b = to;
+  while (b > a && s.charAt(b - 1) === ' ') b--;
+  if (b - a < 1 || b - a > 15) return null;
+  for (let k = a; k < b; k++) if (!isNameChar(s.charCodeAt(k))) return null;
+  return { start: a, end: b, text: s.slice(a, b) };
+}
+
+function toObservable(p: PreparedText, c: Candidate): Observable {
+  const s = p.plain;
+  const from = windowStart(s, c.start, 160, 5);
+  const bank = findBank(s, from, c.start);
+  const type = findType(s, bank ? bank.start : from, c.start);
+  const branch = c.kigou ? null : (findBranch(s, bank ? bank.end : from, c.start) ?? bareBranch(s, bank, type, c));
+  const to = windowEnd(s, c.end, 100, 3);
+  const holder = findHolder(s, c.end, to);
+  const bankName = bank?.text ?? (c.kigou ? 'ゆうちょ銀行' : null);
+  let branchText = branch?.text ?? null;
+  let number = c.number;
+  let typeText = type?.text ?? null;
+  const transfer = c.kigou ? yuchoTransferAccount(c.kigou, c.number) : null;
+  if (transfer) {
+    branchText = `${transfer.branch}店`;
+    number = transfer.number;
+    typeText = transfer.type;
+  }
+  const value = bankAccountValue({ bank: bankName ?? '?', branch: branchText ?? '?', number });
+  const spanStart = Math.min(c.start, bank?.start ?? c.start, branch?.start ?? c.start, type?.start ?? c.start);
+  const spanEnd = Math.max(c.end, holder?.end ?? c.end);
+  const holderText = holder?.text ?? null;
+  const display = [bankName, branchText, typeText, accountNumberKey(number), holderText].filter((x) => x).join(' ');
+  return {
+    kind: 'bank_account',
+    value,
+    display,
+    evidence: toEvidence(p, 'plain', spanStart, spanEnd),
+    details: {
+      bank: bankName,
+      branch: branchText,
+      type: typeText,
+      number: accountNumberKey(number),
+      holder: holderText,
+      personalName: holderText === null ? null : !holderIsCompany(holderText),
+      overseas: isOverseas(s, from, to, bank, c),
+      swift: findSwift(s, from, to),
+      yuchoKigou: c.kigou ?? null,
+      yuchoBangou: c.kigou ? c.number : null,
+    },
+  };
+}
+
+/** Bank accounts in `p.plain` (evidence in the original body), with the [start, end) of each number in `plain`. */
+export function findBankAccounts(p: PreparedText): { observable: Observable; start: number; end: number }[] {
+  const s = p.plain;
+  const candidates = yuchoNumbers(s);
+  const taken = (i: number, j: number) => candidates.some((c) => c.start < j && i < c.end);
+  candidates.push(...japaneseNumbers(s, taken));
+  candidates.push(...foreignNumbers(s, taken));
+  candidates.sort((a, b) => a.start - b.start);
+  return candidates.map((c) => ({ observable: toObservable(p, c), start: c.start, end: c.end }));
+}

@@ -1,0 +1,214 @@
+/**
+ * Finding the parts of a bank account around its number in `plain`: the bank name and branch
+ * before it, the account type, the holder after it. Keyword regexes find anchors; names are read
+ * by hand-written linear scans.
+ */
+import { asciiLower, findWords, isDigit, isKanji, isKatakana, isLatin, isNameChar, skipAny } from './chars.ts';
+import { ALIAS_SEARCH_EXCLUDE, BANK_ALIASES } from './bank-lexicon.ts';
+import { normaliseBankName } from './banks.ts';
+
+/** A piece of `plain`: [start, end) and its text. */
+export interface Part {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const ALIAS_WORDS = Object.values(BANK_ALIASES)
+  .flat()
+  .filter((a) => !ALIAS_SEARCH_EXCLUDE.includes(a))
+  .map(asciiLower)
+  .sort((a, b) => b.length - a.length);
+
+/** Every RegExp of this file, for the ReDoS test. */
+export const BANK_CONTEXT_REGEXES = {
+  bankSuffix: /銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|農協|bank(?![a-z])/gi,
+  branchKeyword: /支店|出張所|営業部|支所|本店|店番|店/g,
+  type: /普通|当座|貯蓄|総合|普/g,
+  holderLabel: /口座名義人?|名義人?|受取人名?|口座名|beneficiary|account name|account holder|holder/gi,
+  swift: /(?:^|[^a-z])(?:swift|bic)(?![a-z])/gi,
+  swiftCodeWord: /^ ?code/i,
+  branchCode: /^[〇一二三四五六七八九0-9]{3}$/,
+} satisfies Record<string, RegExp>;
+
+const JUNK_PREFIXES = [
+  'メインバンク', 'お振込先', '振込口座', '振込先', 'お振込', '送金先', '入金先', '支払い先', '支払先', '新口座', '旧口座',
+  '口座', '下記', '以下', '弊社', '当社', '御社', '貴社', '新規', '振込', '宛先', '各',
+];
+const PARTICLES = 'はをにがでとのへもや';
+const KNOWN_BANK_KEYS = new Set(Object.keys(BANK_ALIASES));
+
+function stripJunk(s: string): string {
+  let out = s;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const junk of JUNK_PREFIXES) {
+      if (out.startsWith(junk)) {
+        out = out.slice(junk.length);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** Start of a name that ends at `end`: extends back over name characters, then trims particles and junk words. */
+function nameStartBefore(s: string, end: number, floor: number, max: number, latinSpaces: boolean): number {
+  let k = end;
+  while (k > floor && end - k < max) {
+    const c = s.charCodeAt(k - 1);
+    if (isNameChar(c) || (latinSpaces && (c === 0x20 || c === 0x2e || c === 0x27) && k - 2 >= floor && isLatin(s.charCodeAt(k - 2)))) k--;
+    else break;
+  }
+  const raw = s.slice(k, end);
+  let cut = 0;
+  for (let j = 0; j < raw.length; j++) if (PARTICLES.includes(raw.charAt(j))) cut = j + 1;
+  const trimmed = stripJunk(raw.slice(cut).trimStart());
+  const trimmedStart = raw.length - trimmed.length;
+  // A known name cut by the trim (みちのく, みんなの): keep it whole.
+  for (let j = 0; j < trimmedStart; j++) {
+    if (KNOWN_BANK_KEYS.has(normaliseBankName(raw.slice(j)))) return k + j;
+  }
+  return k + trimmedStart;
+}
+
+/** The bank named last before `to` (from `from`): "…銀行/信金/Bank" with its name, or a known alias (みずほ, PayPay …). */
+export function findBank(s: string, from: number, to: number): Part | null {
+  let best: Part | null = null;
+  const suffix = BANK_CONTEXT_REGEXES.bankSuffix;
+  suffix.lastIndex = from;
+  for (let m = suffix.exec(s); m && m.index < to; m = suffix.exec(s)) {
+    const latin = isLatin(m[0].charCodeAt(0));
+    const start = nameStartBefore(s, m.index, from, latin ? 40 : 16, latin);
+    let end = m.index + m[0].length;
+    if (latin && s.startsWith(' of ', end)) end = readLatinWords(s, end + 4, 2, to);
+    if (latin) end = readParenthetical(s, end, to);
+    if (start === m.index && !latin) continue; // "各銀行", "銀行への…": no name
+    if (end <= to && (!best || start >= best.start)) best = { start, end, text: s.slice(start, end).trim() };
+  }
+  for (const { index, word } of findWords(s.slice(from, to), ALIAS_WORDS, true)) {
+    const start = from + index;
+    if (!best || start > best.end) best = { start, end: start + word.length, text: s.slice(start, start + word.length) };
+  }
+  return best;
+}
+
+function readLatinWords(s: string, i: number, words: number, to: number): number {
+  let k = i;
+  for (let w = 0; w < words && k < to && isLatin(s.charCodeAt(k)); w++) {
+    while (k < to && isLatin(s.charCodeAt(k))) k++;
+    if (w + 1 < words && s.charAt(k) === ' ' && isLatin(s.charCodeAt(k + 1))) k++;
+  }
+  return k;
+}
+
+function readParenthetical(s: string, i: number, to: number): number {
+  const open = skipAny(s, i, ' ', 1);
+  if (s.charAt(open) !== '(') return i;
+  const close = s.indexOf(')', open);
+  return close !== -1 && close < to && close - open <= 30 ? close + 1 : i;
+}
+
+/**
+ * The branch named last in [from, to): "…支店/出張所/営業部", 本店(営業部), 〇一八店, "支店名：…";
+ * a branch code (店番123) only when no name is given.
+ */
+export function findBranch(s: string, from: number, to: number): Part | null {
+  let best: Part | null = null;
+  let code: Part | null = null;
+  const re = BANK_CONTEXT_REGEXES.branchKeyword;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
+    const kwEnd = m.index + m[0].length;
+    let part: Part | null = null;
+    if (m[0] === '店番') {
+      const d = skipAny(s, skipAny(s, kwEnd, '号', 1), ' :', 3);
+      const e = skipAny(s, d, '0123456789', 3);
+      if (e - d === 3 && e <= to) code = { start: m.index, end: e, text: s.slice(m.index, e) };
+    } else if (m[0] === '支店' && (s.charAt(kwEnd) === '名' || s.charAt(kwEnd) === ':')) {
+      const v = skipAny(s, skipAny(s, kwEnd, '名', 1), ' :', 3);
+      let e = v;
+      while (e < to && e - v < 20 && isNameChar(s.charCodeAt(e))) e++;
+      if (e > v) part = { start: v, end: e, text: s.slice(v, e) };
+    } else {
+      let end = kwEnd;
+      if (m[0] === '本店' && s.startsWith('営業部', end)) end += 3;
+      const start = nameStartBefore(s, m.index, from, 15, false);
+      const named = m[0] === '本店' || start < m.index;
+      const codeLike = BANK_CONTEXT_REGEXES.branchCode.test(s.slice(start, m.index));
+      if (named && (m[0] !== '店' || codeLike)) part = { start, end, text: s.slice(start, end) };
+      if (end > kwEnd) re.lastIndex = end;
+    }
+    if (part && part.end <= to) best = part;
+  }
+  return best ?? code;
+}
+
+/** The account type written last in [from, to): 普通 / 当座 / 貯蓄 (普 → 普通, 総合 → 普通). */
+export function findType(s: string, from: number, to: number): Part | null {
+  let best: Part | null = null;
+  const re = BANK_CONTEXT_REGEXES.type;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
+    const text = m[0] === '普' || m[0] === '総合' ? '普通' : m[0];
+    best = { start: m.index, end: m.index + m[0].length, text };
+  }
+  return best;
+}
+
+const HOLDER_TRAILING = ' \t。、,.:;-';
+
+function trimHolder(s: string): string {
+  let e = s.length;
+  while (e > 0 && HOLDER_TRAILING.includes(s.charAt(e - 1))) e--;
+  return s.slice(0, e).trim();
+}
+
+function holderLike(c: number): boolean {
+  return isKatakana(c) || (c >= 0x41 && c <= 0x5a) || c === 0x28;
+}
+
+/**
+ * The holder in [from, to): after a label (名義/受取人/Beneficiary …; the label needs a ':' unless a
+ * katakana or Latin name follows) or, failing that, katakana (or A–Z) right after `from`.
+ */
+export function findHolder(s: string, from: number, to: number): Part | null {
+  const re = BANK_CONTEXT_REGEXES.holderLabel;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
+    const afterLabel = skipAny(s, m.index + m[0].length, ' ', 2);
+    const colon = s.charAt(afterLabel) === ':';
+    const v = skipAny(s, afterLabel, ' :様', 4);
+    if (!colon && !holderLike(s.charCodeAt(v))) continue;
+    let e = v;
+    while (e < to && e - v < 40 && s.charAt(e) !== '\n') e++;
+    const text = trimHolder(s.slice(v, e));
+    if (text.length >= 2) return { start: v, end: v + text.length, text };
+  }
+  const v = skipAny(s, from, ' /,、', 3);
+  let e = v;
+  let kana = 0;
+  while (e < to && e - v < 40) {
+    const c = s.charCodeAt(e);
+    if (isKatakana(c)) kana++;
+    else if (!(c === 0x28 || c === 0x29 || c === 0x20 || c === 0x2e || c === 0x2d || c === 0x30fb || (c >= 0x41 && c <= 0x5a) || isDigit(c))) break;
+    e++;
+  }
+  const text = trimHolder(s.slice(v, e));
+  return kana >= 2 && !isKanji(s.charCodeAt(v)) ? { start: v, end: v + text.length, text } : null;
+}
+
+/** A SWIFT/BIC code in [from, to) (8 or 11 letters/digits after "SWIFT"/"BIC"), upper-case. */
+export function findSwift(s: string, from: number, to: number): string | null {
+  const re = BANK_CONTEXT_REGEXES.swift;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
+    let v = m.index + m[0].length;
+    if (BANK_CONTEXT_REGEXES.swiftCodeWord.test(s.slice(v, v + 5))) v = s.indexOf('de', v) + 2;
+    v = skipAny(s, v, ' :', 4);
+    let e = v;
+    while (e < to && e - v < 12 && (isLatin(s.charCodeAt(e)) || isDigit(s.charCodeAt(e)))) e++;
+    if (e - v === 8 || e - v === 11) return s.slice(v, e).toUpperCase();
+  }
+  return null;
+}
