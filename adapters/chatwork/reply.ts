@@ -1,0 +1,177 @@
+/**
+ * The reply to the employee who reported, as Chatwork notation. Pure: CaseCard + origin + event →
+ * message body. Japanese first, then English. Every piece of text that is not ours (the quoted
+ * message, evidence, names, contacts, actor names) goes through `escapeChatwork`, so it cannot
+ * mention anyone or open a tag; the message and evidence also lose their numbers, links and e-mail
+ * addresses (`echoHostile`), so the only contact a reply names is the ledger's.
+ * The steps are Chatwork's own advice (2026-01 impersonation FAQ): send nothing; verify through
+ * the ledger's contact (never one from the message); keep records; remove the contact and leave
+ * the group; bring in legal/IT, the bank and the police if money or information went out.
+ */
+import type { Resolution } from '../../src/domain/case.ts';
+import type { Verdict } from '../../src/detection/types.ts';
+import type { CaseCard, ReportOrigin, ReporterEvent } from '../types.ts';
+import { echoHostile, escapeChatwork as esc } from './escape.ts';
+
+type Lines = { ja: string[]; en: string[] };
+
+const VERDICT: Record<Verdict, { ja: string; en: string }> = {
+  high: { ja: 'なりすまし詐欺の可能性が高いです。', en: 'Very likely impersonation fraud.' },
+  medium: { ja: '詐欺の疑いがあります。', en: 'Suspicious: it may be fraud.' },
+  low: { ja: '弱い兆候があります。念のため注意してください。', en: 'Weak warning signs; be careful.' },
+  none: { ja: 'はっきりした詐欺の兆候は見つかりませんでした。', en: 'No clear signs of fraud were found.' },
+};
+
+const RESOLVED: Record<Resolution, { ja: string; en: string }> = {
+  fraud_confirmed: { ja: '詐欺と確認されました。絶対に応じないでください。', en: 'Confirmed as fraud. Do not respond to it in any way.' },
+  money_lost: { ja: '被害が発生した詐欺として対応しています。', en: 'Handled as fraud in which money or information was lost.' },
+  false_positive: { ja: '確認の結果、詐欺ではありませんでした（誤検知）。', en: 'Checked: this was not fraud (false alarm).' },
+  benign: { ja: '確認の結果、問題のない連絡でした。', en: 'Checked: this message is harmless.' },
+};
+
+/** The `[rp]` header; ids are digits only (they come from Chatwork), anything else is refused. */
+export function replyHeader(origin: ReportOrigin): string {
+  for (const v of [origin.accountId, origin.roomId, origin.messageId]) {
+    if (!/^\d{1,24}$/.test(v)) throw new Error(`not a Chatwork id: ${JSON.stringify(v.slice(0, 30))}`);
+  }
+  return `[rp aid=${origin.accountId} to=${origin.roomId}-${origin.messageId}]`;
+}
+
+/** "verify with …": the ledger's contact for the person or partner being imitated, never one from the message. */
+function verifyStep(card: CaseCard): Lines {
+  const who = card.impersonated;
+  const never = { ja: 'メッセージに書かれた電話番号・連絡先には連絡しないでください。', en: 'Never use a phone number or contact written in the message.' };
+  if (who?.kind === 'support') {
+    return {
+      ja: [`・Chatwork運営（kubell）がチャットで口座情報やパスワード、送金を求めることはありません。${never.ja}`],
+      en: [`- Chatwork (kubell) staff never ask for bank details, passwords or money in chat. ${never.en}`],
+    };
+  }
+  if (who) {
+    const name = esc(who.name, 60);
+    const org = [who.company, who.role].filter((x): x is string => !!x).map((x) => esc(x, 40)).join(' ');
+    const label = org ? `${name}（${org}）` : name;
+    const labelEn = org ? `${name} (${org})` : name;
+    const contacts = [who.verifyWith.phone ? `☎ ${esc(who.verifyWith.phone, 40)}` : null, who.verifyWith.email ? `✉ ${esc(who.verifyWith.email, 80)}` : null].filter(Boolean).join(' / ');
+    if (contacts) {
+      return {
+        ja: [`・${label}さん本人に、台帳の連絡先で確認してください: ${contacts}。${never.ja}`],
+        en: [`- Verify with ${labelEn} through the contact in your ledger: ${contacts}. ${never.en}`],
+      };
+    }
+    return {
+      ja: [`・${label}さん本人に、取引台帳・名刺・社内名簿にある既知の連絡先で確認してください。${never.ja}`],
+      en: [`- Verify with ${labelEn} through a contact you already know (ledger, business card, staff directory). ${never.en}`],
+    };
+  }
+  return {
+    ja: [`・依頼主本人に、取引台帳・名刺・社内名簿にある既知の連絡先（メール・電話）で確認してください。${never.ja}`],
+    en: [`- Verify with the person through a contact you already know (ledger, business card, staff directory). ${never.en}`],
+  };
+}
+
+/** Chatwork's immediate steps. */
+function steps(card: CaseCard): Lines {
+  const verify = verifyStep(card);
+  return {
+    ja: [
+      '今すぐ行ってください:',
+      '・送金、口座情報・個人情報・QRコードなどの送信はしないでください。',
+      ...verify.ja,
+      '・スクリーンショットなど、プロフィールとやり取りの記録を保存してください。',
+      '・相手をコンタクトから削除し、グループチャットから退出（または相手を削除）してください。',
+      '・すでに送金や情報提供をした場合: すぐに社内の法務・情報システム部門、金融機関（振込先と自社の取引銀行）、警察に連絡してください。',
+    ],
+    en: [
+      'Do this now:',
+      '- Do not transfer money or send account details, personal data or QR codes.',
+      ...verify.en,
+      '- Keep screenshots of the profile and the conversation.',
+      '- Remove the contact and leave the group chat (or remove them from it).',
+      '- If money or information already went out: call legal/IT, the bank (the payee bank and your own) and the police now.',
+    ],
+  };
+}
+
+/** What the case is about: the verdict, a few reasons with their evidence, the message (all escaped). */
+function summary(card: CaseCard): Lines {
+  const reasons = card.signals.slice(0, 4).map((s) => {
+    const ev = s.evidence[0] ? `「${echoHostile(s.evidence[0].text, 30)}」` : '';
+    return { ja: `${esc(s.title.ja, 60)}${ev}`, en: `${esc(s.title.en, 60)}${ev ? ` (${ev})` : ''}` };
+  });
+  const excerpt = echoHostile(card.message.body, 80);
+  const out: Lines = {
+    ja: [`判定: ${VERDICT[card.severity].ja}`],
+    en: [`Verdict: ${VERDICT[card.severity].en}`],
+  };
+  if (reasons.length > 0) {
+    out.ja.push(`理由: ${reasons.map((r) => r.ja).join('、')}`);
+    out.en.push(`Why: ${reasons.map((r) => r.en).join('; ')}`);
+  }
+  if (card.impersonated && card.impersonated.kind !== 'support' && !card.impersonated.accountMatches) {
+    const name = esc(card.impersonated.name, 60);
+    out.ja.push(`${name}さんを名乗っていますが、台帳にある本人のアカウントではありません。`);
+    out.en.push(`It claims to be ${name}, but it is not the account in your ledger.`);
+  }
+  if (excerpt) {
+    out.ja.push(`対象メッセージ: 「${excerpt}」`);
+    out.en.push(`Message: "${excerpt}"`);
+  }
+  return out;
+}
+
+/** The status line for a later change of the case. */
+function change(card: CaseCard, event: ReporterEvent): Lines {
+  const actor = card.lastAction ? esc(card.lastAction.actor.displayName, 40) : null;
+  const by = { ja: actor ? `（担当: ${actor}）` : '', en: actor ? ` (by ${actor})` : '' };
+  switch (event) {
+    case 'acknowledged':
+      return { ja: [`担当者が確認を始めました${by.ja}。結果が出るまで、相手には応じないでください。`], en: [`Someone is on it${by.en}. Until you hear back, do not respond to the sender.`] };
+    case 'investigating':
+      return { ja: [`調査中です${by.ja}。相手には応じないでください。`], en: [`Under investigation${by.en}. Do not respond to the sender.`] };
+    case 'reopened':
+      return { ja: [`再調査になりました${by.ja}。相手には応じないでください。`], en: [`Reopened${by.en}. Do not respond to the sender.`] };
+    case 'resolved': {
+      const r = RESOLVED[card.resolution ?? 'fraud_confirmed'];
+      return { ja: [`対応が完了しました${by.ja}: ${r.ja}`], en: [`Resolved${by.en}: ${r.en}`] };
+    }
+    case 'received':
+      return { ja: [], en: [] };
+  }
+}
+
+/**
+ * The whole reply body.
+ * @example buildReply(card, { platform: 'chatwork', roomId: '10', messageId: '99', accountId: '42' }, 'received')
+ *   // '[rp aid=42 to=10-99]\n[info][title]kakunin 確認 KKN-000001 …'
+ */
+export function buildReply(card: CaseCard, origin: ReportOrigin, event: ReporterEvent): string {
+  const ja: string[] = [];
+  const en: string[] = [];
+  const add = (l: Lines) => {
+    ja.push(...l.ja);
+    en.push(...l.en);
+  };
+  const benign = card.status === 'resolved' && (card.resolution === 'false_positive' || card.resolution === 'benign');
+  if (event === 'received') {
+    ja.push(`ご報告ありがとうございます。${card.ref} として受け付けました。`);
+    en.push(`Thank you. Your report is ${card.ref}.`);
+    if (card.status === 'resolved' && card.resolution) {
+      ja.push(`この件はすでに対応済みです: ${RESOLVED[card.resolution].ja}`);
+      en.push(`This case is already resolved: ${RESOLVED[card.resolution].en}`);
+    }
+    add(summary(card));
+  } else {
+    ja.push(`${card.ref} の更新です。`);
+    en.push(`Update on ${card.ref}.`);
+    add(change(card, event));
+  }
+  // The full steps come with the first answer and with a fraud verdict; progress updates stay short.
+  const showSteps = (event === 'received' || event === 'resolved') && !benign;
+  if (showSteps) add(steps(card));
+  if (benign) {
+    ja.push('今後も、送金や口座変更の依頼はチャットだけで完結させず、既知の連絡先で確認してください。');
+    en.push('Still: never settle a payment or bank-account change in chat alone; confirm through a contact you already know.');
+  }
+  return `${replyHeader(origin)}\n[info][title]kakunin 確認 ${card.ref}[/title]${ja.join('\n')}\n[hr]${en.join('\n')}[/info]`;
+}
