@@ -1,19 +1,85 @@
 /**
- * PLACEHOLDER — being written in the detection issue. Signature is final:
- * `detect(report, directory, options)` returns a DetectionResult.
+ * The detection engine: prepare the text, extract observables, find who the sender claims to be,
+ * run every rule, and score the combination. Pure and synchronous; no I/O.
+ *
+ * @example
+ *   const result = detect(report, directory);
+ *   result.verdict // 'high'
+ *   result.signals.map((s) => s.ruleId) // ['identity.impersonation', 'offplatform.group_qr', …]
  */
+import { rules as allRules } from '../../rules/index.ts';
+import type { Rule } from '../../rules/types.ts';
 import type { Directory } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
-import type { DetectionResult } from './types.ts';
+import { createRuleContext } from './context.ts';
+import { matchIdentity, senderInLedger } from './identity.ts';
+import { extractObservables } from './observables.ts';
+import { scoreSignals } from './score.ts';
+import { prepareText } from './text.ts';
+import type { DetectionResult, Observable, Signal } from './types.ts';
 
 export interface DetectOptions {
   /** Reference time for "how new is this contact" when the message has no sentAt. */
   now?: Date;
+  /** Rules to run (all by default); tests run one rule at a time. */
+  rules?: readonly Rule[];
 }
 
+function parseTime(value: string | null | undefined): number | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : t;
+}
+
+/** Minutes from contact approval to the message (or to `now`). */
+function contactAge(report: Report, now: Date | undefined): number | null {
+  const approved = parseTime(report.context?.contactApprovedAt);
+  if (approved === null) return null;
+  const sent = parseTime(report.message.sentAt) ?? now?.getTime() ?? null;
+  return sent === null ? null : Math.round((sent - approved) / 60_000);
+}
+
+/** Decide how likely a forwarded message is an impersonation-fraud attempt, and why. */
 export function detect(report: Report, directory: Directory, options: DetectOptions = {}): DetectionResult {
-  void report;
-  void directory;
-  void options;
-  return { verdict: 'none', score: 0, signals: [], observables: [], identity: null, summary: { ja: '', en: '' } };
+  const text = prepareText(report.message.body);
+  const observables: Observable[] = extractObservables(text);
+  const identity = matchIdentity(report, directory, text);
+  const ctx = createRuleContext({
+    report,
+    text,
+    directory,
+    observables,
+    identity,
+    contactAgeMinutes: contactAge(report, options.now),
+    senderInLedger: senderInLedger(report, directory),
+  });
+
+  const signals: Signal[] = [];
+  for (const rule of options.rules ?? allRules) {
+    const m = rule.match(ctx);
+    if (!m) continue;
+    signals.push({
+      ruleId: rule.id,
+      title: rule.title,
+      category: rule.category,
+      explanation: rule.explanation,
+      strength: m.strength,
+      evidence: m.evidence,
+      ...(m.detail ? { detail: m.detail } : {}),
+    });
+  }
+
+  const senderId = report.message.sender?.accountId;
+  if (senderId !== null && senderId !== undefined) {
+    observables.push({
+      kind: 'chatwork_account',
+      value: String(senderId),
+      display: `Chatwork ${senderId}`,
+      evidence: { text: '', start: 0, end: 0 },
+      details: { name: report.message.sender?.name ?? null },
+    });
+  }
+
+  const { score, verdict, summary } = scoreSignals(signals, identity);
+  return { verdict, score, signals, observables, identity, summary };
 }

@@ -41,6 +41,10 @@ export interface Signal {
   category: SignalCategory;
   /** The rule's explanation, for humans. */
   explanation: Bilingual;
+  /** What this firing found, when the rule can say more than its explanation (names, accounts). */
+  detail?: Bilingual;
+  /** `strong` signals can carry a verdict; `weak` ones only support it. */
+  strength: 'weak' | 'strong';
   evidence: Evidence[];
 }
 
@@ -70,7 +74,7 @@ export interface IdentityMatch {
   company?: string | null;
   executive: boolean;
   /** How the claim was recognised. */
-  how: 'exact_name' | 'lookalike_name' | 'signature' | 'company_name' | 'support_claim';
+  how: 'account_id' | 'exact_name' | 'lookalike_name' | 'signature' | 'company_name' | 'support_claim';
   /** The ledger's own account id for that person, when known. */
   ledgerAccountId?: number | null;
   /** True when the sender's account id is the ledger's id for that person. */

@@ -1,0 +1,44 @@
+import { DESTINATION_LATER, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
+import { REQUEST } from './lexicons/requests.ts';
+import { unregisteredAccounts } from './support.ts';
+import type { Rule } from './types.ts';
+
+/** Below this an amount is a fee or a difference, not the point of the message. */
+const SIGNIFICANT_YEN = 100_000;
+
+/** The reader is asked to send money. */
+export const moneyTransferRequest: Rule = {
+  id: 'money.transfer_request',
+  category: 'money',
+  title: { ja: '振込・送金の依頼', en: 'Request to transfer money' },
+  explanation: {
+    ja: '振込・送金・支払いを依頼しています。金額、台帳にない振込先、「振込先は後で送る」が伴うと危険度が上がります。送金はチャットだけで完結させず、台帳の連絡先で本人確認してください。',
+    en: 'Asks for a transfer or payment. An amount, a payee not in the ledger, or "I will send the account later" raise the risk. Never complete a transfer in chat alone: verify through the contact in your ledger.',
+  },
+  match(ctx) {
+    const ask = ctx.near(TRANSFER, REQUEST, { maxGap: 40, unless: PAYMENT_TERMS });
+    if (ask.length === 0) return null;
+    const amount = ctx.observables.find(
+      (o) => o.kind === 'amount' && (Number(o.details?.yen ?? 0) >= SIGNIFICANT_YEN || (o.details?.currency ?? 'JPY') !== 'JPY'),
+    );
+    const later = ctx.find(DESTINATION_LATER);
+    const strong = amount !== undefined || later.length > 0 || unregisteredAccounts(ctx).length > 0;
+    return {
+      evidence: [...ask, ...(amount ? [amount.evidence] : []), ...later.slice(0, 1)],
+      strength: strong ? 'strong' : 'weak',
+    };
+  },
+  examples: {
+    match: [
+      '本日中に180万円を下記に振り込んでください。',
+      '取引先への前払いで、振込をお願いできますか。振込先はあとで送ります。',
+      '至急、230万円の送金をお願いします。',
+    ],
+    noMatch: [
+      '今回振込手数料が差し引かれておりましたので、次回以降は御社ご負担でお願いできますでしょうか。',
+      '1月分の振込が完了しました。明細は共有フォルダにあります。',
+      '賞与は3月25日に給与と同じ口座へ振り込みます。',
+      'ご入金を確認いたしました。ありがとうございます。',
+    ],
+  },
+};

@@ -1,0 +1,32 @@
+import { PAYEE_ACCOUNT, TRANSFER } from './lexicons/money.ts';
+import { describeAccounts, unregisteredAccounts } from './support.ts';
+import type { Rule } from './types.ts';
+
+/** A bank account in the message that the ledger does not know. */
+export const payeeUnregisteredAccount: Rule = {
+  id: 'payee.unregistered_account',
+  category: 'payee',
+  title: { ja: '台帳にない振込先口座', en: 'Payee account not in the ledger' },
+  explanation: {
+    ja: 'メッセージ内の口座は、取引先台帳に登録されたどの口座とも一致しません。未確認の口座への送金は、台帳の連絡先で確認するまで行わないでください。',
+    en: 'The bank account in the message matches none of the accounts registered in the ledger. Do not pay an unverified account until confirmed through the ledger contact.',
+  },
+  match(ctx) {
+    const fresh = unregisteredAccounts(ctx);
+    if (fresh.length === 0) return null;
+    const paying = ctx.find(TRANSFER).length > 0 || ctx.find(PAYEE_ACCOUNT).length > 0;
+    const partner = ctx.identity?.kind === 'partner' ? ctx.directory.counterparties.find((c) => c.company === ctx.identity?.company) : undefined;
+    const registered = partner && partner.bankAccounts.length > 0 ? describeAccounts(partner.bankAccounts) : null;
+    return {
+      evidence: fresh.map((o) => o.evidence),
+      strength: paying ? 'strong' : 'weak',
+      detail: registered
+        ? { ja: `${partner?.company} の登録口座は ${registered} です。`, en: `${partner?.company}'s registered account(s): ${registered}.` }
+        : { ja: `台帳にない口座: ${fresh.map((o) => o.display).join(' / ')}`, en: `Not in the ledger: ${fresh.map((o) => o.display).join(' / ')}` },
+    };
+  },
+  examples: {
+    match: ['下記にお振込ください。みなと銀行 本町支店 普通 7654321 カ）ミナトショウジ'],
+    noMatch: ['お振込は三井住友銀行 梅田支店 普通 1234567 カ）アオバブッサン へお願いします。', '口座の件は来週相談します。'],
+  },
+};

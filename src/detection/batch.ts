@@ -1,0 +1,81 @@
+/**
+ * Line-oriented detection, shared by `kakunin detect` and `npm run eval`: one JSONL line in
+ * (`{"id", "report": {...}}`), one result out. A bad line becomes an error result naming its line
+ * number; it never stops the lines after it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { directorySchema, type Directory } from '../domain/directory.ts';
+import { reportSchema } from '../domain/report.ts';
+import { detect } from './engine.ts';
+import type { DetectionResult, Evidence, Signal } from './types.ts';
+
+/** What `kakunin detect` prints for a line that could be analysed. */
+export interface DetectLine {
+  id: string | null;
+  verdict: DetectionResult['verdict'];
+  score: number;
+  signals: { ruleId: string; title: Signal['title']; evidence: Evidence[] }[];
+}
+
+/** What it prints for a line that could not. */
+export interface DetectError {
+  id: string | null;
+  line: number;
+  error: string;
+}
+
+export type BatchResult = { ok: true; output: DetectLine; result: DetectionResult; raw: Record<string, unknown> } | { ok: false; output: DetectError };
+
+function idOf(value: unknown): string | null {
+  if (value && typeof value === 'object' && 'id' in value) {
+    const id = (value as { id: unknown }).id;
+    if (typeof id === 'string' || typeof id === 'number') return String(id);
+  }
+  return null;
+}
+
+/** Analyse one JSONL line (1-based `lineNumber` for errors). */
+export function detectLine(line: string, lineNumber: number, directory: Directory): BatchResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { ok: false, output: { id: null, line: lineNumber, error: `line ${lineNumber}: not valid JSON (${reason})` } };
+  }
+  const id = idOf(parsed);
+  const report = (parsed as { report?: unknown } | null)?.report;
+  const body = (report as { message?: { body?: unknown } } | undefined)?.message?.body;
+  if (typeof body !== 'string') {
+    return { ok: false, output: { id, line: lineNumber, error: `line ${lineNumber}: report.message.body is missing or not a string` } };
+  }
+  const checked = reportSchema.safeParse(report);
+  if (!checked.success) {
+    const fields = checked.error.issues.map((i) => `report.${i.path.join('.')}: ${i.message}`).join('; ');
+    return { ok: false, output: { id, line: lineNumber, error: `line ${lineNumber}: ${fields}` } };
+  }
+  const result = detect(checked.data, directory);
+  return {
+    ok: true,
+    raw: parsed as Record<string, unknown>,
+    result,
+    output: {
+      id,
+      verdict: result.verdict,
+      score: result.score,
+      signals: result.signals.map((s) => ({ ruleId: s.ruleId, title: s.title, evidence: s.evidence })),
+    },
+  };
+}
+
+/** Read and validate a directory.json, with a message naming the file and field on failure. */
+export function readDirectoryFile(file: string): Directory {
+  const text = fs.readFileSync(path.resolve(file), 'utf8');
+  const parsed = directorySchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`${file}: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid directory'}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,102 @@
+/**
+ * Builds the `RuleContext` a rule sees: the prepared text, observables, the ledger identity, and
+ * two matching primitives (`find`, `near`) that work on folded text and answer in original offsets.
+ */
+import type { Lexicon } from '../../rules/lexicon.ts';
+import type { RuleContext } from '../../rules/types.ts';
+import type { Directory } from '../domain/directory.ts';
+import type { Report } from '../domain/report.ts';
+import { foldForMatch, toEvidence, type PreparedText } from './text.ts';
+import type { Evidence, IdentityMatch, Observable } from './types.ts';
+
+/** At most this many hits of one lexicon are considered, so repetitive input stays linear. */
+export const MAX_HITS_PER_LEXICON = 64;
+
+interface Hit {
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+const SENTENCE_END = /[。！？!?]/gu;
+
+/** Sentence index of every folded position: sentence boundaries are 。！？ and line breaks (folded to 。). */
+function sentenceStarts(compact: string): number[] {
+  const starts = [0];
+  for (const m of compact.matchAll(SENTENCE_END)) starts.push(m.index + 1);
+  return starts;
+}
+
+function sentenceOf(starts: number[], index: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export interface ContextInput {
+  report: Report;
+  text: PreparedText;
+  directory: Directory;
+  observables: Observable[];
+  identity: IdentityMatch | null;
+  contactAgeMinutes: number | null;
+  senderInLedger: boolean;
+}
+
+/** Create the context for one message. Lexicon hits are computed lazily and cached. */
+export function createRuleContext(input: ContextInput): RuleContext {
+  const { text } = input;
+  const starts = sentenceStarts(text.compact);
+  const cache = new Map<Lexicon, Hit[]>();
+
+  function hits(lexicon: Lexicon): Hit[] {
+    let found = cache.get(lexicon);
+    if (found) return found;
+    found = [];
+    lexicon.regex.lastIndex = 0;
+    for (const m of text.compact.matchAll(lexicon.regex)) {
+      found.push({ start: m.index, end: m.index + m[0].length, sentence: sentenceOf(starts, m.index) });
+      if (found.length >= MAX_HITS_PER_LEXICON) break;
+    }
+    cache.set(lexicon, found);
+    return found;
+  }
+
+  const evidence = (h: Hit): Evidence => toEvidence(text, 'compact', h.start, h.end);
+
+  return {
+    ...input,
+    find(lexicon) {
+      return hits(lexicon).map(evidence);
+    },
+    findText(literal) {
+      const key = foldForMatch(literal);
+      const out: Evidence[] = [];
+      if (key.length === 0) return out;
+      for (let i = text.compact.indexOf(key); i !== -1 && out.length < MAX_HITS_PER_LEXICON; i = text.compact.indexOf(key, i + key.length)) {
+        out.push(toEvidence(text, 'compact', i, i + key.length));
+      }
+      return out;
+    },
+    near(a, b, options = {}) {
+      const maxGap = options.maxGap ?? 40;
+      const bs = hits(b);
+      const masks = options.unless ? hits(options.unless) : [];
+      for (const ha of hits(a)) {
+        if (masks.some((m) => m.start <= ha.start && ha.end <= m.end)) continue;
+        for (const hb of bs) {
+          if (hb.sentence !== ha.sentence) continue;
+          const after = hb.start >= ha.end && hb.start - ha.end <= maxGap;
+          const before = options.anyOrder === true && hb.end <= ha.start && ha.start - hb.end <= maxGap;
+          if (after || before) return [evidence(ha), evidence(hb)];
+        }
+      }
+      return [];
+    },
+  };
+}
