@@ -8,10 +8,12 @@
  */
 import type { Hono } from 'hono';
 import type { AppDeps } from '../src/app.ts';
+import type { Clock } from '../src/clock.ts';
 import type { Config } from '../src/config.ts';
 import type { AppEnv } from '../src/routes/env.ts';
 import type { OutboxTargets } from '../src/delivery/enqueue.ts';
 import type { Logger } from '../src/logger.ts';
+import { createChatworkBinding } from './chatwork/index.ts';
 import { createConsoleNotifier } from './console/index.ts';
 import { NOTIFIER_PLATFORMS, type Notifier, type NotifierPlatform, type ReporterNotifier } from './types.ts';
 
@@ -19,6 +21,7 @@ import { NOTIFIER_PLATFORMS, type Notifier, type NotifierPlatform, type Reporter
 export interface NotifierDeps {
   config: Config;
   logger: Logger;
+  clock: Clock;
 }
 
 /** A configured platform: its card notifier and where cards go, and/or how reporters are answered. */
@@ -32,6 +35,14 @@ export interface NotifierBinding {
    * Hono server with the app's deps (case service included).
    */
   routes?: (app: Hono<AppEnv>, deps: AppDeps) => void;
+  /**
+   * Work that needs the network or a timer, run by `startServer` before it listens (a failure
+   * stops the start), with the same deps as `routes`. E.g. Chatwork asks GET /me and re-processes
+   * stored webhook events.
+   */
+  start?: (deps: AppDeps) => Promise<void>;
+  /** Undoes `start` (timers); called by `Runtime.close`. */
+  stop?: () => Promise<void>;
 }
 
 export type NotifierFactory = (deps: NotifierDeps) => NotifierBinding | null;
@@ -42,7 +53,7 @@ export const notifierFactories: Record<NotifierPlatform, NotifierFactory> = {
     config.console.enabled ? { notifier: createConsoleNotifier(logger.child({ component: 'console-notifier' })), targets: ['log'], reporter: null } : null,
   slack: () => null,
   teams: () => null,
-  chatwork: () => null,
+  chatwork: (deps) => createChatworkBinding(deps),
 };
 
 /** The configured platforms only. */

@@ -37,6 +37,17 @@ export const envSchema = z.object({
   DELIVERY_POLL_MS: int(5_000, 10),
   /** The `console` notifier writes every card as a JSON line to the log (on by default). */
   CONSOLE_NOTIFIER: bool(true),
+  /** Chatwork webhook tokens (room webhook, account webhook), comma-separated; base64 as Chatwork shows them. */
+  CHATWORK_WEBHOOK_TOKENS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((t) => t.trim()).filter(Boolean))
+    .refine((ts) => ts.every((t) => /^[A-Za-z0-9+/]+={0,2}$/.test(t)), 'every token must be base64, as shown by Chatwork'),
+  /** API token of the kakunin bot's Chatwork account (used to reply). */
+  CHATWORK_API_TOKEN: z.string().min(1).optional(),
+  CHATWORK_API_URL: z.url().default('https://api.chatwork.com/v2'),
+  /** The bot's own account id; when unset, `serve` asks GET /me at start. */
+  CHATWORK_BOT_ACCOUNT_ID: z.coerce.number().int().positive().optional(),
 });
 
 /** Parsed configuration, camelCase, grouped by concern. */
@@ -52,6 +63,7 @@ export interface Config {
   notifyMinVerdict: (typeof VERDICTS)[number];
   delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; pollMs: number };
   console: { enabled: boolean };
+  chatwork: { webhookTokens: string[]; apiToken: string | null; apiUrl: string; botAccountId: number | null };
 }
 
 /** Thrown when the environment does not parse; the message names every bad variable. */
@@ -75,6 +87,12 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
       pollMs: env.DELIVERY_POLL_MS,
     },
     console: { enabled: env.CONSOLE_NOTIFIER },
+    chatwork: {
+      webhookTokens: env.CHATWORK_WEBHOOK_TOKENS,
+      apiToken: env.CHATWORK_API_TOKEN ?? null,
+      apiUrl: env.CHATWORK_API_URL.replace(/\/+$/, ''),
+      botAccountId: env.CHATWORK_BOT_ACCOUNT_ID ?? null,
+    },
   };
 }
 

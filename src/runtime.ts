@@ -47,7 +47,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     handle.close();
     throw err;
   }
-  const notifiers = createNotifiers({ config, logger }, { ...notifierFactories, ...opts.factories });
+  const notifiers = createNotifiers({ config, logger, clock }, { ...notifierFactories, ...opts.factories });
   const worker = createOutboxWorker({
     db: handle.db,
     clock,
@@ -74,6 +74,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     app: createApp(deps),
     notifiers,
     async close() {
+      for (const binding of Object.values(notifiers)) await binding?.stop?.();
       await worker.stop();
       handle.close();
     },

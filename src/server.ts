@@ -21,6 +21,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   const runtime = createRuntime(config, opts);
   opts.configure?.(runtime.app, runtime);
+  try {
+    for (const binding of Object.values(runtime.notifiers)) await binding?.start?.(runtime.deps);
+  } catch (err) {
+    await runtime.close();
+    throw err;
+  }
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: runtime.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);

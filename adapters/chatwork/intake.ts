@@ -1,0 +1,141 @@
+/**
+ * Chatwork intake, durable: `store` writes the raw webhook event (unique per message), and only
+ * then does the route answer 200; `process` turns a stored event into reports (parse → cases.submit)
+ * and marks it `processed` or `ignored`. A failure leaves the row `pending` with its error and a
+ * next attempt time; `sweep` retries due rows (at start and on a timer), so an event answered 200
+ * survives a crash. Reports are idempotent on `room-message[-n]`, so re-processing never doubles.
+ *
+ * `message_updated`: an edit of a message that already made a report is ignored (the first
+ * version is the evidence; quotes cannot be edited to change what the fraudster wrote). An edit
+ * of a message that made none (it was empty, or only mentioned the bot) is processed like a new
+ * message, under the same report ids.
+ */
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { AppDeps } from '../../src/app.ts';
+import { inboundEvents, reports } from '../../src/db/schema/index.ts';
+import { backoffDelay } from '../../src/delivery/retry.ts';
+import type { ReportOrigin } from '../types.ts';
+import { envelopeSchema, eventKey, HANDLED_EVENTS, readEvent, reportExternalId, type ChatworkEvent, type ChatworkEventType } from './event.ts';
+import { parseChatworkBody, toReports } from './parse.ts';
+
+/** What processing made of an event (stored as JSON in `inbound_events.result`). */
+export type ProcessResult =
+  | { status: 'processed'; reports: { ref: string; reportId: number; created: boolean }[] }
+  | { status: 'ignored'; reason: string }
+  | { status: 'pending'; reason: string };
+
+export interface ChatworkIntake {
+  /** Stores a handled event verbatim; null when the same message (or edit) was stored before. */
+  store(rawBody: string, event: ChatworkEvent): number | null;
+  /** Processes stored event `id` once; errors are recorded on the row, not thrown. */
+  process(id: number): ProcessResult;
+  /** Processes every pending event whose time has come; returns how many were handled. */
+  sweep(): number;
+}
+
+/** The bot's account id, known from the config or (later) from GET /me. */
+export interface BotIdentity {
+  accountId: number | null;
+}
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'cases' | 'config'>;
+
+const isHandled = (t: string): t is ChatworkEventType => (HANDLED_EVENTS as readonly string[]).includes(t);
+
+/** Creates the intake over the app's deps; `bot` is shared with the binding (filled at start). */
+export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () => number = Math.random): ChatworkIntake {
+  const { db, clock } = deps;
+  const logger = deps.logger.child({ component: 'chatwork-intake' });
+
+  function finish(id: number, status: 'processed' | 'ignored', result: unknown): void {
+    const at = clock.now().toISOString();
+    db.update(inboundEvents)
+      .set({ status, result: JSON.stringify(result), processedAt: at, lastError: null, attempts: sql`${inboundEvents.attempts} + 1` })
+      .where(and(eq(inboundEvents.id, id), eq(inboundEvents.status, 'pending')))
+      .run();
+  }
+
+  function fail(id: number, attempts: number, err: unknown): void {
+    const now = clock.now().getTime();
+    const delay = backoffDelay(attempts + 1, deps.config.delivery, random);
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+    db.update(inboundEvents)
+      .set({ attempts: attempts + 1, lastError: message, nextAttemptAt: now + delay })
+      .where(eq(inboundEvents.id, id))
+      .run();
+    logger.error({ err, inboundId: id, attempts: attempts + 1, retryInMs: delay }, 'chatwork event failed; it stays stored and will be retried');
+  }
+
+  const alreadyReported = (e: ChatworkEvent) =>
+    db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.source, 'chatwork'), eq(reports.externalId, reportExternalId(e, 0))))
+      .get() !== undefined;
+
+  function handle(id: number, e: ChatworkEvent, botId: number): ProcessResult {
+    if (e.senderId === botId) return { status: 'ignored', reason: 'own_message' };
+    if (e.type === 'message_updated' && alreadyReported(e)) return { status: 'ignored', reason: 'edit_of_reported_message' };
+    const outcome = toReports(parseChatworkBody(e.body, botId), e.senderId, botId);
+    if (outcome.kind === 'ignored') return { status: 'ignored', reason: outcome.reason };
+    const origin: ReportOrigin = { platform: 'chatwork', roomId: e.roomId, messageId: e.messageId, accountId: String(e.senderId) };
+    const made = outcome.reports.map((report, n) => {
+      const { created, result } = deps.cases.submit(report, { source: 'chatwork', externalId: reportExternalId(e, n), origin });
+      return { ref: result.caseRef, reportId: result.reportId, created };
+    });
+    logger.info({ inboundId: id, type: e.type, roomId: e.roomId, messageId: e.messageId, reports: made }, 'chatwork report stored');
+    return { status: 'processed', reports: made };
+  }
+
+  const intake: ChatworkIntake = {
+    store(rawBody, event) {
+      const now = clock.now();
+      const row = db
+        .insert(inboundEvents)
+        .values({
+          platform: 'chatwork',
+          eventKey: eventKey(event),
+          eventType: event.type,
+          rawBody,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now.getTime(),
+          receivedAt: now.toISOString(),
+        })
+        .onConflictDoNothing({ target: [inboundEvents.platform, inboundEvents.eventKey] })
+        .returning({ id: inboundEvents.id })
+        .get();
+      return row?.id ?? null;
+    },
+
+    process(id) {
+      const row = db.select().from(inboundEvents).where(eq(inboundEvents.id, id)).get();
+      if (!row || row.status !== 'pending') return { status: 'ignored', reason: 'not_pending' };
+      if (bot.accountId === null) return { status: 'pending', reason: 'bot account id not known yet' };
+      try {
+        const env = envelopeSchema.parse(JSON.parse(row.rawBody));
+        if (!isHandled(env.webhook_event_type)) throw new Error(`unexpected event type ${env.webhook_event_type}`);
+        const result = handle(id, readEvent(env.webhook_event_type, env.webhook_event), bot.accountId);
+        if (result.status !== 'pending') finish(id, result.status, result);
+        return result;
+      } catch (err) {
+        fail(id, row.attempts, err);
+        return { status: 'pending', reason: err instanceof Error ? err.message : String(err) };
+      }
+    },
+
+    sweep() {
+      const due = db
+        .select({ id: inboundEvents.id })
+        .from(inboundEvents)
+        .where(and(eq(inboundEvents.platform, 'chatwork'), eq(inboundEvents.status, 'pending'), lte(inboundEvents.nextAttemptAt, clock.now().getTime())))
+        .orderBy(asc(inboundEvents.id))
+        .limit(200)
+        .all();
+      let handled = 0;
+      for (const { id } of due) if (intake.process(id).status !== 'pending') handled += 1;
+      return handled;
+    },
+  };
+  return intake;
+}
