@@ -15,6 +15,7 @@ import type { OutboxTargets } from '../src/delivery/enqueue.ts';
 import type { Logger } from '../src/logger.ts';
 import { createChatworkBinding } from './chatwork/index.ts';
 import { createConsoleNotifier } from './console/index.ts';
+import { createSlackBinding } from './slack/index.ts';
 import { NOTIFIER_PLATFORMS, type Notifier, type NotifierPlatform, type ReporterNotifier } from './types.ts';
 
 /** What a factory may use. Misconfiguration should throw here, at start, not on first send. */
@@ -51,7 +52,7 @@ export type NotifierFactory = (deps: NotifierDeps) => NotifierBinding | null;
 export const notifierFactories: Record<NotifierPlatform, NotifierFactory> = {
   console: ({ config, logger }) =>
     config.console.enabled ? { notifier: createConsoleNotifier(logger.child({ component: 'console-notifier' })), targets: ['log'], reporter: null } : null,
-  slack: () => null,
+  slack: createSlackBinding,
   teams: () => null,
   chatwork: (deps) => createChatworkBinding(deps),
 };

@@ -48,6 +48,13 @@ export const envSchema = z.object({
   CHATWORK_API_URL: z.url().default('https://api.chatwork.com/v2'),
   /** The bot's own account id; when unset, `serve` asks GET /me at start. */
   CHATWORK_BOT_ACCOUNT_ID: z.coerce.number().int().positive().optional(),
+  /** Slack (adapters/slack): on when the bot token, signing secret and channel id are all set. */
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_CHANNEL_ID: z.string().regex(/^[CGD][A-Z0-9]{2,}$/, 'must be a channel id such as C0123456789').optional(),
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
+  /** Who a high-severity card pings: here, channel, none, or a user group id (S…). */
+  SLACK_MENTION_HIGH: z.union([z.enum(['here', 'channel', 'none']), z.string().regex(/^S[A-Z0-9]{2,}$/)]).default('here'),
 });
 
 /** Parsed configuration, camelCase, grouped by concern. */
@@ -64,6 +71,18 @@ export interface Config {
   delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; pollMs: number };
   console: { enabled: boolean };
   chatwork: { webhookTokens: string[]; apiToken: string | null; apiUrl: string; botAccountId: number | null };
+  /** Null when Slack is not configured. */
+  slack: SlackConfig | null;
+}
+
+/** Slack settings (see adapters/slack). `apiUrl` always ends with a slash. */
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  channelId: string;
+  apiUrl: string;
+  /** 'here' | 'channel' | 'none' | a user group id. */
+  mentionHigh: string;
 }
 
 /** Thrown when the environment does not parse; the message names every bad variable. */
@@ -93,6 +112,27 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
       apiUrl: env.CHATWORK_API_URL.replace(/\/+$/, ''),
       botAccountId: env.CHATWORK_BOT_ACCOUNT_ID ?? null,
     },
+    slack: slackConfig(env),
+  };
+}
+
+/** Slack is all or nothing: a partial set names what is missing. */
+function slackConfig(env: z.infer<typeof envSchema>): SlackConfig | null {
+  const set = { SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET, SLACK_CHANNEL_ID: env.SLACK_CHANNEL_ID };
+  const missing = Object.entries(set)
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k);
+  if (missing.length === 3) return null;
+  if (missing.length > 0) {
+    const why = 'required when any of SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_CHANNEL_ID is set';
+    throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: ${why}`).join('\n')}`);
+  }
+  return {
+    botToken: env.SLACK_BOT_TOKEN!,
+    signingSecret: env.SLACK_SIGNING_SECRET!,
+    channelId: env.SLACK_CHANNEL_ID!,
+    apiUrl: env.SLACK_API_URL.endsWith('/') ? env.SLACK_API_URL : `${env.SLACK_API_URL}/`,
+    mentionHigh: env.SLACK_MENTION_HIGH,
   };
 }
 
