@@ -1,6 +1,7 @@
 import { ACCOUNT_THREAT, SUPPORT_CLAIM } from './lexicons/identity.ts';
 import { PERSONAL_DATA, SECRETS } from './lexicons/secrets.ts';
 import { foldForMatch } from '../src/detection/text.ts';
+import { containsAny } from './lexicon.ts';
 import type { Rule } from './types.ts';
 
 /** Someone posing as Chatwork / kubell support asks for secrets or threatens the account. */
@@ -14,8 +15,7 @@ export const identityFakeSupport: Rule = {
   },
   match(ctx) {
     const senderName = foldForMatch(ctx.report.message.sender?.name ?? '');
-    SUPPORT_CLAIM.regex.lastIndex = 0;
-    const claimedByName = SUPPORT_CLAIM.regex.test(senderName);
+    const claimedByName = containsAny(SUPPORT_CLAIM, senderName);
     const claim = ctx.find(SUPPORT_CLAIM);
     if (!claimedByName && claim.length === 0) return null;
     const ask = [...ctx.find(SECRETS), ...ctx.find(PERSONAL_DATA), ...ctx.find(ACCOUNT_THREAT)];

@@ -1,4 +1,4 @@
-import { lexicon } from './lexicon.ts';
+import { containsAny, lexicon } from './lexicon.ts';
 import { BANK_CLAIM } from './lexicons/identity.ts';
 import { foldForMatch } from '../src/detection/text.ts';
 import type { Rule } from './types.ts';
@@ -17,8 +17,7 @@ export const identityInstitutionClaim: Rule = {
   match(ctx) {
     if (ctx.senderInLedger) return null;
     const name = foldForMatch(ctx.report.message.sender?.name ?? '');
-    BANK_CLAIM.regex.lastIndex = 0;
-    const byName = BANK_CLAIM.regex.test(name);
+    const byName = containsAny(BANK_CLAIM, name);
     // 「〇〇銀行 法人営業部の松尾と申します」: the institution introduces itself in the text.
     const intro = ctx.near(BANK_CLAIM, INTRODUCES, { maxGap: 16 });
     if (!byName && intro.length === 0) return null;

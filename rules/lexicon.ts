@@ -1,18 +1,25 @@
 /**
- * Lexicons: word lists written naturally (「ＬＩＮＥグループ」, 「振り込み」) and compiled once into a
- * linear-time regex over the folded form of a message (`PreparedText.compact`), so width,
- * kana and inserted spaces (「振 込」) don't matter.
+ * Lexicons: word lists written naturally (「ＬＩＮＥグループ」, 「振り込み」) and matched on the folded
+ * form of a message (`PreparedText.compact`), so width, kana and inserted spaces (「振 込」) don't
+ * matter. Every word list is also compiled into one Aho–Corasick automaton (`scanLexicons`), so a
+ * message is read once for all lexicons, in time linear in its length.
  */
 import { foldForMatch } from '../src/detection/text.ts';
 
 export interface Lexicon {
   name: string;
-  /** Global regex over folded text: an alternation of escaped literals, longest first. */
+  /** Global regex over folded text: an alternation of escaped literals, longest first (or a raw pattern). */
   regex: RegExp;
   words: readonly string[];
+  /** Folded words; empty for a raw pattern. */
+  folded: readonly string[];
+  /** Index in the automaton; -1 for a raw pattern. */
+  index: number;
 }
 
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;
+const LATIN_HEAD = /^[a-z0-9]/;
+const LATIN_TAIL = /[a-z]$/;
 
 /**
  * Escape a folded word; Latin words get boundaries so 「line」 doesn't match "online" or
@@ -20,25 +27,23 @@ const SPECIAL = /[.*+?^${}()|[\]\\]/g;
  */
 function guarded(word: string): string {
   const escaped = word.replace(SPECIAL, '\\$&');
-  const head = /^[a-z0-9]/.test(word) ? '(?<![a-z0-9])' : '';
-  const tail = /[a-z]$/.test(word) ? '(?![a-z])' : '';
+  const head = LATIN_HEAD.test(word) ? '(?<![a-z0-9])' : '';
+  const tail = LATIN_TAIL.test(word) ? '(?![a-z])' : '';
   return head + escaped + tail;
 }
+
+const registered: Lexicon[] = [];
+let automaton: Automaton | null = null;
 
 /** Compile a word list. Words are folded with the same fold as the message. */
 export function lexicon(name: string, words: readonly string[]): Lexicon {
   const folded = [...new Set(words.map(foldForMatch).filter((w) => w.length > 0))];
   folded.sort((a, b) => b.length - a.length);
   const source = folded.map(guarded).join('|');
-  return { name, regex: new RegExp(source, 'gu'), words };
-}
-
-/** Union of lexicons, for "any of these". */
-export function anyOf(name: string, ...lexicons: Lexicon[]): Lexicon {
-  return lexicon(
-    name,
-    lexicons.flatMap((l) => l.words),
-  );
+  const lex: Lexicon = { name, regex: new RegExp(source, 'gu'), words, folded, index: registered.length };
+  registered.push(lex);
+  automaton = null;
+  return lex;
 }
 
 /**
@@ -46,5 +51,105 @@ export function anyOf(name: string, ...lexicons: Lexicon[]): Lexicon {
  * The pattern must be linear-time; the ReDoS test checks every lexicon.
  */
 export function pattern(name: string, source: string): Lexicon {
-  return { name, regex: new RegExp(source, 'gu'), words: [] };
+  return { name, regex: new RegExp(source, 'gu'), words: [], folded: [], index: -1 };
+}
+
+/** Does a folded string contain any word of the lexicon (with the same boundaries as a scan)? */
+export function containsAny(lex: Lexicon, folded: string): boolean {
+  lex.regex.lastIndex = 0;
+  const found = lex.regex.test(folded);
+  lex.regex.lastIndex = 0;
+  return found;
+}
+
+interface Automaton {
+  next: Map<number, number>[];
+  fail: Int32Array;
+  /** Per state: [lexicon index, word length, latin head?, latin tail?] for every word ending here. */
+  out: { lex: number; len: number; head: boolean; tail: boolean }[][];
+}
+
+function build(): Automaton {
+  const next: Map<number, number>[] = [new Map()];
+  const out: Automaton['out'] = [[]];
+  for (const lex of registered) {
+    for (const word of lex.folded) {
+      let s = 0;
+      for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i);
+        let t = next[s]!.get(c);
+        if (t === undefined) {
+          t = next.length;
+          next.push(new Map());
+          out.push([]);
+          next[s]!.set(c, t);
+        }
+        s = t;
+      }
+      out[s]!.push({ lex: lex.index, len: word.length, head: LATIN_HEAD.test(word), tail: LATIN_TAIL.test(word) });
+    }
+  }
+  const fail = new Int32Array(next.length);
+  const queue: number[] = [];
+  for (const t of next[0]!.values()) queue.push(t);
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi]!;
+    for (const [c, t] of next[s]!) {
+      let f = fail[s]!;
+      while (f > 0 && !next[f]!.has(c)) f = fail[f]!;
+      const candidate = next[f]!.get(c);
+      fail[t] = candidate !== undefined && candidate !== t ? candidate : 0;
+      out[t] = [...out[t]!, ...out[fail[t]!]!];
+      queue.push(t);
+    }
+  }
+  return { next, fail, out };
+}
+
+const isLatinLetter = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isLatinOrDigit = (c: number): boolean => isLatinLetter(c) || (c >= 0x30 && c <= 0x39);
+
+/** A hit of one lexicon in folded text: [start, end). */
+export interface LexiconHit {
+  start: number;
+  end: number;
+}
+
+/**
+ * Every word-list hit in `text`, per lexicon index, in one pass. Within a lexicon, hits are
+ * leftmost-longest and non-overlapping (like the regex); at most `maxPerLexicon` are kept.
+ */
+export function scanLexicons(text: string, maxPerLexicon: number): LexiconHit[][] {
+  automaton ??= build();
+  const { next, fail, out } = automaton;
+  const raw: LexiconHit[][] = registered.map(() => []);
+  let s = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    while (s > 0 && !next[s]!.has(c)) s = fail[s]!;
+    s = next[s]!.get(c) ?? 0;
+    for (const o of out[s]!) {
+      const list = raw[o.lex]!;
+      if (list.length >= maxPerLexicon * 4) continue;
+      const start = i + 1 - o.len;
+      if (o.head && start > 0 && isLatinOrDigit(text.charCodeAt(start - 1))) continue;
+      if (o.tail && i + 1 < text.length && isLatinLetter(text.charCodeAt(i + 1))) continue;
+      list.push({ start, end: i + 1 });
+    }
+  }
+  return raw.map((list) => leftmostLongest(list, maxPerLexicon));
+}
+
+function leftmostLongest(list: LexiconHit[], max: number): LexiconHit[] {
+  if (list.length <= 1) return list;
+  list.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: LexiconHit[] = [];
+  let reach = -1;
+  for (const h of list) {
+    if (h.start < reach) continue;
+    kept.push(h);
+    reach = h.end;
+    if (kept.length >= max) break;
+  }
+  return kept;
 }

@@ -1,5 +1,6 @@
 /** Small helpers shared by rules: firing, ledger look-ups of observables. */
 import { bankAccountValue, phoneValue } from '../src/detection/observables.ts';
+import type { Directory } from '../src/domain/directory.ts';
 import type { Bilingual, Evidence, Observable } from '../src/detection/types.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { RuleContext, RuleMatch, Strength } from './types.ts';
@@ -19,16 +20,40 @@ export function firstFound(ctx: RuleContext, ...lexicons: Lexicon[]): Evidence[]
   return [];
 }
 
-/** Canonical values of every bank account registered in the ledger. */
-export function registeredAccountValues(ctx: RuleContext): Set<string> {
-  const values = new Set<string>();
-  for (const c of ctx.directory.counterparties) for (const a of c.bankAccounts) values.add(bankAccountValue(a));
-  return values;
+/** What the ledger registers, canonical, computed once per directory object. */
+interface LedgerValues {
+  accounts: Set<string>;
+  /** Account numbers, for accounts written without a branch. */
+  numbers: Set<string>;
+  phones: Set<string>;
 }
 
-/** Account numbers registered in the ledger, for accounts written without a branch. */
+const ledgerValues = new WeakMap<Directory, LedgerValues>();
+
+function valuesOf(directory: Directory): LedgerValues {
+  let v = ledgerValues.get(directory);
+  if (!v) {
+    v = { accounts: new Set(), numbers: new Set(), phones: new Set() };
+    for (const c of directory.counterparties) {
+      for (const a of c.bankAccounts) {
+        v.accounts.add(bankAccountValue(a));
+        v.numbers.add(a.number.normalize('NFKC').replace(/\D/gu, ''));
+      }
+      if (c.phone) v.phones.add(phoneValue(c.phone) ?? c.phone);
+    }
+    for (const p of directory.people) if (p.phone) v.phones.add(phoneValue(p.phone) ?? p.phone);
+    ledgerValues.set(directory, v);
+  }
+  return v;
+}
+
+/** Canonical values of every bank account registered in the ledger. */
+export function registeredAccountValues(ctx: RuleContext): Set<string> {
+  return valuesOf(ctx.directory).accounts;
+}
+
 function registeredNumbers(ctx: RuleContext): Set<string> {
-  return new Set(ctx.directory.counterparties.flatMap((c) => c.bankAccounts.map((a) => a.number.normalize('NFKC').replace(/\D/gu, ''))));
+  return valuesOf(ctx.directory).numbers;
 }
 
 /** Is this bank-account observable one of the ledger's registered payee accounts? */
@@ -45,9 +70,7 @@ export function unregisteredAccounts(ctx: RuleContext): Observable[] {
 
 /** Phone numbers in the message that are not any ledger person's or partner's number. */
 export function unknownPhones(ctx: RuleContext): Observable[] {
-  const known = new Set<string>();
-  for (const p of ctx.directory.people) if (p.phone) known.add(phoneValue(p.phone) ?? p.phone);
-  for (const c of ctx.directory.counterparties) if (c.phone) known.add(phoneValue(c.phone) ?? c.phone);
+  const known = valuesOf(ctx.directory).phones;
   return ctx.observables.filter((o) => o.kind === 'phone' && !known.has(o.value));
 }
 

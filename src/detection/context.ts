@@ -2,7 +2,7 @@
  * Builds the `RuleContext` a rule sees: the prepared text, observables, the ledger identity, and
  * two matching primitives (`find`, `near`) that work on folded text and answer in original offsets.
  */
-import type { Lexicon } from '../../rules/lexicon.ts';
+import { scanLexicons, type Lexicon } from '../../rules/lexicon.ts';
 import type { RuleContext } from '../../rules/types.ts';
 import type { Directory } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
@@ -53,15 +53,22 @@ export function createRuleContext(input: ContextInput): RuleContext {
   const { text } = input;
   const starts = sentenceStarts(text.compact);
   const cache = new Map<Lexicon, Hit[]>();
+  let scanned: ReturnType<typeof scanLexicons> | null = null;
 
   function hits(lexicon: Lexicon): Hit[] {
     let found = cache.get(lexicon);
     if (found) return found;
     found = [];
-    lexicon.regex.lastIndex = 0;
-    for (const m of text.compact.matchAll(lexicon.regex)) {
-      found.push({ start: m.index, end: m.index + m[0].length, sentence: sentenceOf(starts, m.index) });
-      if (found.length >= MAX_HITS_PER_LEXICON) break;
+    if (lexicon.index >= 0) {
+      // Word lists: one automaton pass over the text serves every lexicon.
+      scanned ??= scanLexicons(text.compact, MAX_HITS_PER_LEXICON);
+      for (const h of scanned[lexicon.index] ?? []) found.push({ ...h, sentence: sentenceOf(starts, h.start) });
+    } else {
+      lexicon.regex.lastIndex = 0;
+      for (const m of text.compact.matchAll(lexicon.regex)) {
+        found.push({ start: m.index, end: m.index + m[0].length, sentence: sentenceOf(starts, m.index) });
+        if (found.length >= MAX_HITS_PER_LEXICON) break;
+      }
     }
     cache.set(lexicon, found);
     return found;

@@ -5,7 +5,7 @@
  */
 import type { Counterparty, Directory, Person } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
-import { compareNames, nameKey } from './names.ts';
+import { NAME_REGEXES, nameKey } from './names.ts';
 import { foldForMatch, type PreparedText } from './text.ts';
 import type { IdentityMatch } from './types.ts';
 
@@ -52,15 +52,53 @@ function partnerMatch(c: Counterparty, how: IdentityMatch['how'], senderId: numb
   };
 }
 
+/** NFKC without whitespace or invisible characters: two names equal here are the same name. */
+function exactForm(name: string): string {
+  return name.normalize('NFKC').replace(NAME_REGEXES.invisible, '').replace(NAME_REGEXES.whitespace, '');
+}
+
+interface NameForms {
+  exact: string;
+  key: string;
+  kanaKey: string | null;
+}
+
+function forms(name: string, kana?: string | null): NameForms {
+  return { exact: exactForm(name), key: nameKey(name), kanaKey: kana ? nameKey(kana) : null };
+}
+
+/** The ledger's names, folded once per directory object (detection runs per message). */
+interface LedgerIndex {
+  people: { person: Person; names: NameForms; family: string }[];
+  partners: { partner: Counterparty; names: NameForms | null; core: string }[];
+}
+
+const indexes = new WeakMap<Directory, LedgerIndex>();
+
+function ledgerIndex(directory: Directory): LedgerIndex {
+  let index = indexes.get(directory);
+  if (!index) {
+    const people = [...directory.people].sort((a, b) => Number(b.executive) - Number(a.executive));
+    index = {
+      people: people.map((person) => ({ person, names: forms(person.name, person.kana), family: surname(person.name) })),
+      partners: directory.counterparties.map((partner) => ({
+        partner,
+        names: partner.contactName ? forms(partner.contactName) : null,
+        core: companyCore(partner.company),
+      })),
+    };
+    indexes.set(directory, index);
+  }
+  return index;
+}
+
 /** How the display name relates to a ledger name (or its kana reading). */
-function displayNameRelation(display: string, name: string, kana?: string | null): 'exact' | 'lookalike' | 'none' {
-  const direct = compareNames(display, name);
-  if (direct !== 'none') return direct;
-  if (kana && compareNames(display, kana) !== 'none') return 'lookalike';
-  const key = nameKey(name);
-  const shown = nameKey(display);
+function displayNameRelation(shown: NameForms, ledger: NameForms): 'exact' | 'lookalike' | 'none' {
+  if (shown.exact === '' || ledger.exact === '') return 'none';
+  if (shown.exact === ledger.exact) return 'exact';
+  if (shown.key !== '' && (shown.key === ledger.key || shown.key === ledger.kanaKey)) return 'lookalike';
   // A ledger name with something glued on: 「髙嶋宗一郎(社長)」, 「白水里美（朝凪製麺所）」.
-  if (key.length >= 3 && shown.length > key.length && shown.startsWith(key)) return 'lookalike';
+  if (ledger.key.length >= 3 && shown.key.length > ledger.key.length && shown.key.startsWith(ledger.key)) return 'lookalike';
   return 'none';
 }
 
@@ -93,40 +131,40 @@ function introducesAs(compact: string, name: string): boolean {
 export function matchIdentity(report: Report, directory: Directory, text: PreparedText): IdentityMatch | null {
   const display = report.message.sender?.name ?? '';
   const senderId = report.message.sender?.accountId ?? null;
-  const people = [...directory.people].sort((a, b) => Number(b.executive) - Number(a.executive));
+  const index = ledgerIndex(directory);
 
   // A ledger account id is who the sender is, whatever the display name says.
   if (senderId !== null) {
-    const own = people.find((p) => p.chatworkAccountId === senderId);
-    if (own) return personMatch(own, 'account_id', senderId);
-    const partner = directory.counterparties.find((c) => c.chatworkAccountId === senderId);
-    if (partner) return partnerMatch(partner, 'account_id', senderId);
+    const own = index.people.find((p) => p.person.chatworkAccountId === senderId);
+    if (own) return personMatch(own.person, 'account_id', senderId);
+    const partner = index.partners.find((c) => c.partner.chatworkAccountId === senderId);
+    if (partner) return partnerMatch(partner.partner, 'account_id', senderId);
   }
 
   if (display.trim() !== '') {
+    const shown = forms(display);
     let lookalike: IdentityMatch | null = null;
-    for (const p of people) {
-      const rel = displayNameRelation(display, p.name, p.kana);
-      if (rel === 'exact') return personMatch(p, 'exact_name', senderId);
-      if (rel === 'lookalike' && !lookalike) lookalike = personMatch(p, 'lookalike_name', senderId);
+    for (const p of index.people) {
+      const rel = displayNameRelation(shown, p.names);
+      if (rel === 'exact') return personMatch(p.person, 'exact_name', senderId);
+      if (rel === 'lookalike' && !lookalike) lookalike = personMatch(p.person, 'lookalike_name', senderId);
     }
-    for (const c of directory.counterparties) {
-      if (!c.contactName) continue;
-      const rel = displayNameRelation(display, c.contactName);
-      if (rel === 'exact') return partnerMatch(c, 'exact_name', senderId);
-      if (rel === 'lookalike' && !lookalike) lookalike = partnerMatch(c, 'lookalike_name', senderId);
+    for (const c of index.partners) {
+      if (!c.names) continue;
+      const rel = displayNameRelation(shown, c.names);
+      if (rel === 'exact') return partnerMatch(c.partner, 'exact_name', senderId);
+      if (rel === 'lookalike' && !lookalike) lookalike = partnerMatch(c.partner, 'lookalike_name', senderId);
     }
     if (lookalike) return lookalike;
   }
 
   const compact = text.compact;
-  for (const c of directory.counterparties) {
-    if (speaksFor(compact, companyCore(c.company))) return partnerMatch(c, 'company_name', senderId);
+  for (const c of index.partners) {
+    if (speaksFor(compact, c.core)) return partnerMatch(c.partner, 'company_name', senderId);
   }
-  for (const p of people) {
-    const family = surname(p.name);
-    if (introducesAs(compact, p.name) || (family && p.executive && introducesAs(compact, family))) {
-      return personMatch(p, 'signature', senderId);
+  for (const p of index.people) {
+    if (introducesAs(compact, p.person.name) || (p.family && p.person.executive && introducesAs(compact, p.family))) {
+      return personMatch(p.person, 'signature', senderId);
     }
   }
   return null;
