@@ -2,6 +2,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { testRuntime, type TestRuntime } from '../helpers.ts';
 import type { ManualClock } from '../../src/clock.ts';
+import type { Runtime } from '../../src/runtime.ts';
 import { FakeChatwork } from './fake-chatwork.ts';
 
 export const ROOM_TOKEN = randomBytes(32).toString('base64');
@@ -88,7 +89,7 @@ export function chatworkRuntime(fake: FakeChatwork, o: { env?: Record<string, st
 }
 
 /** Rows of inbound_events, oldest first. */
-export function inbound(rt: TestRuntime) {
+export function inbound(rt: Pick<Runtime, 'handle'>) {
   return rt.handle.sqlite.prepare('select * from inbound_events order by id').all() as {
     id: number;
     event_key: string;
@@ -103,7 +104,7 @@ export function inbound(rt: TestRuntime) {
 }
 
 /** Reports made from Chatwork, oldest first. */
-export function chatworkReports(rt: TestRuntime) {
+export function chatworkReports(rt: Pick<Runtime, 'handle'>) {
   return rt.handle.sqlite.prepare("select * from reports where source = 'chatwork' order by id").all() as {
     id: number;
     case_id: number;
