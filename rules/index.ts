@@ -5,6 +5,7 @@
 import { contextNewContact } from './context-new-contact.ts';
 import { contextTruncated } from './context-truncated.ts';
 import { credentialBalanceRequest } from './credential-balance-request.ts';
+import { credentialPhishingLink } from './credential-phishing-link.ts';
 import { credentialPersonalDataRequest } from './credential-personal-data-request.ts';
 import { credentialSecretRequest } from './credential-secret-request.ts';
 import { giftcardPurchaseRequest } from './giftcard-purchase-request.ts';
@@ -46,6 +47,7 @@ export const rules: readonly Rule[] = [
   credentialSecretRequest,
   credentialPersonalDataRequest,
   credentialBalanceRequest,
+  credentialPhishingLink,
   moneyAvailableFunds,
   giftcardPurchaseRequest,
   offplatformGroupQr,

@@ -1,4 +1,5 @@
-import { PAYEE_ACCOUNT, TRANSFER } from './lexicons/money.ts';
+import { CHANGE, PAYEE_ACCOUNT, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
+import { REQUEST } from './lexicons/requests.ts';
 import { describeAccounts, unregisteredAccounts } from './support.ts';
 import type { Rule } from './types.ts';
 
@@ -14,7 +15,11 @@ export const payeeUnregisteredAccount: Rule = {
   match(ctx) {
     const fresh = unregisteredAccounts(ctx);
     if (fresh.length === 0) return null;
-    const paying = ctx.find(TRANSFER).length > 0 || ctx.find(PAYEE_ACCOUNT).length > 0;
+    // Strong when the reader is asked to pay it or told it replaces another, or when the sender is not who they claim.
+    const paying =
+      ctx.near(TRANSFER, REQUEST, { maxGap: 40, unless: PAYMENT_TERMS }).length > 0 ||
+      ctx.near(PAYEE_ACCOUNT, CHANGE, { maxGap: 24, anyOrder: true }).length > 0 ||
+      (ctx.identity !== null && !ctx.identity.accountMatches);
     const partner = ctx.identity?.kind === 'partner' ? ctx.directory.counterparties.find((c) => c.company === ctx.identity?.company) : undefined;
     const registered = partner && partner.bankAccounts.length > 0 ? describeAccounts(partner.bankAccounts) : null;
     return {

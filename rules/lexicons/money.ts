@@ -69,7 +69,7 @@ export const PERSONAL_ACCOUNT = lexicon('personal-account', [
 
 export const OVERSEAS = lexicon('overseas', [
   '海外口座', '海外の口座', '海外送金', 'swift', 'iban', '香港', 'シンガポール', 'singapore', 'hong kong',
-  '決済代行', '外貨', 'usd', '米ドル', 'ドル建て',
+  '決済代行', '外貨', 'usd', '米ドル', 'ドル建て', '暗号資産', '仮想通貨', 'ビットコイン', 'bitcoin', 'usdt', 'ウォレットアドレス',
 ]);
 
 /** A clock-time deadline such as 「15時までに」. */

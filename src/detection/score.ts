@@ -14,7 +14,8 @@ export const WEIGHTS = {
   askWeak: 20,
   /** A second, different kind of strong ask (money + secrecy-backed account change …). */
   askBreadth: 8,
-  identityStrong: 30,
+  /** A ledger name from another account: with an executive's name that alone is medium. */
+  identityStrong: 35,
   identityWeak: 15,
   executive: 10,
   newContactStrong: 20,

@@ -25,6 +25,8 @@ const frauds: [string, Report][] = [
   ['overseas account, claimed partner', report('あおば物産の佐々木でございます。\n来月より海外の関連会社経由でのお支払いをお願いしております。\n送金先：Pacific Rim Bank (Singapore)\nSWIFT: PRBKSGSG\n口座番号：0099-112233-4', 9100005, '佐々木', null)],
   ['balance screenshot for an executive impersonator', report('小林さん、役員会の前に法人口座の残高を確認したいので、ネットバンキングの画面をスクショで送ってください。急ぎでお願いします。', 9100006, '齋藤 花子', NEW)],
   ['callback on a new number', report('齋藤です。携帯が変わりました。至急この番号に電話ください。\n080-9999-1234\n会社の番号にはかけないでください。', 9100007, '齋藤 花子', NEW)],
+  ['an executive name from another account, probing', report('お疲れ様です。今、会社にいますか？少しお願いしたいことがあります。', 9100010, '山本 健一', null)],
+  ['phishing link dressed as Chatwork', report('【Chatworkサポート】ご契約の更新にあたり、下記フォームより管理者IDとパスワードをご入力ください。https://chatwork-renewal.example.net/login', 9100011, 'サポート窓口', NEW)],
   ['personal-name account from a known partner id', report('佐々木です。弊社口座が一時的に使えないため、今回は下記へお願いします。\nゆうちょ銀行 〇一八支店 普通 7766554 ササキ リョウ\n本日中にお願いできますと幸いです。', 4000001, '佐々木 亮', OLD)],
 ];
 
@@ -38,6 +40,9 @@ const benign: [string, Report][] = [
   ['new customer introduction', report('はじめまして。株式会社ひかり食堂の森と申します。展示会で御社の製品を拝見しました。一度お打ち合わせをお願いできますでしょうか。', 9200001, '森 由美', NEW)],
   ['checking payee against the ledger', report('齋藤さん、あおば物産さんの請求書の振込先を取引先台帳と突き合わせました。前回と同じ口座でしたので通常どおり処理します。', 3000003, '小林 誠')],
   ['customer asks where to pay us', report('請求書に振込先の記載がないようです。御社の振込先口座を追記して再発行いただけますか。', 9200002, '井上 翼', OLD)],
+  ['our own account on an invoice, internal', report('【経理】お客様向け請求書の振込先に当社の口座を記載しました。みなと銀行 本町支店 普通 1112223 カ）ミナトセイキ', 3000003, '小林 誠')],
+  ['urgent internal payment with the invoice on file', report('齋藤さん、あおば物産さんへの支払いを今日中にお願いします。請求書は共有フォルダにあります。', 3000003, '小林 誠')],
+  ['pressure words alone', report('至急！本日中に！内密に！会議中で電話に出られません！', 9200003, '田村 一郎', null)],
   ['attachment password by phone', report('報告書をメールでお送りしました。ファイルのパスワードは別途お電話でお伝えします。', 4000001, '佐々木 亮', OLD)],
 ];
 
