@@ -10,26 +10,33 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../src/app.ts';
 import type { Clock } from '../src/clock.ts';
 import type { Config } from '../src/config.ts';
+import type { Db } from '../src/db/client.ts';
 import type { AppEnv } from '../src/routes/env.ts';
 import type { OutboxTargets } from '../src/delivery/enqueue.ts';
 import type { Logger } from '../src/logger.ts';
 import { createChatworkBinding } from './chatwork/index.ts';
 import { createConsoleNotifier } from './console/index.ts';
 import { createSlackBinding } from './slack/index.ts';
+import { createTeams } from './teams/index.ts';
 import { NOTIFIER_PLATFORMS, type Notifier, type NotifierPlatform, type ReporterNotifier } from './types.ts';
 
 /** What a factory may use. Misconfiguration should throw here, at start, not on first send. */
 export interface NotifierDeps {
   config: Config;
   logger: Logger;
+  /** The database, for platforms whose targets live in it (Teams channel bindings). */
+  db: Db;
   clock: Clock;
 }
 
 /** A configured platform: its card notifier and where cards go, and/or how reporters are answered. */
 export interface NotifierBinding {
   notifier: Notifier | null;
-  /** Channels / conversation ids / binding ids that get every card. Empty when `notifier` is null. */
-  targets: string[];
+  /**
+   * Channels / conversation ids / binding ids that get every card. Empty when `notifier` is null.
+   * A function is called each time a case needs a card (Teams: the bound channels in the database).
+   */
+  targets: string[] | (() => string[]);
   reporter: ReporterNotifier | null;
   /**
    * HTTP routes this platform needs (webhooks, interactivity), mounted by createApp on the one
@@ -53,7 +60,7 @@ export const notifierFactories: Record<NotifierPlatform, NotifierFactory> = {
   console: ({ config, logger }) =>
     config.console.enabled ? { notifier: createConsoleNotifier(logger.child({ component: 'console-notifier' })), targets: ['log'], reporter: null } : null,
   slack: createSlackBinding,
-  teams: () => null,
+  teams: (deps) => createTeams(deps),
   chatwork: (deps) => createChatworkBinding(deps),
 };
 
@@ -70,15 +77,24 @@ export function createNotifiers(deps: NotifierDeps, factories: Record<NotifierPl
   return out;
 }
 
-/** Where the outbox sends cards and which platforms answer reporters. */
+/**
+ * Where the outbox sends cards and which platforms answer reporters. `cards` is computed on each
+ * read, so targets given as a function (read from the database) are current whenever a case
+ * queues its cards.
+ */
 export function outboxTargets(notifiers: Notifiers): OutboxTargets {
-  const cards: OutboxTargets['cards'] = [];
   const reporterPlatforms: NotifierPlatform[] = [];
-  for (const platform of NOTIFIER_PLATFORMS) {
-    const b = notifiers[platform];
-    if (!b) continue;
-    if (b.notifier) for (const target of b.targets) cards.push({ platform, target });
-    if (b.reporter) reporterPlatforms.push(platform);
-  }
-  return { cards, reporterPlatforms };
+  for (const platform of NOTIFIER_PLATFORMS) if (notifiers[platform]?.reporter) reporterPlatforms.push(platform);
+  return {
+    get cards() {
+      const cards: OutboxTargets['cards'] = [];
+      for (const platform of NOTIFIER_PLATFORMS) {
+        const b = notifiers[platform];
+        if (!b?.notifier) continue;
+        for (const target of typeof b.targets === 'function' ? b.targets() : b.targets) cards.push({ platform, target });
+      }
+      return cards;
+    },
+    reporterPlatforms,
+  };
 }

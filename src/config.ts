@@ -55,6 +55,14 @@ export const envSchema = z.object({
   SLACK_API_URL: z.url().default('https://slack.com/api/'),
   /** Who a high-severity card pings: here, channel, none, or a user group id (S…). */
   SLACK_MENTION_HIGH: z.union([z.enum(['here', 'channel', 'none']), z.string().regex(/^S[A-Z0-9]{2,}$/)]).default('here'),
+  /** Microsoft Teams (adapters/teams): on when TEAMS_APP_ID is set (Azure Bot registration). */
+  TEAMS_APP_ID: z.string().min(1).optional(),
+  TEAMS_APP_PASSWORD: z.string().min(1).optional(),
+  TEAMS_APP_TENANT_ID: z.string().min(1).optional(),
+  /** New Azure Bots are single-tenant; MultiTenant only for old registrations. */
+  TEAMS_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
+  /** Local development only: Teams without an app id, accepting unsigned activities. Logs a loud warning. */
+  TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
 });
 
 /** Parsed configuration, camelCase, grouped by concern. */
@@ -73,6 +81,17 @@ export interface Config {
   chatwork: { webhookTokens: string[]; apiToken: string | null; apiUrl: string; botAccountId: number | null };
   /** Null when Slack is not configured. */
   slack: SlackConfig | null;
+  /** Null when Teams is not configured. */
+  teams: TeamsConfig | null;
+}
+
+/** Teams settings (see adapters/teams). `appId` null means unauthenticated local development. */
+export interface TeamsConfig {
+  appId: string | null;
+  appPassword: string | null;
+  tenantId: string | null;
+  appType: 'SingleTenant' | 'MultiTenant';
+  allowUnauthenticated: boolean;
 }
 
 /** Slack settings (see adapters/slack). `apiUrl` always ends with a slash. */
@@ -113,6 +132,7 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
       botAccountId: env.CHATWORK_BOT_ACCOUNT_ID ?? null,
     },
     slack: slackConfig(env),
+    teams: teamsConfig(env),
   };
 }
 
@@ -148,4 +168,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return toConfig(parsed.data);
+}
+
+/** Teams is on with an app id (and what its app type needs), or with TEAMS_ALLOW_UNAUTHENTICATED. */
+function teamsConfig(env: z.infer<typeof envSchema>): TeamsConfig | null {
+  if (!env.TEAMS_APP_ID) {
+    if (!env.TEAMS_ALLOW_UNAUTHENTICATED) return null;
+    // botbuilder's SingleTenant needs an app id; without one it runs unauthenticated as MultiTenant.
+    return { appId: null, appPassword: null, tenantId: env.TEAMS_APP_TENANT_ID ?? null, appType: 'MultiTenant', allowUnauthenticated: true };
+  }
+  const needed = env.TEAMS_APP_TYPE === 'SingleTenant' ? (['TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const) : (['TEAMS_APP_PASSWORD'] as const);
+  const missing = needed.filter((k) => !env[k]);
+  if (missing.length > 0) {
+    const why = `required when TEAMS_APP_ID is set and TEAMS_APP_TYPE is ${env.TEAMS_APP_TYPE}`;
+    throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: ${why}`).join('\n')}`);
+  }
+  return {
+    appId: env.TEAMS_APP_ID,
+    appPassword: env.TEAMS_APP_PASSWORD ?? null,
+    tenantId: env.TEAMS_APP_TENANT_ID ?? null,
+    appType: env.TEAMS_APP_TYPE,
+    allowUnauthenticated: env.TEAMS_ALLOW_UNAUTHENTICATED,
+  };
 }

@@ -47,7 +47,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     handle.close();
     throw err;
   }
-  const notifiers = createNotifiers({ config, logger, clock }, { ...notifierFactories, ...opts.factories });
+  const notifiers = createNotifiers({ config, logger, db: handle.db, clock }, { ...notifierFactories, ...opts.factories });
   const worker = createOutboxWorker({
     db: handle.db,
     clock,

@@ -29,7 +29,7 @@ export const LIMITS = { message: 1500, name: 120, signals: 10, evidence: 3, evid
 /** An Adaptive Card element or action: JSON, typed loosely on purpose (it is a wire format). */
 export type AcJson = Record<string, unknown>;
 
-/** Options for one rendering. `notice` is shown on top (e.g. "X acted first"), for one viewer. */
+/** Options for one rendering. `notice` is shown on top as given (e.g. "X acted first"): escape any hostile part. */
 export interface TeamsCardOptions {
   notice?: Bilingual | null;
 }
@@ -150,7 +150,7 @@ export function buildTeamsCard(card: CaseCard, opts: TeamsCardOptions = {}): AcJ
       ],
     },
   ];
-  if (opts.notice) body.push({ type: 'Container', style: 'warning', items: [text(escapeCardText(both(opts.notice)), { weight: 'Bolder' })] });
+  if (opts.notice) body.push({ type: 'Container', style: 'warning', items: [text(both(opts.notice), { weight: 'Bolder' })] });
   body.push(facts(card));
   const sent = card.message.sentAt ? ` — ${formatTime(card.message.sentAt)}` : '';
   body.push(heading({ ja: `${L.message.ja}${sent}`, en: L.message.en }));

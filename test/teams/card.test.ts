@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { actedFirstNotice } from '../../adapters/teams/bot.ts';
 import { buildTeamsCard, LIMITS, verbsFor } from '../../adapters/teams/card.ts';
 import { checkCard } from './ac-validate.ts';
 import { activeMarkup } from './inert.ts';
@@ -34,7 +35,7 @@ describe('Teams Adaptive Card', () => {
       const json = buildTeamsCard(card);
       expect(checkCard(json)).toEqual({ events: [], problems: [] });
       expect(JSON.stringify(json).length).toBeLessThan(28_000);
-      const withNotice = buildTeamsCard(card, { notice: { ja: `${card.sender.name ?? ''} が先に`, en: 'acted first' } });
+      const withNotice = buildTeamsCard(card, { notice: actedFirstNotice(card, 'Cannot resolve: it is already resolved') });
       expect(checkCard(withNotice)).toEqual({ events: [], problems: [] });
     });
   }
@@ -77,6 +78,8 @@ describe('Teams Adaptive Card', () => {
     const json = buildTeamsCard(hugeCard());
     const serialized = JSON.stringify(json);
     for (const raw of ['https://evil', 'evil.example', 'ceo@evil', '[こちら](', '**至急**', '\u202E', '{{DATE', '<at>']) expect(serialized).not.toContain(raw);
+    const noticed = JSON.stringify(buildTeamsCard(hugeCard(), { notice: actedFirstNotice(hugeCard(), '') }));
+    for (const raw of ['https://evil', '**至急**', '[こちら](']) expect(noticed).not.toContain(raw);
     // The message block is the fraudster's text alone: nothing in it may be active.
     expect(activeMarkup(messageText(json))).toBeNull();
     // Everywhere else hostile text shows up in its escaped form.
