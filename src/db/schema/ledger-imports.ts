@@ -1,0 +1,22 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users.ts';
+
+/**
+ * A ledger import waiting for confirmation: the parsed directory and the per-row errors shown in
+ * the preview. Nothing in the ledger changes until an admin confirms; a confirmation is refused
+ * if the ledger changed since the preview (`base_revision`) or the preview is stale.
+ */
+export const ledgerImports = sqliteTable('ledger_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  format: text('format', { enum: ['csv', 'json'] }).notNull(),
+  /** The valid part, as a Directory JSON. */
+  directory: text('directory').notNull(),
+  /** JSON array of { row, field, message }. */
+  errors: text('errors').notNull(),
+  baseRevision: integer('base_revision').notNull(),
+  createdAt: text('created_at').notNull(),
+  appliedAt: text('applied_at'),
+});
