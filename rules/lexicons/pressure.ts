@@ -24,5 +24,6 @@ export const UNREACHABLE = lexicon('unreachable', [
 /** "Don't call the company line": cutting the reader off from the real contact. */
 export const AVOID_KNOWN_CONTACT = lexicon('avoid-known-contact', [
   '会社の番号にはかけ', '会社にはかけ', '会社には電話し', '代表番号にはかけ', '固定電話にはかけ', '会社の電話にはかけ',
-  'いつもの番号にはかけ', '以前の番号にはかけ', '前の番号にはかけ', '古い番号', '会社のメールには',
+  'いつもの番号にはかけ', '以前の番号にはかけ', '前の番号にはかけ', '古い番号', '会社のメールには', '代表電話は避け', '代表番号は避け',
+  '会社の番号は避け', '会社の電話は避け', '会社には連絡しない', '会社に連絡しない', '代表電話は繋がりにくい', '会社の電話は繋がりにくい',
 ]);

@@ -21,7 +21,8 @@ export const PERSONAL_DATA = lexicon('personal-data', [
 export const BALANCE_INFO = lexicon('balance-info', [
   '残高', '口座残高', '預金残高', '残高照会', '入出金明細', '取引明細', '通帳', '口座番号の一覧', '口座の一覧', '口座一覧',
   '取引銀行の口座', '口座番号', '資金状況', 'ネットバンキングの画面', '承認ができる方', '承認できる方', '承認者', '承認権限',
-  '動かせる金額', '振込可能な金額', '支払可能額',
+  '動かせる金額', '振込可能な金額', '支払可能額', '支払いリスト', '支払先一覧', '取引先の口座', '取引先一覧と口座',
+  'いくらまで送金', 'いくらまで振込', 'いくらまで振り込',
 ]);
 
 /** Documents that carry a balance but are issued by the bank and exchanged on paper. */
