@@ -5,7 +5,9 @@
  */
 import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
+import type { NotifierFactory } from '../../adapters/registry.ts';
 import type { SlackBinding } from '../../adapters/slack/index.ts';
+import type { NotifierPlatform } from '../../adapters/types.ts';
 import { corpus, directoryJson, jsonInit, testRuntime, type TestRuntime } from '../helpers.ts';
 import { FakeSlack } from './fake-slack.ts';
 
@@ -29,8 +31,12 @@ export interface SlackTestRuntime extends TestRuntime {
 }
 
 /** A runtime with the real Slack adapter from the registry, the ledger loaded. */
-export async function slackRuntime(fake: FakeSlack, env: Record<string, string> = {}): Promise<SlackTestRuntime> {
-  const rt = testRuntime({ env: slackEnv(fake, env), random: () => 0 });
+export async function slackRuntime(
+  fake: FakeSlack,
+  env: Record<string, string> = {},
+  factories: Partial<Record<NotifierPlatform, NotifierFactory>> = {},
+): Promise<SlackTestRuntime> {
+  const rt = testRuntime({ env: slackEnv(fake, env), random: () => 0, factories });
   const res = await rt.app.request('/api/directory', jsonInit('PUT', rt.token('admin'), directoryJson()));
   expect(res.status).toBe(200);
   const slack = rt.notifiers.slack as SlackBinding | undefined;
