@@ -6,7 +6,7 @@
  */
 import type { Observable } from './types.ts';
 import { toEvidence, type PreparedText } from './text.ts';
-import { asciiLower, charIn, findWords, isDigit, isNameChar, isLatin, lineStart, skipAny, windowEnd, windowStart } from './chars.ts';
+import { MAX_HITS_PER_KIND, asciiLower, charIn, findWords, isDigit, isNameChar, isLatin, lineStart, skipAny, windowEnd, windowStart } from './chars.ts';
 import { findBank, findBranch, findHolder, findSwift, findType, type Part } from './bank-context.ts';
 import { accountNumberKey, bankAccountValue, holderIsCompany, normaliseBankName, yuchoTransferAccount } from './banks.ts';
 import { BANK_ALIASES, FOREIGN_BANK_IDS, OVERSEAS_JA, OVERSEAS_LATIN } from './bank-lexicon.ts';
@@ -20,6 +20,7 @@ export const BANK_ACCOUNT_REGEXES = {
   accountWordBefore: /口座|a\/c|acct|account/i,
   branchBefore: /(?:支店|出張所|営業部|本店|支所|店)[ :]{0,3}$/,
   numberLabelBefore: /番号|no\b/i,
+  fiveDigits: /\d{5}/,
   bankHint: /銀行|信用金庫|信金|信組|労金|普通|当座|支店|ゆうちょ|bank/i,
   foreignLabel: /口座番号|account (?:no|number)|account#|a\/c|iban/gi,
   latinLetter: /[A-Za-z]/,
@@ -41,7 +42,7 @@ const NOT_AFTER_NUMBER = '円万億年月日時件個枚%';
 /** Digit runs "1234567", "441 8207", "0721-556614" (single space or '-' between groups). */
 function japaneseNumbers(s: string, taken: (i: number, j: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && out.length < MAX_HITS_PER_KIND; i++) {
     if (!isDigit(s.charCodeAt(i))) continue;
     const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
     const groups: { start: number; end: number; sep: string }[] = [];
@@ -78,9 +79,11 @@ function japaneseNumbers(s: string, taken: (i: number, j: number) => boolean): C
 function yuchoNumbers(s: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of s.matchAll(BANK_ACCOUNT_REGEXES.yuchoKigou)) {
+    if (out.length >= MAX_HITS_PER_KIND) return out;
     out.push({ start: m.index, end: m.index + m[0].length, number: m[2] as string, kigou: m[1] as string });
   }
   for (const m of s.matchAll(BANK_ACCOUNT_REGEXES.yuchoDash)) {
+    if (out.length >= MAX_HITS_PER_KIND) return out;
     const context = s.slice(windowStart(s, m.index, 60, 3), m.index);
     if (!BANK_ACCOUNT_REGEXES.yuchoContext.test(context) || out.some((c) => c.start <= m.index && m.index < c.end)) continue;
     out.push({ start: m.index, end: m.index + m[0].length, number: m[2] as string, kigou: m[1] as string });
@@ -92,6 +95,7 @@ function yuchoNumbers(s: string): Candidate[] {
 function foreignNumbers(s: string, taken: (i: number, j: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
   for (const m of s.matchAll(BANK_ACCOUNT_REGEXES.foreignLabel)) {
+    if (out.length >= MAX_HITS_PER_KIND) return out;
     const iban = m[0].toLowerCase() === 'iban';
     const v = skipAny(s, skipAny(s, m.index + m[0].length, '.', 1), ' :#', 4);
     let e = v;
@@ -176,6 +180,7 @@ function toObservable(p: PreparedText, c: Candidate): Observable {
 /** Bank accounts in `p.plain` (evidence in the original body), with the [start, end) of each number in `plain`. */
 export function findBankAccounts(p: PreparedText): { observable: Observable; start: number; end: number }[] {
   const s = p.plain;
+  if (!BANK_ACCOUNT_REGEXES.fiveDigits.test(s)) return [];
   const candidates = yuchoNumbers(s);
   const taken = (i: number, j: number) => candidates.some((c) => c.start < j && i < c.end);
   candidates.push(...japaneseNumbers(s, taken));

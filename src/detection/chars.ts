@@ -34,6 +34,12 @@ export function isNameChar(c: number): boolean {
   return isKanji(c) || isKatakana(c) || isHiragana(c) || isLatin(c) || isDigit(c) || c === 0x26;
 }
 
+/**
+ * At most this many hits per kind and message: more is hostile input, and the finders compare hits
+ * with each other (overlaps), which must stay cheap.
+ */
+export const MAX_HITS_PER_KIND = 64;
+
 /** Index of the first character of the line holding `i`. */
 export function lineStart(s: string, i: number): number {
   return s.lastIndexOf('\n', i - 1) + 1;
@@ -81,8 +87,10 @@ export function skipAny(s: string, i: number, chars: string, max: number): numbe
   return k;
 }
 
-/** ASCII-only lower case: same length as `s`, so offsets stay valid (unlike `toLowerCase`). */
+/** Lower case that keeps the length of `s`, so offsets stay valid (`toLowerCase` alone can grow: İ → i̇). */
 export function asciiLower(s: string): string {
+  const fast = s.toLowerCase();
+  if (fast.length === s.length) return fast;
   let out = '';
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);

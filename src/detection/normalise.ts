@@ -8,7 +8,10 @@
  * both keep exact offsets because the whole unit maps to the whole output.
  */
 
-/** Output buffer of UTF-16 code units, each with the [start, end) of its source in the original. */
+/**
+ * Output buffer of UTF-16 code units, each with the [start, end) of its source in the original.
+ * Meant to be reused (`reset`) as scratch space: typed-array allocation dominates short messages.
+ */
 export class MappedBuilder {
   codes: Uint16Array;
   starts: Int32Array;
@@ -20,6 +23,12 @@ export class MappedBuilder {
     this.codes = new Uint16Array(size);
     this.starts = new Int32Array(size);
     this.ends = new Int32Array(size);
+  }
+
+  /** Empties the buffer, keeping its capacity. */
+  reset(): this {
+    this.length = 0;
+    return this;
   }
 
   /** Appends one code unit that came from original[start, end). */
@@ -51,27 +60,26 @@ export class MappedBuilder {
 
   /** The text written so far. */
   text(): string {
-    let out = '';
-    for (let i = 0; i < this.length; i += 8192) {
-      out += String.fromCharCode.apply(null, Array.from(this.codes.subarray(i, Math.min(this.length, i + 8192))));
-    }
-    return out;
+    const view = this.codes.subarray(0, this.length);
+    const out = UTF16.decode(view);
+    // The decoder replaces lone surrogates; the builder never writes one, but stay exact if it did.
+    return out.length === this.length ? out : String.fromCharCode(...Array.from(view));
   }
 
-  /** Start map with the trailing sentinel (`length + 1` entries), as `PreparedText.plainMap`. */
-  startMap(sentinel: number): Int32Array {
-    const map = new Int32Array(this.length + 1);
-    map.set(this.starts.subarray(0, this.length));
-    map[this.length] = sentinel;
-    return map;
-  }
-
-  /** End map (`length` entries). */
-  endMap(): Int32Array {
-    return this.ends.slice(0, this.length);
+  /**
+   * Copies the start map (with `sentinel` appended, `length + 1` entries) and the end map
+   * (`length` entries) into `into` at `at`; returns views on the copies.
+   */
+  copyMaps(into: Int32Array, at: number, sentinel: number): { starts: Int32Array; ends: Int32Array } {
+    const n = this.length;
+    into.set(this.starts.subarray(0, n), at);
+    into[at + n] = sentinel;
+    into.set(this.ends.subarray(0, n), at + n + 1);
+    return { starts: into.subarray(at, at + n + 1), ends: into.subarray(at + n + 1, at + 2 * n + 1) };
   }
 }
 
+const UTF16 = new TextDecoder('utf-16le');
 const NL = 0x0a;
 const SPACE = 0x20;
 const HYPHEN = 0x2d;
@@ -107,6 +115,42 @@ function isStable(c: number): boolean {
   );
 }
 
+const UNKNOWN = -3;
+const SLOW = -2;
+const DROP = -1;
+/** Per BMP code unit: the single code unit it becomes in `plain`, DROP, SLOW (needs more than a table), or UNKNOWN (not looked up yet). */
+const SIMPLE = new Int32Array(0x10000).fill(UNKNOWN);
+/** 1 for combining marks (see `isMarkCode`). */
+const MARK = new Uint8Array(0x10000);
+
+function initTables(): void {
+  for (let c = 0; c < 0x10000; c++) {
+    if (isMarkCode(c)) MARK[c] = 1;
+    if (c < 0x80) SIMPLE[c] = c >= 0x20 && c < 0x7f ? c : c === NL || c === 0x0b || c === 0x0c ? NL : c === 0x0d ? SLOW : SPACE;
+    else if (c <= 0x9f) SIMPLE[c] = c === 0x85 ? NL : SPACE;
+    else if (c >= 0xd800 && c <= 0xdfff) SIMPLE[c] = SLOW;
+    else if (isInvisibleCode(c)) SIMPLE[c] = DROP;
+    else if (isDashCode(c)) SIMPLE[c] = HYPHEN;
+    else if (c === 0x2028 || c === 0x2029) SIMPLE[c] = NL;
+    else if (c === 0x3000) SIMPLE[c] = SPACE;
+    else if (c >= 0xff01 && c <= 0xff5e) SIMPLE[c] = c === 0xff0d ? HYPHEN : c - 0xfee0;
+    else if (isStable(c)) SIMPLE[c] = c;
+  }
+}
+
+/** Looks up (once) what NFKC and the folds make of a BMP code unit. */
+function learn(c: number): number {
+  const n = String.fromCharCode(c).normalize('NFKC');
+  let m: number = SLOW;
+  if (n.length === 0) m = DROP;
+  else if (n.length === 1) {
+    const d = n.charCodeAt(0);
+    m = isInvisibleCode(d) ? DROP : isDashCode(d) ? HYPHEN : d === 0x2028 || d === 0x2029 ? NL : d;
+  }
+  SIMPLE[c] = m;
+  return m;
+}
+
 const nfkcCache = new Map<number, string>();
 const NFKC_CACHE_LIMIT = 20_000;
 
@@ -131,24 +175,9 @@ function pushFolded(out: MappedBuilder, text: string, start: number, end: number
   }
 }
 
-function pushAscii(out: MappedBuilder, s: string, i: number, c: number, end: number): number {
-  if (c >= 0x20 && c < 0x7f) {
-    out.push(c, i, i + 1);
-    return i + 1;
-  }
-  if (c === 0x0d) {
-    const j = i + 1 < end && s.charCodeAt(i + 1) === NL ? i + 2 : i + 1;
-    out.push(NL, i, j);
-    return j;
-  }
-  out.push(c === NL || c === 0x0b || c === 0x0c ? NL : SPACE, i, i + 1);
-  return i + 1;
-}
-
 /** A unit with combining marks: NFKC over the whole unit (with ゛゜ treated as combining). */
 function pushComposed(out: MappedBuilder, s: string, i: number, j: number): void {
-  let unit = s.slice(i, j);
-  if (unit.includes('\u309b') || unit.includes('\u309c')) unit = unit.replace(/\u309b/g, '\u3099').replace(/\u309c/g, '\u309a');
+  const unit = s.slice(i, j).split('\u309b').join('\u3099').split('\u309c').join('\u309a');
   pushFolded(out, unit.normalize('NFKC'), i, j);
 }
 
@@ -160,42 +189,54 @@ export function normaliseRange(out: MappedBuilder, s: string, from: number, to: 
   let i = from;
   while (i < to) {
     const c = s.charCodeAt(i);
-    const next = i + 1 < to ? s.charCodeAt(i + 1) : -1;
-    if (c < 0x80 && !isMarkCode(next)) {
-      i = pushAscii(out, s, i, c, to);
-      continue;
+    if (i + 1 >= to || MARK[s.charCodeAt(i + 1)] === 0) {
+      let m = SIMPLE[c] as number;
+      if (m === UNKNOWN) m = learn(c);
+      if (m >= 0) {
+        out.push(m, i, i + 1);
+        i++;
+        continue;
+      }
+      if (m === DROP) {
+        i++;
+        continue;
+      }
     }
-    let cp = c;
-    let j = i + 1;
-    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      cp = (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
-      j = i + 2;
-    } else if (c >= 0xd800 && c <= 0xdfff) {
-      out.push(0xfffd, i, j);
-      i = j;
-      continue;
-    }
-    let marks = 0;
-    while (j < to && marks < MAX_MARKS_PER_UNIT && isMarkCode(s.charCodeAt(j))) {
-      j++;
-      marks++;
-    }
-    if (marks > 0 && !isMarkCode(c)) pushComposed(out, s, i, j);
-    else if (marks > 0) {
-      pushComposed(out, s, i, i + 1);
-      j = i + 1;
-    } else if (isStable(cp)) out.push(c, i, j);
-    else if (cp >= 0xff01 && cp <= 0xff5e) out.push(cp === 0xff0d ? HYPHEN : cp - 0xfee0, i, j);
-    else if (cp === 0x3000) out.push(SPACE, i, j);
-    else if (cp >= 0x80 && cp <= 0x9f) out.push(cp === 0x85 ? NL : SPACE, i, j);
-    else if (cp >= 0xe0000 && cp <= 0xe0fff) {
-      // tag characters and variation selectors supplement: invisible
-    } else if (isInvisibleCode(cp)) {
-      // dropped
-    } else if (isDashCode(cp)) out.push(HYPHEN, i, j);
-    else pushFolded(out, nfkcOf(cp), i, j);
-    i = j;
+    i = normaliseSlow(out, s, i, to);
   }
+}
+
+/** Units the table cannot do: CR/CRLF, surrogates, combining sequences, expanding NFKC (㍻ → 平成). Returns the next index. */
+function normaliseSlow(out: MappedBuilder, s: string, i: number, to: number): number {
+  const c = s.charCodeAt(i);
+  const next = i + 1 < to ? s.charCodeAt(i + 1) : -1;
+  if (c === 0x0d) {
+    const j = next === NL ? i + 2 : i + 1;
+    out.push(NL, i, j);
+    return j;
+  }
+  let cp = c;
+  let j = i + 1;
+  if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+    cp = (c - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000;
+    j = i + 2;
+  } else if (c >= 0xd800 && c <= 0xdfff) {
+    out.push(0xfffd, i, j);
+    return j;
+  }
+  let marks = 0;
+  while (j < to && marks < MAX_MARKS_PER_UNIT && MARK[s.charCodeAt(j)] === 1) {
+    j++;
+    marks++;
+  }
+  if (marks > 0 && MARK[c] === 0) pushComposed(out, s, i, j);
+  else if (marks > 0) {
+    pushComposed(out, s, i, i + 1);
+    return i + 1;
+  } else if (cp >= 0xe0000 && cp <= 0xe0fff) {
+    // tag characters and variation selectors supplement: invisible
+  } else pushFolded(out, nfkcOf(cp), i, j);
+  return j;
 }
 
 /** In `plain`: ー (and ｰ, already folded to ー) between two ASCII digits becomes '-' (０９０ー１２３４ー５６７８). */
@@ -208,3 +249,5 @@ export function foldLongVowelBetweenDigits(out: MappedBuilder): void {
     if (a >= 0x30 && a <= 0x39 && b >= 0x30 && b <= 0x39) codes[k] = HYPHEN;
   }
 }
+
+initTables();

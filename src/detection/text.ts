@@ -51,48 +51,55 @@ export interface PreparedText {
   quotes: QuoteSpan[];
 }
 
+/** Scratch buffers reused by every `prepareText` call (JS is single-threaded and the call does not re-enter). */
+const PLAIN_SCRATCH = new MappedBuilder(4096);
+const COMPACT_SCRATCH = new MappedBuilder(4096);
+
 const NL = 0x0a;
 const MARU = 0x3002; // 。
 
-const SEPARATORS = new Set<number>([
+const HYPHEN = 0x2d;
+const SEPARATORS = [
   0x20, 0x5f, 0x2a, 0x2d, 0x2e, 0x2f, 0x7c, 0x5c, 0x7e, 0x30fb, 0xb7, 0x2022, 0x2027,
   0x2605, 0x2606, 0x25c6, 0x25c7, 0x25a0, 0x25a1, 0x25cf, 0x25ef, 0x203b, 0x266a, 0x2661, 0x2665,
-]);
+];
+
+/** Per `plain` code unit: its `compact` code unit, or -1 to drop it (separators). '\n' and '-' are handled in `buildCompact`. */
+const COMPACT = buildCompactTable();
+
+function buildCompactTable(): Int32Array {
+  const table = new Int32Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) table[c] = c;
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = c + 0x20;
+  for (let c = 0x30a1; c <= 0x30f6; c++) table[c] = c - 0x60;
+  table[0x30fd] = 0x309d;
+  table[0x30fe] = 0x309e;
+  for (let c = 0xc0; c <= 0x52f; c++) {
+    const latin = homoglyphToLatin(c);
+    const lower = String.fromCharCode(c).toLowerCase();
+    table[c] = latin !== -1 ? latin : lower.length === 1 ? lower.charCodeAt(0) : c;
+  }
+  for (const c of SEPARATORS) table[c] = -1;
+  return table;
+}
 
 function isKatakana(c: number): boolean {
   return (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
 }
 
-/** Folds one `plain` code unit for `compact`: -1 = drop, otherwise the code to write. */
-function compactCode(codes: Uint16Array, k: number, n: number): number {
-  const c = codes[k] as number;
-  if (c >= 0x61 && c <= 0x7a) return c;
-  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
-  if (c >= 0x30a1 && c <= 0x30f6) return c - 0x60;
-  if (c === 0x30fd || c === 0x30fe) return c - 0x60;
-  if (c === 0x2d && k > 0 && k + 1 < n && isKatakana(codes[k - 1] as number) && isKatakana(codes[k + 1] as number)) return 0x30fc;
-  if (SEPARATORS.has(c)) return -1;
-  if (c >= 0xc0 && c <= 0x52f) {
-    const latin = homoglyphToLatin(c);
-    if (latin !== -1) return latin;
-    const lower = String.fromCharCode(c).toLowerCase();
-    return lower.length === 1 ? lower.charCodeAt(0) : c;
-  }
-  return c;
-}
-
-function buildCompact(plain: MappedBuilder): MappedBuilder {
-  const out = new MappedBuilder(plain.length);
+function buildCompact(plain: MappedBuilder, out: MappedBuilder): MappedBuilder {
+  out.reset();
   const codes = plain.codes;
   const n = plain.length;
   for (let k = 0; k < n; k++) {
     const c = codes[k] as number;
+    let folded = COMPACT[c] as number;
     if (c === NL) {
       const last = out.last();
-      if (last !== -1 && last !== MARU) out.push(MARU, plain.starts[k] as number, plain.ends[k] as number);
-      continue;
+      folded = last !== -1 && last !== MARU ? MARU : -1;
+    } else if (c === HYPHEN && k > 0 && k + 1 < n && isKatakana(codes[k - 1] as number) && isKatakana(codes[k + 1] as number)) {
+      folded = 0x30fc; // グル―プ → ぐるーぷ
     }
-    const folded = compactCode(codes, k, n);
     if (folded !== -1) out.push(folded, plain.starts[k] as number, plain.ends[k] as number);
   }
   return out;
@@ -119,7 +126,7 @@ export function prepareText(body: string, maxChars: number = MAX_ANALYSED_CHARS)
   const original = typeof body === 'string' ? body : String(body ?? '');
   const analysedLength = boundedLength(original, maxChars);
   const markup = scanMarkup(original, analysedLength);
-  const plain = new MappedBuilder(analysedLength + 16);
+  const plain = PLAIN_SCRATCH.reset();
   let pos = 0;
   for (const cut of markup.cuts) {
     normaliseRange(plain, original, pos, cut.start);
@@ -128,17 +135,20 @@ export function prepareText(body: string, maxChars: number = MAX_ANALYSED_CHARS)
   }
   normaliseRange(plain, original, pos, analysedLength);
   foldLongVowelBetweenDigits(plain);
-  const compact = buildCompact(plain);
+  const compact = buildCompact(plain, COMPACT_SCRATCH);
+  const maps = new Int32Array(2 * plain.length + 2 * compact.length + 2);
+  const plainMaps = plain.copyMaps(maps, 0, analysedLength);
+  const compactMaps = compact.copyMaps(maps, 2 * plain.length + 1, analysedLength);
   return {
     original,
     analysedLength,
     truncated: original.length > analysedLength,
     plain: plain.text(),
-    plainMap: plain.startMap(analysedLength),
-    plainEnds: plain.endMap(),
+    plainMap: plainMaps.starts,
+    plainEnds: plainMaps.ends,
     compact: compact.text(),
-    compactMap: compact.startMap(analysedLength),
-    compactEnds: compact.endMap(),
+    compactMap: compactMaps.starts,
+    compactEnds: compactMaps.ends,
     mentions: markup.mentions,
     quotes: markup.quotes,
   };
@@ -170,5 +180,5 @@ export function foldForMatch(s: string): string {
   const plain = new MappedBuilder(text.length + 16);
   normaliseRange(plain, text, 0, text.length);
   foldLongVowelBetweenDigits(plain);
-  return buildCompact(plain).text();
+  return buildCompact(plain, new MappedBuilder(plain.length)).text();
 }
