@@ -66,6 +66,8 @@ describe('bank accounts: extraction', () => {
     const dbs = one('銀行：DBS Bank (Singapore)\n口座番号：0721-556614-9\n受取人：TAN WEI MING');
     expect(dbs.details).toMatchObject({ overseas: true, personalName: true });
     expect(one('みずほ銀行 渋谷支店 普通 1234567 カ)テスト').details?.overseas).toBe(false);
+    const trip = '来月の海外出張の件です。\n経費の振込先：みずほ銀行 渋谷支店 普通 1234567 ヤマダ タロウ';
+    expect(one(trip).details?.overseas).toBe(false);
   });
 
   it('two accounts in one message are both found', () => {
@@ -74,7 +76,9 @@ describe('bank accounts: extraction', () => {
   });
 
   it('a number without a bank keeps "?" parts but is still reported', () => {
-    expect(one('口座番号：1234567 に入金してください').value).toBe('?|?|1234567');
+    const o = one('口座番号：1234567 に入金してください');
+    expect(o.value).toBe('?|?|1234567');
+    expect(o.details).toMatchObject({ bank: '?', branch: '?', type: null, holder: null, personalName: null });
   });
 
   it.each([

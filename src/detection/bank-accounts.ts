@@ -3,6 +3,10 @@
  * 記号-番号, or a labelled foreign account number) with the bank, branch, type and holder around it.
  * Works on one line ("西日本シティ銀行 姪浜南支店 普通 4418207 ユ)ミズカネノウエン") and on labelled
  * lines ("銀行名：…\n支店名：…\n口座番号：…\n口座名義：…").
+ *
+ * details: bank and branch as written ('?' when missing, as in the value), type (普通/当座/貯蓄 or
+ * null), number (canonical, `accountNumberKey`), holder (or null), personalName (null without a
+ * holder), overseas, swift, yuchoKigou/yuchoBangou (the 記号-番号 as written, else null).
  */
 import type { Observable } from './types.ts';
 import { toEvidence, type PreparedText } from './text.ts';
@@ -163,14 +167,14 @@ function toObservable(p: PreparedText, c: Candidate): Observable {
     display,
     evidence: toEvidence(p, 'plain', spanStart, spanEnd),
     details: {
-      bank: bankName,
-      branch: branchText,
+      bank: bankName ?? '?',
+      branch: branchText ?? '?',
       type: typeText,
       number: accountNumberKey(number),
       holder: holderText,
       personalName: holderText === null ? null : !holderIsCompany(holderText),
-      overseas: isOverseas(s, from, to, bank, c),
-      swift: findSwift(s, from, to),
+      overseas: isOverseas(s, windowStart(s, spanStart, 80, 0), windowEnd(s, spanEnd, 80, 2), bank, c),
+      swift: findSwift(s, windowStart(s, spanStart, 80, 1), windowEnd(s, spanEnd, 120, 3)),
       yuchoKigou: c.kigou ?? null,
       yuchoBangou: c.kigou ? c.number : null,
     },
