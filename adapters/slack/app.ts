@@ -38,6 +38,7 @@ export const BUTTON_ACTIONS: Record<string, { action: CaseAction; resolution: Re
 const NAME_LOOKUP_MS = 1_000;
 const NAME_TTL_MS = 60 * 60_000;
 
+/** What the click handler needs: the token and API URL for Bolt's client, the case service and the clock. */
 export interface SlackAppDeps {
   botToken: string;
   apiUrl: string;

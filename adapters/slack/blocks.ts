@@ -50,6 +50,7 @@ export interface SlackCardMessage {
   blocks: Block[];
 }
 
+/** Rendering settings from the configuration. */
 export interface CardOptions {
   /** SLACK_MENTION_HIGH: 'here' | 'channel' | 'none' | a user group id. */
   mentionHigh: string;

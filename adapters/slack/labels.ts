@@ -13,6 +13,7 @@ export const SEVERITY_LABEL: Record<Verdict, { emoji: string; ja: string; en: st
   none: { emoji: '⚪', ja: 'なし', en: 'NONE' },
 };
 
+/** Case status as the card's status line shows it. */
 export const STATUS_LABEL: Record<CaseStatus, string> = {
   new: '🆕 新規 / New',
   acknowledged: '👀 確認済み / Acknowledged',
@@ -20,6 +21,7 @@ export const STATUS_LABEL: Record<CaseStatus, string> = {
   resolved: '✅ 解決済み / Resolved',
 };
 
+/** How a resolved case ended. */
 export const RESOLUTION_LABEL: Record<Resolution, string> = {
   fraud_confirmed: '🚨 詐欺と確定 / Fraud confirmed',
   false_positive: '🙆 誤検知 / False positive',
@@ -40,6 +42,7 @@ export function actionLabel(action: string): { ja: string; en: string } {
   return ACTION_LABEL[action] ?? { ja: action, en: action };
 }
 
+/** Where someone acted from, after their name. */
 export const PLATFORM_LABEL: Record<Actor['platform'], string> = {
   api: 'API',
   web: 'Web',
@@ -49,6 +52,7 @@ export const PLATFORM_LABEL: Record<Actor['platform'], string> = {
   system: 'kakunin',
 };
 
+/** What kind of thing an observable is, with an icon to scan the list by. */
 export const OBSERVABLE_LABEL: Record<ObservableKind, string> = {
   bank_account: '🏦 口座 / bank account',
   phone: '📞 電話 / phone',
@@ -60,6 +64,7 @@ export const OBSERVABLE_LABEL: Record<ObservableKind, string> = {
   chatwork_account: '👤 Chatwork ID',
 };
 
+/** Why kakunin thinks the ledger person is being imitated. */
 export const MATCH_HOW_LABEL: Record<IdentityMatch['how'], string> = {
   account_id: 'アカウントIDが一致 / account id matches',
   exact_name: '名前が一致 / same name',

@@ -26,6 +26,7 @@ export const MAX_REQUEST_AGE_SECONDS = 5 * 60;
 /** Slack gives an interaction 3 seconds to be acknowledged. */
 export const ACK_TIMEOUT_MS = 3_000;
 
+/** The signing secret, the clock the 5-minute window is measured by, and where to log. */
 export interface HonoReceiverOptions {
   signingSecret: string;
   clock: Clock;

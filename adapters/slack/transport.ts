@@ -23,6 +23,7 @@ export interface SlackResponse {
   [k: string]: unknown;
 }
 
+/** The Web API methods kakunin uses; each is one HTTP request. */
 export interface SlackTransport {
   /** Calls `method` with a JSON body; resolves to the ok:true answer, throws DeliveryError otherwise. */
   call(method: string, body: Record<string, unknown>): Promise<SlackResponse>;
@@ -32,6 +33,7 @@ export interface SlackTransport {
   authTest(): Promise<{ userId: string | null; botId: string | null; teamId: string | null }>;
 }
 
+/** Where and as whom to call; `fetch` can be replaced (never needed in tests: they use a local server). */
 export interface TransportOptions {
   /** SLACK_API_URL, ending with a slash. */
   apiUrl: string;
