@@ -70,6 +70,17 @@ describe('bank accounts: extraction', () => {
     expect(one(trip).details?.overseas).toBe(false);
   });
 
+  it('one field per line, without labels', () => {
+    const o = one('以下にお願いします。\n三井住友銀行\n神戸営業部\n普通\n1234567\nコウベショウジ(カ');
+    expect(o.value).toBe('smbc|神戸営業部|1234567');
+    expect(o.details).toMatchObject({ holder: 'コウベショウジ(カ', personalName: false });
+  });
+
+  it('holder after 名義は…, not the next label', () => {
+    expect(one('三菱UFJ銀行 新宿支店 普通 1234567、名義はタナカ ハナコです').details?.holder).toBe('タナカ ハナコ');
+    expect(one('Account No: 123-456789-001 SWIFT: HSBCHKHHHKH').details?.holder).toBeNull();
+  });
+
   it('two accounts in one message are both found', () => {
     const found = accounts('旧：みずほ銀行 渋谷支店 普通 1111111\n新：りそな銀行 新宿支店 普通 2222222 カ)アオバ');
     expect(found.map((o) => o.value)).toEqual(['mizuho|渋谷|1111111', 'resona|新宿|2222222']);

@@ -69,7 +69,9 @@ function japaneseNumbers(s: string, taken: (i: number, j: number) => boolean): C
     else if (first.end - first.start >= 6 && first.end - first.start <= 8 && groups[1]?.sep === ' ') end = first.end;
     if (end === -1 || charIn(NOT_AFTER_NUMBER, s, skipAny(s, end, ' ', 1)) || taken(first.start, end)) continue;
     const start = first.start;
-    const before = s.slice(Math.max(lineStart(s, start), start - 16), start);
+    // Same line, or the line before when the number starts its own line ("普通\n1234567").
+    const floor = lineStart(s, start) === start ? lineStart(s, Math.max(0, start - 1)) : lineStart(s, start);
+    const before = s.slice(Math.max(floor, start - 16), start);
     const anchored =
       BANK_ACCOUNT_REGEXES.typeBefore.test(before) ||
       BANK_ACCOUNT_REGEXES.accountWordBefore.test(before) ||

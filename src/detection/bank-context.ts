@@ -168,9 +168,26 @@ function holderLike(c: number): boolean {
   return isKatakana(c) || (c >= 0x41 && c <= 0x5a) || c === 0x28;
 }
 
+/** A holder written in bank style at `v`: katakana, A–Z, digits, ( ) . - ・ and spaces; null unless it has 2+ katakana or 3+ letters. */
+function holderRun(s: string, v: number, to: number): Part | null {
+  let e = v;
+  let kana = 0;
+  let latin = 0;
+  while (e < to && e - v < 40) {
+    const c = s.charCodeAt(e);
+    if (isKatakana(c)) kana++;
+    else if (c >= 0x41 && c <= 0x5a) latin++;
+    else if (!(c === 0x28 || c === 0x29 || c === 0x20 || c === 0x2e || c === 0x2d || c === 0x30fb || c === 0x26 || isDigit(c))) break;
+    e++;
+  }
+  const text = trimHolder(s.slice(v, e));
+  if (s.charAt(e) === ':') return null; // "SWIFT:", "IBAN:": the next label, not a name
+  return (kana >= 2 || latin >= 3) && holderLike(s.charCodeAt(v)) ? { start: v, end: v + text.length, text } : null;
+}
+
 /**
- * The holder in [from, to): after a label (名義/受取人/Beneficiary …; the label needs a ':' unless a
- * katakana or Latin name follows) or, failing that, katakana (or A–Z) right after `from`.
+ * The holder in [from, to): after a label (名義/受取人/Beneficiary …: a bank-style name, or anything
+ * up to the line end after a ':'), or else a bank-style name right after `from` (same or next line).
  */
 export function findHolder(s: string, from: number, to: number): Part | null {
   const re = BANK_CONTEXT_REGEXES.holderLabel;
@@ -178,24 +195,19 @@ export function findHolder(s: string, from: number, to: number): Part | null {
   for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
     const afterLabel = skipAny(s, m.index + m[0].length, ' ', 2);
     const colon = s.charAt(afterLabel) === ':';
-    const v = skipAny(s, afterLabel, ' :様', 4);
-    if (!colon && !holderLike(s.charCodeAt(v))) continue;
+    const v = skipAny(s, afterLabel, ' :様はが', 4);
+    const run = holderRun(s, v, to);
+    if (run) return run;
+    if (!colon) continue;
     let e = v;
     while (e < to && e - v < 40 && s.charAt(e) !== '\n') e++;
     const text = trimHolder(s.slice(v, e));
     if (text.length >= 2) return { start: v, end: v + text.length, text };
   }
-  const v = skipAny(s, from, ' /,、', 3);
-  let e = v;
-  let kana = 0;
-  while (e < to && e - v < 40) {
-    const c = s.charCodeAt(e);
-    if (isKatakana(c)) kana++;
-    else if (!(c === 0x28 || c === 0x29 || c === 0x20 || c === 0x2e || c === 0x2d || c === 0x30fb || (c >= 0x41 && c <= 0x5a) || isDigit(c))) break;
-    e++;
-  }
-  const text = trimHolder(s.slice(v, e));
-  return kana >= 2 && !isKanji(s.charCodeAt(v)) ? { start: v, end: v + text.length, text } : null;
+  const sameLine = holderRun(s, skipAny(s, from, ' /,、', 3), to);
+  if (sameLine || s.charAt(from) !== '\n') return sameLine;
+  const nextLine = holderRun(s, from + 1, to);
+  return nextLine && (nextLine.end === to || s.charAt(skipAny(s, nextLine.end, ' ', 40)) === '\n') ? nextLine : null;
 }
 
 /** A SWIFT/BIC code in [from, to) (8 or 11 letters/digits after "SWIFT"/"BIC"), upper-case. */

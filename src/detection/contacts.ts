@@ -25,6 +25,7 @@ export const CONTACT_REGEXES = {
   lineColon: /line[ ]{0,2}[:=][ ]{0,3}([a-z0-9@._-]{3,30})/gi,
   atHandle: /@[a-z0-9._-]{3,20}/gi,
   lineContext: /line|ライン/i,
+  phoneWordBefore: /(?:tel|fax|phone|mobile)$/i,
   letters: /^[a-z]+$/i,
   alnum: /[a-z0-9]/i,
 } satisfies Record<string, RegExp>;
@@ -93,7 +94,8 @@ export function findPhones(s: string, skip: (i: number, j: number) => boolean): 
     }
     i = end - 1;
     if (value === null || skip(start, end)) continue;
-    if (prev !== '' && (isDigit(prev.charCodeAt(0)) || isLatin(prev.charCodeAt(0)) || NOT_BEFORE_PHONE.includes(prev))) continue;
+    if (prev !== '' && (isDigit(prev.charCodeAt(0)) || NOT_BEFORE_PHONE.includes(prev))) continue;
+    if (isLatin(prev.charCodeAt(0)) && !CONTACT_REGEXES.phoneWordBefore.test(s.slice(Math.max(0, start - 6), start))) continue;
     if (charIn(NOT_AFTER_PHONE, s, end) || (s.charAt(end) === ':' && isDigit(s.charCodeAt(end + 1)))) continue;
     const label = s.slice(Math.max(s.lastIndexOf('\n', start - 1) + 1, start - 10), start);
     if (CONTACT_REGEXES.notPhoneLabel.test(label)) continue;

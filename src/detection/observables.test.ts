@@ -48,6 +48,11 @@ describe('phone', () => {
     expect(of('phone', body)).toEqual([]);
   });
 
+  it('a phone right after TEL / FAX', () => {
+    expect(values('phone', 'ＴＥＬ０３－１２３４－５６７８ FAX:03-1234-5679')).toEqual(['+81312345678', '+81312345679']);
+    expect(values('phone', 'ABC03-1234-5678')).toEqual([]);
+  });
+
   it('a date before a phone does not hide the phone', () => {
     expect(values('phone', '2026-01-07 090-1234-5678 まで')).toEqual(['+819012345678']);
   });
