@@ -6,9 +6,11 @@
  * Adding a variable (adapters): add it to `envSchema` below and map it into `Config` in
  * `toConfig`; both edits live in this file.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { VERDICTS } from './detection/types.ts';
+import { policyFileSchema, resolvePolicy, targetSpecSchema, type EscalationPolicy } from './delivery/policy.ts';
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
 const bool = (def: boolean) =>
@@ -63,6 +65,21 @@ export const envSchema = z.object({
   TEAMS_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
   /** Local development only: Teams without an app id, accepting unsigned activities. Logs a loud warning. */
   TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+  /** Escalation policy (src/delivery/policy.ts): a JSON file, then the overrides below. */
+  ESCALATION_POLICY_FILE: z.string().min(1).optional(),
+  /** Minutes before an unacknowledged high / medium card reminds (0: never). */
+  ESCALATION_HIGH_ACK_MINUTES: z.coerce.number().min(0).max(525_600).optional(),
+  ESCALATION_MEDIUM_ACK_MINUTES: z.coerce.number().min(0).max(525_600).optional(),
+  /** Comma-separated targets (slack:C…, teams:<binding id>) that get high/medium cards after the last reminder. */
+  ESCALATION_SECOND_LEVEL_TARGETS: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.split(',').map((t) => t.trim()).filter(Boolean)))
+    .pipe(z.array(targetSpecSchema).optional()),
+  /** Minutes an acknowledged high/medium case may stay unresolved before it reminds (0: never). */
+  ESCALATION_UNRESOLVED_MINUTES: z.coerce.number().min(0).max(525_600).optional(),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 /** Parsed configuration, camelCase, grouped by concern. */
@@ -83,6 +100,10 @@ export interface Config {
   slack: SlackConfig | null;
   /** Null when Teams is not configured. */
   teams: TeamsConfig | null;
+  /** Per-severity routing, reminders and second level (src/delivery/policy.ts). */
+  escalation: EscalationPolicy;
+  /** Bearer token for GET /metrics; null means /metrics is open. */
+  metricsToken: string | null;
 }
 
 /** Teams settings (see adapters/teams). `appId` null means unauthenticated local development. */
@@ -133,6 +154,8 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
     },
     slack: slackConfig(env),
     teams: teamsConfig(env),
+    escalation: escalationPolicy(env),
+    metricsToken: env.METRICS_TOKEN ?? null,
   };
 }
 
@@ -168,6 +191,32 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return toConfig(parsed.data);
+}
+
+/** Reads ESCALATION_POLICY_FILE (if set), validates it and applies the environment overrides. */
+function escalationPolicy(env: z.infer<typeof envSchema>): EscalationPolicy {
+  let file: z.infer<typeof policyFileSchema> | null = null;
+  if (env.ESCALATION_POLICY_FILE) {
+    const where = `ESCALATION_POLICY_FILE (${env.ESCALATION_POLICY_FILE})`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(env.ESCALATION_POLICY_FILE, 'utf8'));
+    } catch (err) {
+      throw new ConfigError(`Invalid configuration:\n  ${where}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const parsed = policyFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${where}: ${i.path.join('.') || '(root)'}: ${i.message}`);
+      throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    }
+    file = parsed.data;
+  }
+  return resolvePolicy(file, env.NOTIFY_MIN_VERDICT, {
+    highAckMinutes: env.ESCALATION_HIGH_ACK_MINUTES,
+    mediumAckMinutes: env.ESCALATION_MEDIUM_ACK_MINUTES,
+    secondLevelTargets: env.ESCALATION_SECOND_LEVEL_TARGETS,
+    unresolvedMinutes: env.ESCALATION_UNRESOLVED_MINUTES,
+  });
 }
 
 /** Teams is on with an app id (and what its app type needs), or with TEAMS_ALLOW_UNAUTHENTICATED. */

@@ -9,9 +9,11 @@ import type { NotifierPlatform } from '../adapters/types.ts';
 import { createApp, type AppDeps } from './app.ts';
 import { createCaseService } from './cases/service.ts';
 import { systemClock, type Clock } from './clock.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { createEscalationRunner } from './delivery/escalation.ts';
+import { platformsNamed } from './delivery/policy.ts';
 import { createOutboxWorker, type OutboxWorker } from './delivery/worker.ts';
 import { createDirectoryStore } from './ledger/store.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -48,7 +50,21 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     throw err;
   }
   const notifiers = createNotifiers({ config, logger, db: handle.db, clock }, { ...notifierFactories, ...opts.factories });
+  const unrouted = platformsNamed(config.escalation).filter((p) => !notifiers[p]?.notifier);
+  if (unrouted.length > 0) {
+    handle.close();
+    throw new ConfigError(`Invalid configuration:\n  escalation policy: names ${unrouted.join(', ')}, which is not configured (no card notifier)`);
+  }
+  const targets = outboxTargets(notifiers);
+  const escalation = createEscalationRunner({
+    db: handle.db,
+    clock,
+    logger: logger.child({ component: 'escalation' }),
+    policy: config.escalation,
+    targets,
+  });
   const worker = createOutboxWorker({
+    escalation,
     db: handle.db,
     clock,
     logger: logger.child({ component: 'outbox' }),
@@ -63,7 +79,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     logger,
     config,
     directory,
-    targets: outboxTargets(notifiers),
+    targets,
     onCommit: () => worker.kick(),
   });
   const deps: AppDeps = { db: handle.db, clock, logger, config, notifiers, cases, directory };

@@ -3,11 +3,13 @@
  * conditional `UPDATE … WHERE id = ? AND version = ?` inside a BEGIN IMMEDIATE transaction, so
  * two concurrent actions cannot both win; the loser gets a 409 that names who acted first.
  */
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { ReporterEvent } from '../../adapters/types.ts';
 import type { Actor, CaseAction, CaseStatus, Resolution } from '../domain/case.ts';
-import { caseEvents, cases, reports } from '../db/schema/index.ts';
-import { enqueueCards, enqueueReporterNotify } from '../delivery/enqueue.ts';
+import { apiTokens, caseEvents, cases, reports } from '../db/schema/index.ts';
+import { enqueueCards, enqueueReporterCallback, enqueueReporterNotify } from '../delivery/enqueue.ts';
+import { timersAfterAction } from '../delivery/timers.ts';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { ReportOrigin } from '../../adapters/types.ts';
 import { appendCaseEvent } from './audit.ts';
@@ -37,6 +39,29 @@ const REPORTER_EVENT: Record<CaseAction, ReporterEvent> = {
   resolve: 'resolved',
   reopen: 'reopened',
 };
+
+/** One signed callback per API token (with a callback URL) whose reports are in the case. */
+function enqueueCallbacks(
+  db: Db,
+  p: { caseId: number; ref: string; event: ReporterEvent; status: CaseStatus; resolution: Resolution | null; at: string; cause: string; now: Date },
+): void {
+  const rows = db
+    .select({ tokenId: apiTokens.id, externalId: reports.externalId })
+    .from(reports)
+    .innerJoin(apiTokens, eq(apiTokens.id, reports.apiTokenId))
+    .where(and(eq(reports.caseId, p.caseId), isNotNull(apiTokens.callbackUrl), isNull(apiTokens.revokedAt)))
+    .all();
+  const byToken = new Map<number, string[]>();
+  for (const r of rows) {
+    const ids = byToken.get(r.tokenId) ?? [];
+    if (r.externalId !== null) ids.push(r.externalId);
+    byToken.set(r.tokenId, ids);
+  }
+  for (const [tokenId, externalIds] of byToken) {
+    const body = { event: p.event, caseRef: p.ref, status: p.status, resolution: p.resolution, at: p.at, externalIds };
+    enqueueReporterCallback(db, { caseId: p.caseId, tokenId, body, cause: p.cause, now: p.now });
+  }
+}
 
 /** Applies `action` to case `caseId` as `actor`. Throws AppError not_found / conflict / validation_failed. */
 export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, actor: Actor, opts: ActOptions = {}): ActResult {
@@ -96,7 +121,10 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         at,
       });
       const cause = `e${event.id}`;
-      enqueueCards(deps.db, { caseId, severity: c.severity, minVerdict: deps.config.notifyMinVerdict, cause, now, targets: deps.targets });
+      const policy = deps.config.escalation;
+      enqueueCards(deps.db, { caseId, severity: c.severity, policy, cause, now, targets: deps.targets });
+      // Reminders stop (or the unresolved reminder starts) in the same commit as the action.
+      timersAfterAction(deps.db, { caseId, action, toStatus: t.to, severity: c.severity, policy, eventId: event.id, now });
       const withOrigin = tx
         .select({ id: reports.id, origin: reports.origin })
         .from(reports)
@@ -107,6 +135,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         if (!deps.targets.reporterPlatforms.includes(origin.platform)) continue;
         enqueueReporterNotify(deps.db, { caseId, reportId: r.id, platform: origin.platform, event: REPORTER_EVENT[action], cause, now });
       }
+      enqueueCallbacks(deps.db, { caseId, ref, event: REPORTER_EVENT[action], status: t.to, resolution, at, cause, now });
       return { ref, status: t.to, resolution, version: c.version + 1, eventId: event.id };
     },
     { behavior: 'immediate' },

@@ -18,6 +18,7 @@ export const LINK_REASONS: Partial<Record<ObservableKind, Bilingual>> = {
   url: { ja: '同じURL', en: 'same URL' },
   line_id: { ja: '同じLINE ID', en: 'same LINE id' },
   email: { ja: '同じメールアドレス', en: 'same e-mail address' },
+  chatwork_account: { ja: '同じ送信者アカウント', en: 'same sender account' },
 };
 
 const minutesBetween = (from: string | null | undefined, to: string | null | undefined): number | null => {
@@ -110,7 +111,11 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
   };
 }
 
-/** Other cases sharing a linking observable (bank account, phone, URL, LINE id, e-mail) with this one. */
+/**
+ * Other cases sharing a linking observable (bank account, phone, URL, LINE id, e-mail, sender
+ * account) with this one. Values the ledger knows (a registered payee, a colleague's real account)
+ * link nothing.
+ */
 export function linkedCases(db: Db, caseId: number): CaseCard['linkedCases'] {
   const kinds = Object.keys(LINK_REASONS) as ObservableKind[];
   const rows = db.all<{ id: number; status: CaseStatus; resolution: Resolution | null; kind: ObservableKind }>(
@@ -119,6 +124,7 @@ export function linkedCases(db: Db, caseId: number): CaseCard['linkedCases'] {
         join observables o2 on o2.kind = o1.kind and o2.value = o1.value and o2.case_id <> o1.case_id
         join cases c on c.id = o2.case_id
         where o1.case_id = ${caseId} and o1.kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+          and coalesce(o1.in_ledger, 0) = 0
         group by c.id order by c.id desc limit ${MAX_LINKED_CASES}`,
   );
   return rows.map((r) => ({ ref: formatCaseRef(r.id), reason: LINK_REASONS[r.kind]!, status: r.status, resolution: r.resolution }));

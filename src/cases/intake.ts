@@ -13,8 +13,10 @@ import type { Db } from '../db/client.ts';
 import { perDb } from '../db/memo.ts';
 import { cases, observables, reports, signals } from '../db/schema/index.ts';
 import { enqueueCards, enqueueReporterNotify } from '../delivery/enqueue.ts';
+import { startAckChain } from '../delivery/timers.ts';
 import { observableInLedger } from '../ledger/match.ts';
 import { appendCaseEvent } from './audit.ts';
+import { correlateConfirmedFraud } from './correlation.ts';
 import type { CaseDeps } from './deps.ts';
 import { findGroupCase } from './grouping.ts';
 import { formatCaseRef } from './ref.ts';
@@ -73,6 +75,7 @@ const stmts = perDb((db) => ({
       summary: ph('summary'),
       identity: ph('identity'),
       receivedAt: ph('receivedAt'),
+      apiTokenId: ph('apiTokenId'),
     })
     .returning({ id: reports.id })
     .prepare(),
@@ -100,6 +103,8 @@ export interface SubmitOptions {
   /** The caller's id for this report; a repeat returns the first report. */
   externalId?: string | null;
   origin?: ReportOrigin | null;
+  /** The API token that submitted it; its callback URL (if any) hears about acknowledgement and resolution. */
+  apiTokenId?: number | null;
 }
 
 /** What `POST /api/reports` answers. */
@@ -148,9 +153,9 @@ function existing(db: Db, source: ReportSource, externalId: string | null | unde
 export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult } {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const result = safeDetect(deps, report, now);
+  const detected = safeDetect(deps, report, now);
   const dir = deps.directory.get();
-  const obs = result.observables.map((o) => ({ ...o, inLedger: observableInLedger(o, dir) }));
+  const obs = detected.observables.map((o) => ({ ...o, inLedger: observableInLedger(o, dir) }));
   const senderAccountId = report.message.sender?.accountId ?? null;
   const since = new Date(now.getTime() - deps.config.groupingWindowDays * 86_400_000).toISOString();
   const actor = {
@@ -166,6 +171,7 @@ export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions
       // Checked inside the write transaction: no second request can slip in between.
       const before = existing(db, opts.source, opts.externalId);
       if (before) return { created: false, result: before };
+      const result = correlateConfirmedFraud(db, detected, obs);
 
       let caseId = findGroupCase(db, { senderAccountId, observables: obs, since });
       let fromStatus: CaseStatus | null = null;
@@ -199,6 +205,7 @@ export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions
         summary: JSON.stringify(result.summary),
         identity: result.identity ? JSON.stringify(result.identity) : null,
         receivedAt: at,
+        apiTokenId: opts.apiTokenId ?? null,
       })!.id;
 
       for (const s of result.signals) {
@@ -230,11 +237,12 @@ export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions
       enqueueCards(db, {
         caseId,
         severity,
-        minVerdict: deps.config.notifyMinVerdict,
+        policy: deps.config.escalation,
         cause: `e${event.id}`,
         now,
         targets: deps.targets,
       });
+      startAckChain(db, { caseId, status, severity, policy: deps.config.escalation, now });
       if (opts.origin && deps.targets.reporterPlatforms.includes(opts.origin.platform)) {
         enqueueReporterNotify(db, { caseId, reportId, platform: opts.origin.platform, event: 'received', cause: `e${event.id}`, now });
       }

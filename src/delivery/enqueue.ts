@@ -3,12 +3,13 @@
  * and its notifications commit together or not at all. Keys are unique: the same cause never
  * queues twice (`ON CONFLICT DO NOTHING`).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { NotifierPlatform, ReporterEvent } from '../../adapters/types.ts';
-import { verdictRank, type Verdict } from '../detection/types.ts';
+import type { Verdict } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
-import { deliveries } from '../db/schema/index.ts';
+import { deliveries, type DeliveryPlatform } from '../db/schema/index.ts';
 import { perDb } from '../db/memo.ts';
+import { resolveTargets, type CardTarget, type EscalationPolicy } from './policy.ts';
 
 const ph = (name: string) => sql.placeholder(name);
 const stmts = perDb((db) => ({
@@ -24,6 +25,11 @@ const stmts = perDb((db) => ({
       ),
     )
     .limit(1)
+    .prepare(),
+  postedTargets: db
+    .selectDistinct({ platform: deliveries.platform, target: deliveries.target })
+    .from(deliveries)
+    .where(and(eq(deliveries.caseId, ph('caseId')), eq(deliveries.kind, 'card.post'), ne(deliveries.status, 'dead')))
     .prepare(),
   insert: db
     .insert(deliveries)
@@ -51,18 +57,29 @@ export interface OutboxTargets {
   reporterPlatforms: NotifierPlatform[];
 }
 
+/** Targets a card for this case was (or is being) posted to, dead posts excepted. */
+export function postedTargets(db: Db, caseId: number): CardTarget[] {
+  return stmts(db)
+    .postedTargets.all({ caseId })
+    .filter((r): r is CardTarget => r.platform !== 'webhook');
+}
+
 /**
- * Queues a card post (first time) or a card update (afterwards) on every configured target,
- * when the case's severity is at least `minVerdict`. `cause` makes the update key unique (an
- * event id); the post key is per case+platform+target so a case is posted once per target.
+ * Queues a card post (first time) or a card update (afterwards). Targets: the escalation policy's
+ * targets for the case's severity (`[]` means no card) plus every target the card already went to
+ * (a second-level channel keeps getting updates). `cause` makes the update key unique (an event
+ * id); the post key is per case+platform+target so a case is posted once per target.
  */
 export function enqueueCards(
   db: Db,
-  p: { caseId: number; severity: Verdict; minVerdict: Verdict; cause: string; now: Date; targets: OutboxTargets },
+  p: { caseId: number; severity: Verdict; policy: EscalationPolicy; cause: string; now: Date; targets: OutboxTargets },
 ): number {
-  if (verdictRank[p.severity] < verdictRank[p.minVerdict]) return 0;
+  const wanted = resolveTargets(p.policy[p.severity].targets, p.targets.cards);
+  for (const t of postedTargets(db, p.caseId)) {
+    if (!wanted.some((w) => w.platform === t.platform && w.target === t.target)) wanted.push(t);
+  }
   let queued = 0;
-  for (const { platform, target } of p.targets.cards) {
+  for (const { platform, target } of wanted) {
     const posted = stmts(db).posted.get({ caseId: p.caseId, platform, target });
     const kind = posted ? 'card.update' : 'card.post';
     const key = posted ? `card.update:${p.caseId}:${platform}:${target}:${p.cause}` : `card.post:${p.caseId}:${platform}:${target}`;
@@ -87,11 +104,27 @@ export function enqueueReporterNotify(
   });
 }
 
+/** Queues a signed callback to API token `tokenId`'s URL (src/delivery/callback.ts); the body is fixed now. */
+export function enqueueReporterCallback(
+  db: Db,
+  p: { caseId: number; tokenId: number; body: Record<string, unknown> & { event: ReporterEvent }; cause: string; now: Date },
+): number {
+  return insertDelivery(db, {
+    platform: 'webhook',
+    kind: 'reporter.callback',
+    caseId: p.caseId,
+    target: String(p.tokenId),
+    key: `reporter.callback:${p.tokenId}:${p.caseId}:${p.body.event}:${p.cause}`,
+    now: p.now,
+    payload: p.body,
+  });
+}
+
 /** Inserts one pending delivery due now; returns 1, or 0 when the key already exists. */
 export function insertDelivery(
   db: Db,
   d: {
-    platform: NotifierPlatform;
+    platform: DeliveryPlatform;
     kind: (typeof deliveries.$inferInsert)['kind'];
     caseId: number;
     target: string;

@@ -7,17 +7,21 @@
  * `kick`s it after each commit; tests call `tick` with a manual clock.
  */
 import { and, asc, eq, lte, ne, max } from 'drizzle-orm';
-import { DeliveryError, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../../adapters/types.ts';
+import { DeliveryError, type NotifierPlatform, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../../adapters/types.ts';
 import type { Notifiers } from '../../adapters/registry.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { chatPosts, deliveries, reports } from '../db/schema/index.ts';
+import { apiTokens, chatPosts, deliveries, reports } from '../db/schema/index.ts';
 import { buildCaseCard } from '../cases/card.ts';
 import type { Logger } from '../logger.ts';
+import { postCallback } from './callback.ts';
+import type { EscalationRunner } from './escalation.ts';
 import { backoffDelay } from './retry.ts';
 
 type Delivery = typeof deliveries.$inferSelect;
+/** A delivery to a chat platform (everything but webhook callbacks). */
+type ChatDelivery = Delivery & { platform: NotifierPlatform };
 
 export interface WorkerDeps {
   db: Db;
@@ -27,6 +31,8 @@ export interface WorkerDeps {
   config: Pick<Config, 'publicUrl' | 'delivery'>;
   /** Source of jitter in [0, 1). */
   random?: () => number;
+  /** Escalation timers, fired at the start of every tick (their reminders go out in the same tick). */
+  escalation?: Pick<EscalationRunner, 'fireDue'>;
 }
 
 /** What one tick did. */
@@ -35,6 +41,8 @@ export interface TickStats {
   retried: number;
   dead: number;
   deferred: number;
+  /** Escalation timers fired. */
+  fired: number;
 }
 
 export interface OutboxWorker {
@@ -45,7 +53,8 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-type Outcome = keyof TickStats;
+type Outcome = Exclude<keyof TickStats, 'fired'>;
+const emptyStats = (): TickStats => ({ sent: 0, retried: 0, dead: 0, deferred: 0, fired: 0 });
 
 /** Creates the worker; nothing runs until `tick()` or `start()`. */
 export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
@@ -57,7 +66,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   let started = false;
   let scheduled = false;
 
-  const findPost = (d: Delivery) =>
+  const findPost = (d: ChatDelivery) =>
     db
       .select()
       .from(chatPosts)
@@ -73,7 +82,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
           tx.insert(chatPosts)
             .values({
               caseId: d.caseId,
-              platform: d.platform,
+              platform: d.platform as NotifierPlatform,
               target: d.target,
               channel: post.channel,
               messageId: post.messageId,
@@ -143,7 +152,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   }
 
   /** Posts or updates the card for `d`; an update whose message is gone is posted afresh. */
-  async function sendCard(d: Delivery): Promise<Outcome> {
+  async function sendCard(d: ChatDelivery): Promise<Outcome> {
     const notifier = deps.notifiers[d.platform]?.notifier;
     if (!notifier) return markDead(d, `no ${d.platform} notifier is configured`);
     const post = findPost(d);
@@ -213,7 +222,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     return 'sent';
   }
 
-  async function notifyReporter(d: Delivery): Promise<Outcome> {
+  async function notifyReporter(d: ChatDelivery): Promise<Outcome> {
     const reporter = deps.notifiers[d.platform]?.reporter;
     if (!reporter) return markDead(d, `no ${d.platform} reporter notifier is configured`);
     const report = db.select({ origin: reports.origin }).from(reports).where(eq(reports.id, Number(d.target))).get();
@@ -225,16 +234,30 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     return 'sent';
   }
 
+  /** A signed webhook to the API token's callback URL; a revoked token or removed URL makes it dead. */
+  async function sendCallback(d: Delivery): Promise<Outcome> {
+    const token = db.select().from(apiTokens).where(eq(apiTokens.id, Number(d.target))).get();
+    if (!token || token.revokedAt) return markDead(d, `API token ${d.target} is gone or revoked`);
+    if (!token.callbackUrl || !token.callbackSecret) return markDead(d, `API token ${d.target} has no callback URL`);
+    await postCallback({ url: token.callbackUrl, secret: token.callbackSecret, body: d.payload ?? '{}', deliveryId: d.id, now: clock.now() });
+    markSent(d, null, null);
+    return 'sent';
+  }
+
   async function process(d: Delivery): Promise<Outcome> {
     try {
-      return d.kind === 'reporter.notify' ? await notifyReporter(d) : await sendCard(d);
+      if (d.kind === 'reporter.callback') return await sendCallback(d);
+      if (d.platform === 'webhook') return markDead(d, `${d.kind} cannot go to a webhook`);
+      const cd = d as ChatDelivery;
+      return d.kind === 'reporter.notify' ? await notifyReporter(cd) : await sendCard(cd);
     } catch (err) {
       return markFailed(d, err);
     }
   }
 
   async function runOnce(): Promise<TickStats> {
-    const stats: TickStats = { sent: 0, retried: 0, dead: 0, deferred: 0 };
+    const stats = emptyStats();
+    if (deps.escalation) stats.fired = deps.escalation.fireDue();
     const now = clock.now().getTime();
     const due = db
       .select({ id: deliveries.id })
@@ -259,11 +282,11 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
         return running;
       }
       running = (async () => {
-        const total: TickStats = { sent: 0, retried: 0, dead: 0, deferred: 0 };
+        const total = emptyStats();
         do {
           again = false;
           const s = await runOnce();
-          for (const k of Object.keys(total) as Outcome[]) total[k] += s[k];
+          for (const k of Object.keys(total) as (keyof TickStats)[]) total[k] += s[k];
         } while (again);
         return total;
       })().finally(() => {

@@ -15,6 +15,13 @@ export const apiTokens = sqliteTable(
     prefix: text('prefix').notNull(),
     createdAt: text('created_at').notNull(),
     revokedAt: text('revoked_at'),
+    /** Intake tokens only: where case changes of this token's reports are POSTed (signed webhook). */
+    callbackUrl: text('callback_url'),
+    /**
+     * HMAC-SHA256 key for the callback signature. Kept in clear because kakunin must sign with it;
+     * shown once at creation, like the token.
+     */
+    callbackSecret: text('callback_secret'),
   },
   (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash)],
 );

@@ -2,8 +2,11 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { NOTIFIER_PLATFORMS } from '../../../adapters/types.ts';
 import { cases } from './cases.ts';
 
-export const DELIVERY_KINDS = ['card.post', 'card.update', 'card.remind', 'reporter.notify'] as const;
+export const DELIVERY_KINDS = ['card.post', 'card.update', 'card.remind', 'reporter.notify', 'reporter.callback'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+/** Notifier platforms, plus `webhook` for signed callbacks to an API token's URL (src/delivery/callback.ts). */
+export const DELIVERY_PLATFORMS = [...NOTIFIER_PLATFORMS, 'webhook'] as const;
+export type DeliveryPlatform = (typeof DELIVERY_PLATFORMS)[number];
 export const DELIVERY_STATUSES = ['pending', 'sent', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
@@ -15,12 +18,12 @@ export const deliveries = sqliteTable(
   'deliveries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    platform: text('platform', { enum: NOTIFIER_PLATFORMS }).notNull(),
+    platform: text('platform', { enum: DELIVERY_PLATFORMS }).notNull(),
     kind: text('kind', { enum: DELIVERY_KINDS }).notNull(),
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
-    /** Channel/binding id for cards; for reporter.notify, the report id. */
+    /** Channel/binding id for cards; for reporter.notify, the report id; for reporter.callback, the API token id. */
     target: text('target').notNull(),
     deliveryKey: text('delivery_key').notNull(),
     status: text('status', { enum: DELIVERY_STATUSES }).notNull().default('pending'),

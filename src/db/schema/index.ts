@@ -13,6 +13,7 @@ export * from './partners.ts';
 export * from './partner-bank-accounts.ts';
 export * from './inbound-events.ts';
 export * from './teams-bindings.ts';
+export * from './escalation-timers.ts';
 export * from './users.ts';
 export * from './sessions.ts';
 export * from './sign-in-attempts.ts';

@@ -34,6 +34,8 @@ export const reports = sqliteTable(
     summary: text('summary').notNull(),
     identity: text('identity'),
     receivedAt: text('received_at').notNull(),
+    /** The API token that submitted it (answers go to its callback URL, when it has one). */
+    apiTokenId: integer('api_token_id'),
   },
   (t) => [
     uniqueIndex('reports_source_external_id_uq').on(t.source, t.externalId),
