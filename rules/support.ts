@@ -1,4 +1,5 @@
 /** Small helpers shared by rules: firing, ledger look-ups of observables. */
+import { accountNumberKey } from '../src/detection/banks.ts';
 import { bankAccountValue, phoneValue } from '../src/detection/observables.ts';
 import type { Directory } from '../src/domain/directory.ts';
 import type { Bilingual, Evidence, Observable } from '../src/detection/types.ts';
@@ -37,7 +38,7 @@ function valuesOf(directory: Directory): LedgerValues {
     for (const c of directory.counterparties) {
       for (const a of c.bankAccounts) {
         v.accounts.add(bankAccountValue(a));
-        v.numbers.add(a.number.normalize('NFKC').replace(/\D/gu, ''));
+        v.numbers.add(accountNumberKey(a.number));
       }
       if (c.phone) v.phones.add(phoneValue(c.phone) ?? c.phone);
     }
@@ -59,7 +60,7 @@ function registeredNumbers(ctx: RuleContext): Set<string> {
 /** Is this bank-account observable one of the ledger's registered payee accounts? */
 export function isRegisteredAccount(ctx: RuleContext, o: Observable): boolean {
   if (registeredAccountValues(ctx).has(o.value)) return true;
-  const number = String(o.details?.number ?? '').replace(/\D/gu, '');
+  const number = accountNumberKey(String(o.details?.number ?? ''));
   return number.length >= 6 && registeredNumbers(ctx).has(number) && o.details?.branch === '?';
 }
 

@@ -58,13 +58,16 @@ function exactForm(name: string): string {
 }
 
 interface NameForms {
+  /** As displayed, trimmed, with any run of spaces as one space: only this equal is "the same name". */
+  shown: string;
+  /** Equal here but not `shown`: the same name written with other widths or spacing (a lookalike). */
   exact: string;
   key: string;
   kanaKey: string | null;
 }
 
 function forms(name: string, kana?: string | null): NameForms {
-  return { exact: exactForm(name), key: nameKey(name), kanaKey: kana ? nameKey(kana) : null };
+  return { shown: name.trim().replace(/\s+/gu, ' '), exact: exactForm(name), key: nameKey(name), kanaKey: kana ? nameKey(kana) : null };
 }
 
 /** The ledger's names, folded once per directory object (detection runs per message). */
@@ -95,7 +98,8 @@ function ledgerIndex(directory: Directory): LedgerIndex {
 /** How the display name relates to a ledger name (or its kana reading). */
 function displayNameRelation(shown: NameForms, ledger: NameForms): 'exact' | 'lookalike' | 'none' {
   if (shown.exact === '' || ledger.exact === '') return 'none';
-  if (shown.exact === ledger.exact) return 'exact';
+  if (shown.shown === ledger.shown) return 'exact';
+  if (shown.exact === ledger.exact) return 'lookalike';
   if (shown.key !== '' && (shown.key === ledger.key || shown.key === ledger.kanaKey)) return 'lookalike';
   // A ledger name with something glued on: 「髙嶋宗一郎(社長)」, 「白水里美（朝凪製麺所）」.
   if (ledger.key.length >= 3 && shown.key.length > ledger.key.length && shown.key.startsWith(ledger.key)) return 'lookalike';
