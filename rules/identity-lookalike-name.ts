@@ -28,7 +28,6 @@ export const identityLookalikeName: Rule = {
       { body: 'お願いがあります。', sender: { accountId: 9999002, name: '斎藤 花子' } },
       { body: 'お願いがあります。', sender: { accountId: 9999003, name: 'ﾔﾏﾓﾄ ｹﾝｲﾁ' } },
       { body: 'お願いがあります。', sender: { accountId: 9999005, name: '山本健一' } },
-      { body: 'お願いがあります。', sender: { accountId: 9999006, name: '山本　健一' } },
     ],
     noMatch: [
       { body: 'お願いがあります。', sender: { accountId: 9999001, name: '山本 健一' } },
