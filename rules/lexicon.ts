@@ -119,25 +119,32 @@ export interface LexiconHit {
  * Every word-list hit in `text`, per lexicon index, in one pass. Within a lexicon, hits are
  * leftmost-longest and non-overlapping (like the regex); at most `maxPerLexicon` are kept.
  */
-export function scanLexicons(text: string, maxPerLexicon: number): LexiconHit[][] {
+export function scanLexicons(text: string, maxPerLexicon: number): (LexiconHit[] | undefined)[] {
   automaton ??= build();
   const { next, fail, out } = automaton;
-  const raw: LexiconHit[][] = registered.map(() => []);
+  const raw: (LexiconHit[] | undefined)[] = new Array<LexiconHit[] | undefined>(registered.length);
   let s = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     while (s > 0 && !next[s]!.has(c)) s = fail[s]!;
     s = next[s]!.get(c) ?? 0;
-    for (const o of out[s]!) {
-      const list = raw[o.lex]!;
-      if (list.length >= maxPerLexicon * 4) continue;
+    const found = out[s]!;
+    for (let k = 0; k < found.length; k++) {
+      const o = found[k]!;
+      let list = raw[o.lex];
+      if (list === undefined) raw[o.lex] = list = [];
+      else if (list.length >= maxPerLexicon * 4) continue;
       const start = i + 1 - o.len;
       if (o.head && start > 0 && isLatinOrDigit(text.charCodeAt(start - 1))) continue;
       if (o.tail && i + 1 < text.length && isLatinLetter(text.charCodeAt(i + 1))) continue;
       list.push({ start, end: i + 1 });
     }
   }
-  return raw.map((list) => leftmostLongest(list, maxPerLexicon));
+  for (let i = 0; i < raw.length; i++) {
+    const list = raw[i];
+    if (list !== undefined) raw[i] = leftmostLongest(list, maxPerLexicon);
+  }
+  return raw;
 }
 
 function leftmostLongest(list: LexiconHit[], max: number): LexiconHit[] {

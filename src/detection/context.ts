@@ -62,7 +62,7 @@ export function createRuleContext(input: ContextInput): RuleContext {
     if (lexicon.index >= 0) {
       // Word lists: one automaton pass over the text serves every lexicon.
       scanned ??= scanLexicons(text.compact, MAX_HITS_PER_LEXICON);
-      for (const h of scanned[lexicon.index] ?? []) found.push({ ...h, sentence: sentenceOf(starts, h.start) });
+      for (const h of scanned[lexicon.index] ?? []) found.push({ start: h.start, end: h.end, sentence: sentenceOf(starts, h.start) });
     } else {
       lexicon.regex.lastIndex = 0;
       for (const m of text.compact.matchAll(lexicon.regex)) {
