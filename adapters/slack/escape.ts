@@ -15,31 +15,22 @@
  * Every text object carrying such text is also sent with `verbatim: true` (see blocks.ts).
  */
 
-/** Zero-width space: invisible, but breaks links and shortcodes. */
-export const ZWSP = '\u200B';
+import { defusePieces, fitPieces, type DefuseOptions } from '../defuse.ts';
 
-const FULL_WIDTH: Record<string, string> = { '*': '＊', _: '＿', '~': '～', '`': '｀' };
+export { ZWSP } from '../defuse.ts';
+
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-// C0/C1 controls except \t \n, bidi embeddings/overrides/isolates, and line/paragraph separators.
-const UNSAFE_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
-const WORDISH = /[\p{L}\p{N}]/u;
+const MRKDWN: DefuseOptions = {
+  replace: { ...ENTITY, '*': '＊', _: '＿', '~': '～', '`': '｀' },
+  breakAfter: new Set([':', '@', '#']),
+};
 
 /**
  * The escaped form of each code point of `text`, in order. Kept as pieces so `fitMrkdwn` can cut
  * without splitting an entity, a surrogate pair or a zero-width space from its character.
  */
 export function escapePieces(text: string): string[] {
-  const chars = Array.from(text.replace(/\r\n?/g, '\n'));
-  return chars.map(function escapeChar(ch, i) {
-    const next = chars[i + 1] ?? '';
-    const prev = chars[i - 1] ?? '';
-    if (ENTITY[ch]) return ENTITY[ch]!;
-    if (FULL_WIDTH[ch]) return FULL_WIDTH[ch]!;
-    if (UNSAFE_CONTROL.test(ch)) return '\uFFFD';
-    if ((ch === ':' || ch === '@' || ch === '#') && next !== '' && !/\s/u.test(next)) return ch + ZWSP;
-    if ((ch === '.' || ch === '．') && WORDISH.test(prev) && WORDISH.test(next)) return ch + ZWSP;
-    return ch;
-  });
+  return defusePieces(text.replace(/\r\n?/g, '\n'), MRKDWN);
 }
 
 /**
@@ -55,15 +46,7 @@ export function escapeMrkdwn(text: string): string {
  * Cutting happens between escaped pieces, never inside `&amp;` or a surrogate pair.
  */
 export function fitMrkdwn(text: string, max: number): string {
-  const pieces = escapePieces(text);
-  const whole = pieces.join('');
-  if (whole.length <= max) return whole;
-  let out = '';
-  for (const p of pieces) {
-    if (out.length + p.length > max - 1) break;
-    out += p;
-  }
-  return `${out}…`;
+  return fitPieces(escapePieces(text), max);
 }
 
 /** Plain text (no mrkdwn parsing) cut to `max` characters on a code-point boundary. */

@@ -16,8 +16,9 @@
  * - bidi controls and other control characters (except newline and tab) become U+FFFD.
  */
 
-/** Zero-width space: invisible, but breaks links. */
-export const ZWSP = '\u200B';
+import { defusePieces, fitPieces, type DefuseOptions } from '../defuse.ts';
+
+export { ZWSP } from '../defuse.ts';
 
 const FULL_WIDTH: Record<string, string> = {
   '*': '＊',
@@ -36,9 +37,7 @@ const FULL_WIDTH: Record<string, string> = {
   '|': '｜',
   '\\': '＼',
 };
-// C0/C1 controls except \t \n, bidi embeddings/overrides/isolates, and line/paragraph separators.
-const UNSAFE_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
-const WORDISH = /[\p{L}\p{N}]/u;
+const CARD_TEXT: DefuseOptions = { replace: FULL_WIDTH, breakAfter: new Set([':', '@']) };
 const LIST_MARKER = /^([ \t]*)([-+]|\d{1,9}[.)])(?=[ \t]|$)/gmu;
 const LIST_FULL_WIDTH: Record<string, string> = { '-': '－', '+': '＋', '.': '．', ')': '）' };
 // A line of only dashes or equals signs: a rule, or the underline of a setext heading.
@@ -53,16 +52,7 @@ export function escapePieces(text: string): string[] {
     .replace(/\r\n?/g, '\n')
     .replace(RULE_LINE, (line) => line.replace(/-/g, '－').replace(/=/g, '＝'))
     .replace(LIST_MARKER, (_m, indent: string, marker: string) => indent + marker.replace(/[-+.)]$/u, (c) => LIST_FULL_WIDTH[c]!));
-  const chars = Array.from(unlisted);
-  return chars.map(function escapeChar(ch, i) {
-    const next = chars[i + 1] ?? '';
-    const prev = chars[i - 1] ?? '';
-    if (FULL_WIDTH[ch]) return FULL_WIDTH[ch]!;
-    if (UNSAFE_CONTROL.test(ch)) return '\uFFFD';
-    if ((ch === ':' || ch === '@') && next !== '' && !/\s/u.test(next)) return ch + ZWSP;
-    if ((ch === '.' || ch === '．') && WORDISH.test(prev) && WORDISH.test(next)) return ch + ZWSP;
-    return ch;
-  });
+  return defusePieces(unlisted, CARD_TEXT);
 }
 
 /**
@@ -78,15 +68,7 @@ export function escapeCardText(text: string): string {
  * Cuts fall between escaped pieces, never inside a surrogate pair.
  */
 export function fitCardText(text: string, max: number): string {
-  const pieces = escapePieces(text);
-  const whole = pieces.join('');
-  if (whole.length <= max) return whole;
-  let out = '';
-  for (const p of pieces) {
-    if (out.length + p.length > max - 1) break;
-    out += p;
-  }
-  return `${out}…`;
+  return fitPieces(escapePieces(text), max);
 }
 
 /**
