@@ -4,6 +4,7 @@
  */
 import type { CaseStatus, Resolution } from '../../src/domain/case.ts';
 import type { Bilingual, ObservableKind, Verdict } from '../../src/detection/types.ts';
+import { contactAge, jst } from '../format.ts';
 
 /** "ja / en" on one line. */
 export const both = (b: Bilingual): string => `${b.ja} / ${b.en}`;
@@ -82,27 +83,8 @@ export const L = {
   refresh: { ja: '更新', en: 'Refresh' },
 } satisfies Record<string, Bilingual>;
 
-/** "3 分 / 3 min", "5 時間 / 5 h", "2 日 / 2 days". */
-export function formatAge(minutes: number | null): string {
-  if (minutes === null || minutes < 0) return both(L.unknown);
-  if (minutes < 60) return `${minutes} 分 / ${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} 時間 / ${hours} h`;
-  const days = Math.round(minutes / 1440);
-  return `${days} 日 / ${days} days`;
-}
-
-const JST = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Tokyo',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+/** "3分 / 3 min", "5時間 / 5 h", "2日 / 2 days" (shared with the other cards). */
+export const formatAge = contactAge;
 
 /** ISO time → "2026-01-07 09:00 JST" (the readers are in Japan). */
-export function formatTime(iso: string): string {
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? `${JST.format(t)} JST` : iso;
-}
+export const formatTime = (iso: string): string => jst(iso);

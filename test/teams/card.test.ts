@@ -59,7 +59,7 @@ describe('Teams Adaptive Card', () => {
       '山田 太郎（代表取締役, 株式会社サンプル）',
       'ID 9999999',
       '台帳にないアカウント',
-      '12 分 / 12 min',
+      '12分 / 12 min',
       'LINEグループを作成',
       'LINEグループへの誘導 / Move to a LINE group',
       '三井住友銀行 本店 普通 1234567 （台帳に登録なし / not in the ledger）',
