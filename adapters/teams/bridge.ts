@@ -60,6 +60,10 @@ export async function bridgeRequest(c: Context): Promise<BridgeRequest> {
   } catch {
     throw new AppError('invalid_json', 'The request body is not valid JSON');
   }
+  // botbuilder validates the activity before authenticating and throws (a 500) when `type` is missing.
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+    throw new AppError('bad_request', 'The request body is not a Bot Framework activity (a JSON object with a "type")');
+  }
   const headers: Record<string, string> = {};
   c.req.raw.headers.forEach((value, name) => {
     headers[name.toLowerCase()] = value;

@@ -10,6 +10,7 @@ import type { TokenScope } from '../db/schema/index.ts';
 import type { Actor } from '../domain/case.ts';
 import { AppError, validationError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
+import { jsonTooDeep, MAX_JSON_DEPTH } from './json-depth.ts';
 
 /** Requires `Authorization: Bearer <token>` whose scope allows one of `scopes` (admin allows all). */
 export function requireScope(db: Db, ...scopes: TokenScope[]): MiddlewareHandler<AppEnv> {
@@ -30,6 +31,7 @@ export function requireScope(db: Db, ...scopes: TokenScope[]): MiddlewareHandler
 /** Reads the body as JSON and validates it: invalid JSON is 400, a schema violation 422 naming the fields. */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
   const text = await c.req.text();
+  if (jsonTooDeep(text)) throw new AppError('bad_request', `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted`);
   let body: unknown;
   try {
     body = JSON.parse(text);
