@@ -4,10 +4,8 @@
  */
 import { scanLexicons, type Lexicon } from '../../rules/lexicon.ts';
 import type { RuleContext } from '../../rules/types.ts';
-import type { Directory } from '../domain/directory.ts';
-import type { Report } from '../domain/report.ts';
-import { foldForMatch, toEvidence, type PreparedText } from './text.ts';
-import type { Evidence, IdentityMatch, Observable } from './types.ts';
+import { foldForMatch, toEvidence } from './text.ts';
+import type { Evidence } from './types.ts';
 
 /** At most this many hits of one lexicon are considered, so repetitive input stays linear. */
 export const MAX_HITS_PER_LEXICON = 64;
@@ -38,15 +36,8 @@ function sentenceOf(starts: number[], index: number): number {
   return lo;
 }
 
-export interface ContextInput {
-  report: Report;
-  text: PreparedText;
-  directory: Directory;
-  observables: Observable[];
-  identity: IdentityMatch | null;
-  contactAgeMinutes: number | null;
-  senderInLedger: boolean;
-}
+/** The facts a context is built from: everything a rule sees except the matching primitives. */
+export type ContextInput = Omit<RuleContext, 'find' | 'findText' | 'near'>;
 
 /** Create the context for one message. Lexicon hits are computed lazily and cached. */
 export function createRuleContext(input: ContextInput): RuleContext {
