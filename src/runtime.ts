@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
-import { createEscalationRunner } from './delivery/escalation.ts';
+import { createEscalationRunner, type EscalationRunner } from './delivery/escalation.ts';
 import { platformsNamed } from './delivery/policy.ts';
 import { createOutboxWorker, type OutboxWorker } from './delivery/worker.ts';
 import { createDirectoryStore } from './ledger/store.ts';
@@ -32,6 +32,8 @@ export interface Runtime {
   handle: DbHandle;
   deps: AppDeps;
   worker: OutboxWorker;
+  /** Escalation timers (fired by the worker's tick; exposed for tests and tools). */
+  escalation: EscalationRunner;
   app: Hono<AppEnv>;
   notifiers: Notifiers;
   /** Stops the worker and closes the database. */
@@ -87,6 +89,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     handle,
     deps,
     worker,
+    escalation,
     app: createApp(deps),
     notifiers,
     async close() {

@@ -3,8 +3,9 @@
  * the database at send time, calls the platform's notifier, records where the card lives
  * (chat_posts) and marks the row sent. Failures are retried with backoff (or the platform's
  * Retry-After) until `maxAttempts`, then the row is dead with its last error kept. An update for
- * a card that has not been posted yet waits for the post. Serve runs `tick` on an interval and
- * `kick`s it after each commit; tests call `tick` with a manual clock.
+ * a card that has not been posted yet waits for the post. Each row is claimed before it is sent
+ * (`SEND_LEASE_MS`), so two workers on one database never both send it. Serve runs `tick` on an
+ * interval and `kick`s it after each commit; tests call `tick` with a manual clock.
  */
 import { and, asc, eq, lte, ne, max } from 'drizzle-orm';
 import { DeliveryError, type NotifierPlatform, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../../adapters/types.ts';
@@ -34,6 +35,12 @@ export interface WorkerDeps {
   /** Escalation timers, fired at the start of every tick (their reminders go out in the same tick). */
   escalation?: Pick<EscalationRunner, 'fireDue'>;
 }
+
+/**
+ * While a worker sends a delivery, its `next_attempt_at` is pushed this far ahead, so a second
+ * worker on the same database skips it; if the process dies mid-send, it is retried after this.
+ */
+export const SEND_LEASE_MS = 5 * 60_000;
 
 /** What one tick did. */
 export interface TickStats {
@@ -270,6 +277,13 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       // Re-read: an earlier send in this tick may have coalesced or deferred it.
       const d = db.select().from(deliveries).where(eq(deliveries.id, id)).get();
       if (!d || d.status !== 'pending' || d.nextAttemptAt > now) continue;
+      // Claim it (compare-and-set on next_attempt_at): another worker on the same database skips it.
+      const claimed = db
+        .update(deliveries)
+        .set({ nextAttemptAt: now + SEND_LEASE_MS })
+        .where(and(eq(deliveries.id, d.id), eq(deliveries.status, 'pending'), eq(deliveries.nextAttemptAt, d.nextAttemptAt)))
+        .run().changes;
+      if (claimed !== 1) continue;
       stats[await process(d)] += 1;
     }
     return stats;
