@@ -122,7 +122,8 @@ function summary(card: CaseCard): Lines {
 
 /** The status line for a later change of the case. */
 function change(card: CaseCard, event: ReporterEvent): Lines {
-  const actor = card.lastAction ? esc(card.lastAction.actor.displayName, 40) : null;
+  // A display name is chosen by its owner (any Slack/Teams member): no links, addresses or numbers either.
+  const actor = card.lastAction ? echoHostile(card.lastAction.actor.displayName, 40) : null;
   const by = { ja: actor ? `（担当: ${actor}）` : '', en: actor ? ` (by ${actor})` : '' };
   switch (event) {
     case 'acknowledged':
