@@ -23,15 +23,28 @@ export function scopeAllows(has: TokenScope, needs: TokenScope): boolean {
   return has === needs || has === 'admin';
 }
 
-/** Creates a token; the returned `token` is the only time it exists in clear. */
-export function createToken(db: Db, name: string, scope: TokenScope, at: Date): { id: number; token: string } {
+/**
+ * Creates a token; the returned `token` is the only time it exists in clear. With `callbackUrl`
+ * (an http(s) URL), the token's reports are answered by signed webhooks (src/delivery/callback.ts)
+ * and `callbackSecret` is the HMAC key the receiver verifies them with, also shown only now.
+ */
+export function createToken(
+  db: Db,
+  name: string,
+  scope: TokenScope,
+  at: Date,
+  opts: { callbackUrl?: string | null } = {},
+): { id: number; token: string; callbackSecret: string | null } {
   const token = `kkn_${randomBytes(32).toString('base64url')}`;
+  const callbackUrl = opts.callbackUrl ?? null;
+  if (callbackUrl !== null && !/^https?:\/\/[^\s]+$/i.test(callbackUrl)) throw new Error('callback URL must be an http(s) URL');
+  const callbackSecret = callbackUrl ? `whsec_${randomBytes(32).toString('base64url')}` : null;
   const row = db
     .insert(apiTokens)
-    .values({ name, scope, tokenHash: hashToken(token), prefix: token.slice(0, 8), createdAt: at.toISOString() })
+    .values({ name, scope, tokenHash: hashToken(token), prefix: token.slice(0, 8), createdAt: at.toISOString(), callbackUrl, callbackSecret })
     .returning({ id: apiTokens.id })
     .get();
-  return { id: row.id, token };
+  return { id: row.id, token, callbackSecret };
 }
 
 /** The identity behind a bearer token. */
