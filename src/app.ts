@@ -19,6 +19,7 @@ import { registerDeliveries } from './routes/deliveries.ts';
 import { registerDirectory } from './routes/directory.ts';
 import type { AppEnv } from './routes/env.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerMetrics } from './routes/metrics.ts';
 import { registerReports } from './routes/reports.ts';
 
 /** Largest accepted request body. */
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => c.json(errorBody(new AppError('not_found', `No route ${c.req.method} ${c.req.path}`), c.get('requestId')), 404));
 
   registerHealth(app, deps);
+  registerMetrics(app, deps);
   registerReports(app, deps);
   registerCases(app, deps);
   registerDirectory(app, deps);
