@@ -16,6 +16,7 @@ import type { OutboxTargets } from '../src/delivery/enqueue.ts';
 import type { Logger } from '../src/logger.ts';
 import { createChatworkBinding } from './chatwork/index.ts';
 import { createConsoleNotifier } from './console/index.ts';
+import { createInboxBinding } from './inbox/index.ts';
 import { createSlackBinding } from './slack/index.ts';
 import { createTeams } from './teams/index.ts';
 import { NOTIFIER_PLATFORMS, type Notifier, type NotifierPlatform, type ReporterNotifier } from './types.ts';
@@ -62,6 +63,7 @@ export const notifierFactories: Record<NotifierPlatform, NotifierFactory> = {
   slack: createSlackBinding,
   teams: (deps) => createTeams(deps),
   chatwork: (deps) => createChatworkBinding(deps),
+  inbox: (deps) => createInboxBinding(deps),
 };
 
 /** The configured platforms only. */
@@ -74,6 +76,8 @@ export function createNotifiers(deps: NotifierDeps, factories: Record<NotifierPl
     const binding = factories[platform](deps);
     if (binding) out[platform] = binding;
   }
+  // The console inbox stands in for Slack and Teams: in 'auto' mode it yields to either one.
+  if (out.inbox && deps.config.inbox.mode === 'auto' && (out.slack?.notifier || out.teams?.notifier)) delete out.inbox;
   return out;
 }
 

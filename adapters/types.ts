@@ -8,7 +8,7 @@ import type { Actor, CaseStatus, Resolution } from '../src/domain/case.ts';
 import type { Bilingual, Evidence, IdentityMatch, ObservableKind, Verdict } from '../src/detection/types.ts';
 
 /** Platforms that receive cards or replies. One notifier per platform. */
-export const NOTIFIER_PLATFORMS = ['console', 'slack', 'teams', 'chatwork'] as const;
+export const NOTIFIER_PLATFORMS = ['console', 'slack', 'teams', 'chatwork', 'inbox'] as const;
 export type NotifierPlatform = (typeof NOTIFIER_PLATFORMS)[number];
 
 /** Everything a card shows about a case. Text in `message` and `sender.name` is hostile. */

@@ -21,6 +21,7 @@ import type { AppEnv } from './routes/env.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMetrics } from './routes/metrics.ts';
 import { registerReports } from './routes/reports.ts';
+import { registerWeb } from './web/index.ts';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   registerCases(app, deps);
   registerDirectory(app, deps);
   registerDeliveries(app, deps);
+  registerWeb(app, deps);
   for (const binding of Object.values(deps.notifiers)) binding?.routes?.(app, deps);
   return app;
 }

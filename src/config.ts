@@ -80,6 +80,12 @@ export const envSchema = z.object({
   ESCALATION_UNRESOLVED_MINUTES: z.coerce.number().min(0).max(525_600).optional(),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Console inbox notifier (adapters/inbox): auto = on when neither Slack nor Teams is configured. */
+  INBOX_NOTIFIER: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Console sign-in sessions last this many hours. */
+  SESSION_TTL_HOURS: int(12, 1, 24 * 30),
+  /** Behind a reverse proxy: take the client address (sign-in rate limit) from X-Forwarded-For. */
+  TRUST_PROXY: bool(false),
 });
 
 /** Parsed configuration, camelCase, grouped by concern. */
@@ -100,6 +106,10 @@ export interface Config {
   slack: SlackConfig | null;
   /** Null when Teams is not configured. */
   teams: TeamsConfig | null;
+  /** Console inbox notifier mode (see adapters/inbox). */
+  inbox: { mode: 'auto' | 'on' | 'off' };
+  /** Web console (src/web): session lifetime, cookie security, proxy trust. */
+  web: { sessionTtlMs: number; secureCookies: boolean; trustProxy: boolean };
   /** Per-severity routing, reminders and second level (src/delivery/policy.ts). */
   escalation: EscalationPolicy;
   /** Bearer token for GET /metrics; null means /metrics is open. */
@@ -154,6 +164,12 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
     },
     slack: slackConfig(env),
     teams: teamsConfig(env),
+    inbox: { mode: env.INBOX_NOTIFIER },
+    web: {
+      sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
+      secureCookies: (env.PUBLIC_URL ?? '').startsWith('https:'),
+      trustProxy: env.TRUST_PROXY,
+    },
     escalation: escalationPolicy(env),
     metricsToken: env.METRICS_TOKEN ?? null,
   };

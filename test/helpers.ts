@@ -36,7 +36,8 @@ export function tempDir(): string {
 
 /** Config over a temp database; `env` overrides any variable. */
 export function testConfig(dir: string, env: Record<string, string> = {}): Config {
-  return loadConfig({ DATABASE_URL: `file:${path.join(dir, 'kakunin.db')}`, LOG_LEVEL: 'silent', PORT: '0', ...env });
+  // The console inbox (on by default without Slack/Teams) is off unless a test asks for it.
+  return loadConfig({ DATABASE_URL: `file:${path.join(dir, 'kakunin.db')}`, LOG_LEVEL: 'silent', PORT: '0', INBOX_NOTIFIER: 'off', ...env });
 }
 
 /** Collected log lines (parsed JSON). */

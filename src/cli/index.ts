@@ -27,6 +27,10 @@ export const commands: Record<string, CommandEntry> = {
     usage: 'token create --name N --scope intake|respond|admin   create an API token (shown once)',
     load: async () => (await import('./token.ts')).tokenCommand,
   },
+  user: {
+    usage: 'user create --name N --role viewer|responder|admin [--display-name D]   create a console user',
+    load: async () => (await import('./user.ts')).userCommand,
+  },
   audit: {
     usage: 'audit verify                    check the audit trail hash chain (exit 1 if broken)',
     load: async () => (await import('./audit.ts')).auditCommand,

@@ -1,8 +1,10 @@
 /** `kakunin serve`: migrates, listens on HOST:PORT, runs the outbox worker until SIGINT/SIGTERM. */
 import { count } from 'drizzle-orm';
+import { activeUserCount } from '../auth/users.ts';
 import { loadConfig } from '../config.ts';
 import { apiTokens } from '../db/schema/index.ts';
 import { startServer } from '../server.ts';
+import { FIRST_ADMIN_COMMAND } from '../web/pages/signin.tsx';
 import type { Command } from './command.ts';
 
 export const serveCommand: Command = {
@@ -15,6 +17,9 @@ export const serveCommand: Command = {
     const tokens = db.select({ n: count() }).from(apiTokens).get()?.n ?? 0;
     if (tokens === 0) {
       logger.info('no API tokens yet; create one with: npx kakunin token create --name admin --scope admin');
+    }
+    if (activeUserCount(db) === 0) {
+      logger.info(`no console users yet; create the first admin with: ${FIRST_ADMIN_COMMAND} (then sign in at ${config.publicUrl}/signin)`);
     }
     await new Promise<void>((resolve) => {
       const stop = () => resolve();

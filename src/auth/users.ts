@@ -1,0 +1,107 @@
+/**
+ * Console users: creation (CLI and admin page), lookup for sign-in, role changes and disabling.
+ * Names are stored lower-case and trimmed so `Admin` and `admin` are one account.
+ */
+import { asc, count, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/client.ts';
+import { sessions, users, USER_ROLES, type UserRole } from '../db/schema/index.ts';
+import { AppError, validationError } from '../errors.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+
+/** A console user as the rest of the code sees it (never the hash). */
+export interface ConsoleUser {
+  id: number;
+  name: string;
+  displayName: string;
+  role: UserRole;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+/** Input of `createUser`. */
+export const newUserSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._@-]{1,64}$/, 'letters, digits and . _ @ - only (at most 64)'),
+  displayName: z.string().trim().min(1).max(100).optional(),
+  role: z.enum(USER_ROLES),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
+});
+
+const view = (u: typeof users.$inferSelect): ConsoleUser => ({
+  id: u.id,
+  name: u.name,
+  displayName: u.displayName,
+  role: u.role,
+  disabledAt: u.disabledAt,
+  createdAt: u.createdAt,
+});
+
+/** Creates a user; 409 when the name exists, 422 naming a bad field. */
+export async function createUser(db: Db, input: z.input<typeof newUserSchema>, at: Date): Promise<ConsoleUser> {
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) throw validationError(parsed.error);
+  const { name, role, password } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  if (db.select({ id: users.id }).from(users).where(eq(users.name, name)).get()) throw new AppError('conflict', `User ${name} already exists`);
+  const row = db
+    .insert(users)
+    .values({ name, displayName: parsed.data.displayName ?? name, role, passwordHash, createdAt: at.toISOString(), updatedAt: at.toISOString() })
+    .returning()
+    .get();
+  return view(row);
+}
+
+/** The user with this sign-in name and its password hash, or null. */
+export function findUserForSignIn(db: Db, name: string): (ConsoleUser & { passwordHash: string }) | null {
+  const row = db.select().from(users).where(eq(users.name, name.trim().toLowerCase())).get();
+  return row ? { ...view(row), passwordHash: row.passwordHash } : null;
+}
+
+/** Every user, oldest first. */
+export function listUsers(db: Db): ConsoleUser[] {
+  return db.select().from(users).orderBy(asc(users.id)).all().map(view);
+}
+
+/** Number of active users (0 on a fresh install). */
+export function activeUserCount(db: Db): number {
+  return db.select({ n: count() }).from(users).where(isNull(users.disabledAt)).get()?.n ?? 0;
+}
+
+/** Number of active admins. */
+function activeAdmins(db: Db): ConsoleUser[] {
+  return listUsers(db).filter((u) => u.role === 'admin' && !u.disabledAt);
+}
+
+/**
+ * Changes a user's role, disables or enables them, or sets a new password. Every change ends the
+ * user's sessions (a demoted or disabled user must sign in again). The last active admin cannot be
+ * demoted or disabled (409), so the console can always be administered.
+ */
+export async function updateUser(
+  db: Db,
+  id: number,
+  change: { role?: UserRole; disabled?: boolean; password?: string },
+  at: Date,
+): Promise<ConsoleUser> {
+  const row = db.select().from(users).where(eq(users.id, id)).get();
+  if (!row) throw new AppError('not_found', `No user ${id}`);
+  const losesAdmin = row.role === 'admin' && !row.disabledAt && ((change.role && change.role !== 'admin') || change.disabled === true);
+  if (losesAdmin && activeAdmins(db).length <= 1) throw new AppError('conflict', 'The last active admin cannot be demoted or disabled');
+  const set: Partial<typeof users.$inferInsert> = { updatedAt: at.toISOString() };
+  if (change.role) set.role = change.role;
+  if (change.disabled !== undefined) set.disabledAt = change.disabled ? at.toISOString() : null;
+  if (change.password !== undefined) {
+    const p = newUserSchema.shape.password.safeParse(change.password);
+    if (!p.success) throw validationError(p.error, 'password');
+    set.passwordHash = await hashPassword(p.data);
+  }
+  db.transaction((tx) => {
+    tx.update(users).set(set).where(eq(users.id, id)).run();
+    tx.delete(sessions).where(eq(sessions.userId, id)).run();
+  });
+  return view(db.select().from(users).where(eq(users.id, id)).get()!);
+}

@@ -1,0 +1,34 @@
+/** Small pieces shared by console pages. Every value is rendered through JSX, so it is escaped. */
+import type { Child } from 'hono/jsx';
+import { formatTime, statusLabel, verdictLabel, resolutionLabel, type Lang } from './i18n.ts';
+
+/** The hidden CSRF field every form carries. */
+export function Csrf(p: { token: string }) {
+  return <input type="hidden" name="_csrf" value={p.token} />;
+}
+
+export function SeverityBadge(p: { lang: Lang; severity: string }) {
+  return <span class={`badge sev-${p.severity}`}>{verdictLabel(p.lang, p.severity)}</span>;
+}
+
+export function StatusBadge(p: { lang: Lang; status: string; resolution?: string | null }) {
+  return (
+    <span class={`badge st-${p.status}`}>
+      {statusLabel(p.lang, p.status)}
+      {p.resolution ? ` · ${resolutionLabel(p.lang, p.resolution)}` : ''}
+    </span>
+  );
+}
+
+export function Time(p: { at: string | null | undefined }) {
+  return p.at ? <time datetime={p.at}>{formatTime(p.at)}</time> : <span>—</span>;
+}
+
+/** A message box: ok, err or warn. */
+export function Flash(p: { kind: 'ok' | 'err' | 'warn'; children?: Child }) {
+  return (
+    <div class={`flash ${p.kind}`} role={p.kind === 'err' ? 'alert' : 'status'}>
+      {p.children}
+    </div>
+  );
+}

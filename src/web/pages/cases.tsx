@@ -1,0 +1,183 @@
+/** GET /cases: filters, sorting, counts per status and keyset pagination. */
+import type { Hono } from 'hono';
+import type { AppDeps } from '../../app.ts';
+import { CASE_STATUSES } from '../../domain/case.ts';
+import { VERDICTS } from '../../detection/types.ts';
+import { validationError } from '../../errors.ts';
+import { SeverityBadge, StatusBadge, Time } from '../components.tsx';
+import { caseSearchSchema, searchCases, SORTS, type CaseSearch } from '../data/case-search.ts';
+import type { WebEnv } from '../env.ts';
+import { statusLabel, translator, verdictLabel, type Lang } from '../i18n.ts';
+import { page, render } from '../render.tsx';
+import { requireRole } from '../guards.ts';
+
+const SORT_LABEL: Record<(typeof SORTS)[number], [string, string]> = {
+  newest: ['新しい順', 'Newest'],
+  oldest: ['古い順', 'Oldest'],
+  last_report: ['最新の報告順', 'Latest report'],
+  severity: ['重大度順', 'Severity'],
+  reports: ['報告数順', 'Most reports'],
+};
+
+/** The query string of the current filters with some parameters replaced. */
+function link(q: CaseSearch, change: Record<string, string | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...q, cursor: undefined, ...change })) {
+    if (v !== undefined && v !== '' && !(k === 'limit' && v === 50) && !(k === 'sort' && v === 'newest')) p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `/cases?${s}` : '/cases';
+}
+
+function Filters(p: { q: CaseSearch; lang: Lang }) {
+  const t = translator(p.lang);
+  const q = p.q;
+  return (
+    <form method="get" action="/cases" class="panel filters" role="search">
+      <label>
+        {t('状態', 'Status')}
+        <select name="status">
+          <option value="">{t('すべて', 'All')}</option>
+          {CASE_STATUSES.map((s) => (
+            <option value={s} selected={q.status === s}>
+              {statusLabel(p.lang, s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('重大度', 'Severity')}
+        <select name="severity">
+          <option value="">{t('すべて', 'All')}</option>
+          {[...VERDICTS].reverse().map((v) => (
+            <option value={v} selected={q.severity === v}>
+              {verdictLabel(p.lang, v)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('期間（から）', 'From')}
+        <input type="date" name="from" value={q.from ?? ''} />
+      </label>
+      <label>
+        {t('期間（まで）', 'To')}
+        <input type="date" name="to" value={q.to ?? ''} />
+      </label>
+      <label>
+        {t('本文', 'Text')}
+        <input type="search" name="q" value={q.q ?? ''} />
+      </label>
+      <label>
+        {t('送信者（名前・ID）', 'Sender (name or id)')}
+        <input type="search" name="sender" value={q.sender ?? ''} />
+      </label>
+      <label>
+        {t('報告者（名前・ID）', 'Reporter (name or id)')}
+        <input type="search" name="reporter" value={q.reporter ?? ''} />
+      </label>
+      <label>
+        {t('口座・電話・URLなど', 'Account, phone, URL…')}
+        <input type="search" name="observable" value={q.observable ?? ''} />
+      </label>
+      <label>
+        {t('並び順', 'Sort')}
+        <select name="sort">
+          {SORTS.map((s) => (
+            <option value={s} selected={q.sort === s}>
+              {t(...SORT_LABEL[s])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div>
+        <button type="submit">{t('検索', 'Search')}</button> <a href="/cases">{t('クリア', 'Clear')}</a>
+      </div>
+    </form>
+  );
+}
+
+export function registerCasesPage(app: Hono<WebEnv>, deps: AppDeps): void {
+  app.get(
+    '/cases',
+    requireRole('viewer'),
+    page(deps.logger, (c) => {
+      const lang = c.get('lang');
+      const t = translator(lang);
+      const parsed = caseSearchSchema.safeParse(c.req.query());
+      if (!parsed.success) throw validationError(parsed.error);
+      const q = parsed.data;
+      const result = searchCases(deps.db, q);
+      return render(
+        c,
+        t('案件', 'Cases'),
+        <>
+          <h1>{t('案件', 'Cases')}</h1>
+          <Filters q={q} lang={lang} />
+          <div class="counts" aria-label={t('件数', 'Counts')}>
+            <a class="chip" href={link(q, { status: undefined })}>
+              {t('すべて', 'All')}: {Object.values(result.counts).reduce((a, b) => a + b, 0)}
+            </a>
+            {CASE_STATUSES.map((s) => (
+              <a class="chip" href={link(q, { status: s })}>
+                {statusLabel(lang, s)}: {result.counts[s]}
+              </a>
+            ))}
+          </div>
+          <p class="muted">
+            {t(`${result.total} 件`, `${result.total} case(s)`)}
+          </p>
+          <div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('案件', 'Case')}</th>
+                  <th>{t('状態', 'Status')}</th>
+                  <th>{t('重大度', 'Severity')}</th>
+                  <th>{t('送信者', 'Sender')}</th>
+                  <th class="hide-sm">{t('本文', 'Message')}</th>
+                  <th>{t('報告', 'Reports')}</th>
+                  <th class="hide-sm">{t('最新の報告', 'Last report')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => (
+                  <tr>
+                    <td>
+                      <a href={`/cases/${r.ref}`}>{r.ref}</a>
+                    </td>
+                    <td>
+                      <StatusBadge lang={lang} status={r.status} resolution={r.resolution} />
+                    </td>
+                    <td>
+                      <SeverityBadge lang={lang} severity={r.severity} />
+                    </td>
+                    <td>
+                      {r.senderName ?? t('不明', 'unknown')}
+                      {r.senderAccountId != null ? <span class="muted"> ({r.senderAccountId})</span> : null}
+                    </td>
+                    <td class="hide-sm">{r.excerpt}</td>
+                    <td>{r.reportCount}</td>
+                    <td class="hide-sm">
+                      <Time at={r.lastReportAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {result.rows.length === 0 ? <p>{t('該当する案件はありません。', 'No cases match.')}</p> : null}
+          <div class="pager">
+            {q.cursor ? <a href={link(q, {})}>{t('« 最初のページ', '« First page')}</a> : null}
+            {result.nextCursor ? (
+              <a href={`${link(q, {})}${link(q, {}).includes('?') ? '&' : '?'}cursor=${encodeURIComponent(result.nextCursor)}`} rel="next">
+                {t('次のページ »', 'Next page »')}
+              </a>
+            ) : null}
+          </div>
+        </>,
+        { current: '/cases' },
+      );
+    }),
+  );
+}

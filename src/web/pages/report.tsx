@@ -1,0 +1,175 @@
+/**
+ * /report — the employee's report form: paste the message, who sent it (name and Chatwork id),
+ * when the contact was approved, a note. Open to signed-in users and to anyone holding the
+ * organisation's report link (`/report?t=…`, rotated by admins). A hidden submission id makes a
+ * double submit return the same case. Afterwards the employee sees the case ref and Chatwork's
+ * immediate steps (Chatwork's FAQ on impersonation, January 2026).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../../app.ts';
+import { reportLinkValid } from '../../auth/report-links.ts';
+import type { Report } from '../../domain/report.ts';
+import { validationError } from '../../errors.ts';
+import { Csrf, Flash, SeverityBadge } from '../components.tsx';
+import type { WebEnv } from '../env.ts';
+import { translator, type Lang } from '../i18n.ts';
+import { errorPage, page, render, type WebContext } from '../render.tsx';
+
+/** Chatwork's immediate steps (FAQ, 2026-01), Japanese and English. */
+export const IMMEDIATE_STEPS: { ja: string; en: string }[] = [
+  { ja: 'チャット上の依頼だけで、送金・口座情報・個人情報の提供をしないでください（特に新規承認直後は要警戒）。', en: 'Do not send money, account details or personal data on a chat request alone (be most careful right after approving a new contact).' },
+  { ja: '過去に使った既知の連絡先（取引台帳・名刺・社内名簿のメール／電話）で本人に確認してください。メッセージ内に書かれた連絡先へは折り返さないでください。', en: 'Verify with the person through a contact you already know (ledger, business card, staff directory). Never call back a number or address given in the message.' },
+  { ja: 'プロフィールとやり取りの記録（スクリーンショット等）を保存してください。', en: 'Keep the profile and the conversation (screenshots).' },
+  { ja: '該当アカウントの「コンタクト削除」と「グループチャットから削除」を行ってください。', en: 'Remove the contact and remove the account from group chats.' },
+  { ja: '送金してしまった場合は、すぐに金融機関（振込先・自社の取引銀行）に連絡し、警察・消費生活相談窓口にも相談してください。', en: 'If money was sent, call the banks (payee and your own) at once and contact the police and a consumer hotline.' },
+];
+
+const APPROVED = ['today', 'this_week', 'earlier', 'unknown'] as const;
+
+/**
+ * When the contact was approved, as the time detection uses: today → one hour ago (a brand-new
+ * contact), this week → 72 hours ago (recent), earlier → 30 days ago (established), unknown → none.
+ */
+export function contactApprovedAt(answer: (typeof APPROVED)[number], now: Date): string | null {
+  const hoursAgo = { today: 1, this_week: 72, earlier: 30 * 24, unknown: null }[answer];
+  return hoursAgo === null ? null : new Date(now.getTime() - hoursAgo * 3_600_000).toISOString();
+}
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const reportForm = z.object({
+  body: z.string().refine((s) => s.trim().length > 0, 'required').pipe(z.string().max(20_000)),
+  senderName: z.preprocess(blank, z.string().trim().max(200).optional()),
+  senderId: z.preprocess(blank, z.coerce.number().int().min(1).max(99_999_999_999).optional()),
+  approved: z.enum(APPROVED).default('unknown'),
+  note: z.preprocess(blank, z.string().max(4000).optional()),
+  reporterName: z.preprocess(blank, z.string().trim().max(200).optional()),
+  submissionId: z.uuid(),
+});
+
+function ReportForm(p: { c: WebContext; action: string; anonymous: boolean; error?: string }) {
+  const lang = p.c.get('lang');
+  const t = translator(lang);
+  const session = p.c.get('session');
+  return (
+    <section class="card">
+      <h1>{t('不審なメッセージを報告する', 'Report a suspicious message')}</h1>
+      {p.error ? <Flash kind="err">{p.error}</Flash> : null}
+      <p class="muted">{t('返信や送金はせず、まずここに貼り付けてください。', 'Do not reply or pay; paste the message here first.')}</p>
+      <form method="post" action={p.action}>
+        <Csrf token={session ? session.csrfToken : p.c.get('preCsrf')} />
+        <input type="hidden" name="submissionId" value={randomUUID()} />
+        <label for="body">{t('メッセージ（そのまま貼り付け）', 'The message (paste it as is)')}</label>
+        <textarea id="body" name="body" required maxlength={20000}></textarea>
+        <div class="grid2">
+          <div>
+            <label for="senderName">{t('送信者の表示名', "Sender's display name")}</label>
+            <input id="senderName" name="senderName" maxlength={200} />
+          </div>
+          <div>
+            <label for="senderId">{t('送信者の Chatwork ID（数字）', "Sender's Chatwork account id (digits)")}</label>
+            <input id="senderId" name="senderId" inputmode="numeric" pattern="[0-9]*" maxlength={11} />
+          </div>
+        </div>
+        <label for="approved">{t('この相手のコンタクトを承認したのは', 'You approved this contact')}</label>
+        <select id="approved" name="approved">
+          <option value="today">{t('今日', 'today')}</option>
+          <option value="this_week">{t('今週', 'this week')}</option>
+          <option value="earlier">{t('それより前', 'earlier')}</option>
+          <option value="unknown" selected>
+            {t('わからない', "don't know")}
+          </option>
+        </select>
+        {p.anonymous ? (
+          <>
+            <label for="reporterName">{t('あなたの名前', 'Your name')}</label>
+            <input id="reporterName" name="reporterName" maxlength={200} />
+          </>
+        ) : null}
+        <label for="note">{t('メモ（任意）', 'Note (optional)')}</label>
+        <textarea id="note" name="note" maxlength={4000}></textarea>
+        <p>
+          <button type="submit">{t('報告する', 'Report')}</button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function Steps(p: { lang: Lang }) {
+  return (
+    <ol>
+      {IMMEDIATE_STEPS.map((s) => (
+        <li>{p.lang === 'en' ? s.en : s.ja}</li>
+      ))}
+    </ol>
+  );
+}
+
+export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
+  /** Who may use the form: a signed-in user, or the current report link. */
+  const access = (c: WebContext): { ok: boolean; anonymous: boolean; action: string } => {
+    if (c.get('session')) return { ok: true, anonymous: false, action: '/report' };
+    const token = c.req.query('t');
+    if (reportLinkValid(deps.db, token)) return { ok: true, anonymous: true, action: `/report?t=${encodeURIComponent(token!)}` };
+    return { ok: false, anonymous: true, action: '' };
+  };
+  const denied = (c: WebContext) => {
+    const t = translator(c.get('lang'));
+    return errorPage(c, 403, t('この報告リンクは無効です。サインインするか、管理者から最新の報告リンクを受け取ってください。', 'This report link is not valid. Sign in, or ask an admin for the current report link.'));
+  };
+
+  app.get(
+    '/report',
+    page(deps.logger, (c) => {
+      const a = access(c);
+      if (!a.ok) return c.req.query('t') ? denied(c) : c.redirect('/signin?next=%2Freport', 303);
+      return render(c, translator(c.get('lang'))('報告', 'Report'), <ReportForm c={c} action={a.action} anonymous={a.anonymous} />, { current: '/report' });
+    }),
+  );
+
+  app.post(
+    '/report',
+    page(deps.logger, async (c) => {
+      const a = access(c);
+      if (!a.ok) return denied(c);
+      const lang = c.get('lang');
+      const t = translator(lang);
+      const parsed = reportForm.safeParse(await c.req.parseBody());
+      if (!parsed.success) {
+        const err = validationError(parsed.error);
+        return render(c, t('報告', 'Report'), <ReportForm c={c} action={a.action} anonymous={a.anonymous} error={err.message} />, { status: 422, current: '/report' });
+      }
+      const f = parsed.data;
+      const session = c.get('session');
+      const now = deps.clock.now();
+      const report: Report = {
+        message: { body: f.body, sender: { name: f.senderName ?? null, accountId: f.senderId ?? null }, sentAt: null },
+        context: { contactApprovedAt: contactApprovedAt(f.approved, now) },
+        reporter: { name: session ? session.user.displayName : (f.reporterName ?? null), accountId: null },
+        note: f.note ?? null,
+      };
+      const { result } = deps.cases.submit(report, { source: 'web', externalId: `web:${f.submissionId}` });
+      deps.logger.info({ caseRef: result.caseRef, via: session ? 'session' : 'report-link' }, 'web report submitted');
+      return render(
+        c,
+        t('報告を受け付けました', 'Report received'),
+        <section class="card">
+          <h1>{t('報告を受け付けました', 'Report received')}</h1>
+          <p>
+            {t('案件番号: ', 'Case: ')}
+            {session ? <a href={`/cases/${result.caseRef}`}>{result.caseRef}</a> : <strong>{result.caseRef}</strong>} <SeverityBadge lang={lang} severity={result.verdict} />
+          </p>
+          <p>{t('法務・情報システム担当に通知しました。返信・送金はせず、次の対応をしてください。', 'Legal/IT have been notified. Do not reply or pay; do this now:')}</p>
+          <Steps lang={lang} />
+          <p class="muted">{t('出典: Chatwork「なりすましアカウントに関するQ&A」（2026年1月）', 'Source: Chatwork, impersonation accounts Q&A (January 2026)')}</p>
+          <p>
+            <a href={a.action}>{t('別のメッセージを報告する', 'Report another message')}</a>
+          </p>
+        </section>,
+        { status: 201, current: '/report' },
+      );
+    }),
+  );
+}
