@@ -13,7 +13,7 @@ import type { AppEnv } from './env.ts';
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
 export function registerMetrics(app: Hono<AppEnv>, deps: AppDeps): void {
-  const expected = deps.config.metricsToken === null ? null : digest(deps.config.metricsToken);
+  const expected = deps.config.metricsToken ? digest(deps.config.metricsToken) : null;
   app.get('/metrics', function getMetrics(c) {
     if (expected) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
