@@ -23,13 +23,14 @@ answered before SIGKILL      ${r.answeredBeforeKill}
 unanswered (in flight/down)  ${r.unanswered}  (re-sent after restart; ${r.committedButUnanswered} were already stored → 200)
 stored                       ${r.stored}  lost: ${r.lost.length}  stored twice: ${r.doubled.length}
 cases                        ${r.cases}  needing a card: ${r.casesNeedingCard}  without a card: ${r.cardsMissing.length}
-cards posted before SIGKILL  ${r.postsBeforeKill}
+cards posted before SIGKILL  ${r.postsBeforeKill}  deliveries in flight (leased) at the kill: ${r.leasedAtKill}
 duplicate cards              ${r.duplicates.length}${r.duplicates.length ? ` (${r.duplicates.map((d) => `${d.ref}×${d.posts}`).join(', ')})` : ''}
 deliveries pending / dead    ${r.pendingLeft} / ${r.dead}
 elapsed                      ${(r.elapsedMs / 1000).toFixed(1)} s
 
 Delivery is at-least-once: a card is posted twice only if the process dies after Slack accepted
 chat.postMessage and before the transaction recording it (chat_posts + deliveries.status='sent')
-commits; the restarted outbox still sees the delivery pending and posts it again.
+commits; the restarted outbox still sees the delivery pending and posts it again once the killed
+process's send lease expires (5 min; expired by hand here).
 ${ok ? 'PASS: nothing lost' : 'FAIL'}${r.lost.length ? `\nlost: ${r.lost.slice(0, 20).join(', ')}` : ''}${r.cardsMissing.length ? `\nno card: ${r.cardsMissing.slice(0, 20).join(', ')}` : ''}`);
 process.exit(ok ? 0 : 1);

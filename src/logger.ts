@@ -6,23 +6,30 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-/** Paths pino censors. `*` matches one level, so nested request objects are covered too. */
-export const REDACT_PATHS = [
+/**
+ * Keys whose values are secrets wherever they sit: headers, the config's platform settings
+ * (`slack.botToken`, `chatwork.apiToken`, `teams.appPassword`, …), request objects. Hyphenated
+ * header names are quoted for pino's path syntax.
+ */
+const SECRET_KEYS = [
   'authorization',
+  'cookie',
   'token',
   'secret',
   'password',
-  '*.authorization',
-  '*.token',
-  '*.secret',
-  '*.password',
-  '*.headers.authorization',
-  '*.*.authorization',
-  '*.*.token',
-  '*.*.secret',
-  'headers.authorization',
-  'headers.cookie',
+  'botToken',
+  'signingSecret',
+  'apiToken',
+  'webhookTokens',
+  'appPassword',
+  'metricsToken',
+  '"x-chatworktoken"',
 ];
+
+const at = (prefix: string, key: string) => (key.startsWith('"') ? `${prefix}[${key}]` : prefix ? `${prefix}.${key}` : key);
+
+/** Paths pino censors: each secret key at the top level and up to three levels down (`*` is one level). */
+export const REDACT_PATHS = SECRET_KEYS.flatMap((k) => [k.startsWith('"') ? `[${k}]` : k, at('*', k), at('*.*', k), at('*.*.*', k)]);
 
 /** Creates the process logger; pass `destination` to capture lines (tests, the console notifier check). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {

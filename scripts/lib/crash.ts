@@ -14,7 +14,8 @@
  * Duplicated cards are counted, not failed: delivery is at-least-once. A duplicate happens only
  * when the process dies after Slack accepted chat.postMessage and before the transaction that
  * records it (chat_posts + deliveries.status = 'sent') commits; after the restart that delivery is
- * still pending and is posted again.
+ * still pending and is posted again once the dead process's claim on it (a 5-minute send lease,
+ * src/delivery/worker.ts) has expired. The script expires such leases by hand instead of waiting.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -56,12 +57,16 @@ export interface CrashResult {
   /** Deliveries not sent at the end (must be 0). */
   pendingLeft: number;
   dead: number;
+  /** Deliveries the killed process had claimed (in flight): retried once their lease expires. */
+  leasedAtKill: number;
   /** chat.postMessage calls the fake had received when the first server was killed. */
   postsBeforeKill: number;
   elapsedMs: number;
 }
 
 const SEVERITIES_WITH_CARD = "('medium','high')"; // NOTIFY_MIN_VERDICT=medium, the default
+/** Retries here back off at most DELIVERY_MAX_DELAY_MS=2 s; a due time further out than this is a send lease. */
+const LEASE_THRESHOLD_MS = 60_000;
 
 type Outcome = { ok: true; status: number; reportId: number } | { ok: false; error: string };
 
@@ -165,8 +170,20 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashResult> {
     const ro = new Database(dbFile, { readonly: true });
     try {
       const deadline = Date.now() + (opts.drainTimeoutMs ?? 30_000);
+      const pendingSoon = () =>
+        (ro.prepare("select count(*) n from deliveries where status = 'pending' and next_attempt_at <= ?").get(Date.now() + LEASE_THRESHOLD_MS) as { n: number }).n;
+      while (pendingSoon() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      // Deliveries the killed process had claimed stay leased (SEND_LEASE_MS, 5 min) before the new
+      // process may send them. Rather than wait, expire those leases in the database, as time would.
+      const rw = new Database(dbFile);
+      rw.pragma('busy_timeout = 5000');
+      const leasedAtKill = rw
+        .prepare("update deliveries set next_attempt_at = ? where status = 'pending' and next_attempt_at > ?")
+        .run(Date.now(), Date.now() + LEASE_THRESHOLD_MS).changes;
+      rw.close();
+      if (leasedAtKill > 0) log(`${leasedAtKill} deliveries were claimed by the killed process; their lease is expired by hand`);
       const pending = () => (ro.prepare("select count(*) n from deliveries where status = 'pending'").get() as { n: number }).n;
-      while (pending() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (pending() > 0 && Date.now() < deadline + 10_000) await new Promise((r) => setTimeout(r, 100));
       await server.stop();
       server = null;
 
@@ -197,6 +214,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashResult> {
         pendingLeft: count("select count(*) n from deliveries where status = 'pending'"),
         dead: count("select count(*) n from deliveries where status = 'dead'"),
         postsBeforeKill: postsBeforeKill.n,
+        leasedAtKill,
         elapsedMs: Date.now() - t0,
       };
     } finally {
