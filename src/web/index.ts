@@ -34,7 +34,7 @@ export const CONSOLE_PATHS = [
   '/report',
   '/ledger',
   '/ledger/*',
-  '/metrics',
+  '/stats',
   '/export',
   '/export/*',
   '/admin',

@@ -19,6 +19,7 @@ header nav{display:flex;flex-wrap:wrap;gap:.25rem 1rem;flex:1}
 header nav a[aria-current]{text-decoration:underline;text-underline-offset:4px}
 header .who{display:flex;gap:.75rem;align-items:center;font-size:.9rem}
 header form{margin:0}
+header .chip{color:#1b1f24}
 header button{background:none;border:1px solid #8a9bc4;color:#fff;border-radius:4px;padding:.1rem .6rem;cursor:pointer}
 main{max-width:1100px;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.5rem 0 1rem}
@@ -80,7 +81,7 @@ const NAV: { href: string; ja: string; en: string; role: 'viewer' | 'responder' 
   { href: '/inbox', ja: '受信箱', en: 'Inbox', role: 'viewer' },
   { href: '/report', ja: '報告する', en: 'Report', role: 'viewer' },
   { href: '/ledger', ja: '台帳', en: 'Ledger', role: 'viewer' },
-  { href: '/metrics', ja: '指標', en: 'Metrics', role: 'viewer' },
+  { href: '/stats', ja: '指標', en: 'Metrics', role: 'viewer' },
   { href: '/export', ja: '書き出し', en: 'Export', role: 'viewer' },
   { href: '/admin', ja: '管理', en: 'Admin', role: 'admin' },
 ];

@@ -85,7 +85,7 @@ describe.skipIf(!haveChromium && !onCi)('console in a real browser', () => {
     const message = page.locator('.message').first();
     expect(await message.textContent()).toBe(HOSTILE_BODY);
     expect(await page.locator('.message mark').count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('.message script, .message img, .message a, .message style').count()).toBe(0);
     expect(await page.locator('body').isVisible()).toBe(true);
 

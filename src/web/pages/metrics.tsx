@@ -1,4 +1,4 @@
-/** GET /metrics — reports per day, verdict and resolution mix, time to acknowledge/resolve, top impersonated people. */
+/** GET /stats — the metrics page: reports per day, verdict and resolution mix, time to acknowledge/resolve, top impersonated people. */
 import type { Hono } from 'hono';
 import type { AppDeps } from '../../app.ts';
 import { DayBars, HBars } from '../charts.tsx';
@@ -22,7 +22,7 @@ function duration(t: T, m: number | null): string {
 
 export function registerMetrics(app: Hono<WebEnv>, deps: AppDeps): void {
   app.get(
-    '/metrics',
+    '/stats',
     requireRole('viewer'),
     page(deps.logger, (c) => {
       const lang = c.get('lang');
@@ -37,7 +37,7 @@ export function registerMetrics(app: Hono<WebEnv>, deps: AppDeps): void {
           <p>
             {[7, 30, 90, 365].map((d) => (
               <>
-                {d === days ? <strong>{t(`${d}日`, `${d} days`)}</strong> : <a href={`/metrics?days=${d}`}>{t(`${d}日`, `${d} days`)}</a>}{' '}
+                {d === days ? <strong>{t(`${d}日`, `${d} days`)}</strong> : <a href={`/stats?days=${d}`}>{t(`${d}日`, `${d} days`)}</a>}{' '}
               </>
             ))}
           </p>
@@ -73,7 +73,7 @@ export function registerMetrics(app: Hono<WebEnv>, deps: AppDeps): void {
             </section>
           </div>
         </>,
-        { current: '/metrics' },
+        { current: '/stats' },
       );
     }),
   );
