@@ -86,6 +86,8 @@ export const envSchema = z.object({
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
   /** Behind a reverse proxy: take the client address (sign-in rate limit) from X-Forwarded-For. */
   TRUST_PROXY: bool(false),
+  /** Message bodies of cases resolved more than this many days ago are replaced by their SHA-256 (0: keep forever). */
+  RETENTION_DAYS: int(0, 0, 36_500),
 });
 
 /** Parsed configuration, camelCase, grouped by concern. */
@@ -114,6 +116,8 @@ export interface Config {
   escalation: EscalationPolicy;
   /** Bearer token for GET /metrics; null means /metrics is open. */
   metricsToken: string | null;
+  /** Days after resolution before message bodies are purged (src/retention/); 0 keeps them forever. */
+  retentionDays: number;
 }
 
 /** Teams settings (see adapters/teams). `appId` null means unauthenticated local development. */
@@ -172,6 +176,7 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
     },
     escalation: escalationPolicy(env),
     metricsToken: env.METRICS_TOKEN ?? null,
+    retentionDays: env.RETENTION_DAYS,
   };
 }
 

@@ -43,4 +43,12 @@ export const commands: Record<string, CommandEntry> = {
     usage: 'eval --corpus DIR               recall and false-positive rate on a labelled corpus',
     load: async () => (await import('./eval.ts')).evalCommand,
   },
+  backup: {
+    usage: 'backup FILE                     consistent copy of the database, safe while serving',
+    load: async () => (await import('./backup.ts')).backupCommand,
+  },
+  retention: {
+    usage: 'retention run [--days N]         purge message bodies of cases resolved N days ago (hashes kept)',
+    load: async () => (await import('./retention.ts')).retentionCommand,
+  },
 };

@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm';
 import { activeUserCount } from '../auth/users.ts';
 import { loadConfig } from '../config.ts';
 import { apiTokens } from '../db/schema/index.ts';
+import { startRetention } from '../retention/schedule.ts';
 import { startServer } from '../server.ts';
 import { FIRST_ADMIN_COMMAND } from '../web/pages/signin.tsx';
 import type { Command } from './command.ts';
@@ -21,12 +22,14 @@ export const serveCommand: Command = {
     if (activeUserCount(db) === 0) {
       logger.info(`no console users yet; create the first admin with: ${FIRST_ADMIN_COMMAND} (then sign in at ${config.publicUrl}/signin)`);
     }
+    const retention = startRetention(server.runtime.deps); // RETENTION_DAYS: at start, then daily
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
     logger.info('shutting down');
+    retention.stop();
     await server.close();
     return 0;
   },
