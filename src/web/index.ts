@@ -7,6 +7,7 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
+import { AppError, errorBody } from '../errors.ts';
 import type { AppEnv } from '../routes/env.ts';
 import type { WebEnv } from './env.ts';
 import { translator } from './i18n.ts';
@@ -54,7 +55,10 @@ export function registerWeb(appIn: Hono<AppEnv>, deps: AppDeps): void {
   };
   const guards = [
     consoleHeaders(),
-    bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.text('Form too large', 413) }),
+    bodyLimit({
+      maxSize: MAX_FORM_BYTES,
+      onError: (c) => c.json(errorBody(new AppError('payload_too_large', `Form is larger than ${MAX_FORM_BYTES} bytes`), c.get('requestId')), 413),
+    }),
     language(deps.config),
     loadSession(deps),
     csrf(deps.config, forbidden),
