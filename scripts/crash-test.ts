@@ -23,7 +23,7 @@ answered before SIGKILL      ${r.answeredBeforeKill}
 unanswered (in flight/down)  ${r.unanswered}  (re-sent after restart; ${r.committedButUnanswered} were already stored → 200)
 stored                       ${r.stored}  lost: ${r.lost.length}  stored twice: ${r.doubled.length}
 cases                        ${r.cases}  needing a card: ${r.casesNeedingCard}  without a card: ${r.cardsMissing.length}
-cards posted before SIGKILL  ${r.postsBeforeKill}  deliveries in flight (leased) at the kill: ${r.leasedAtKill}
+cards posted before SIGKILL  ${r.postsBeforeKill}  deliveries held by its send lease: ${r.leasedAtKill}
 duplicate cards              ${r.duplicates.length}${r.duplicates.length ? ` (${r.duplicates.map((d) => `${d.ref}×${d.posts}`).join(', ')})` : ''}
 deliveries pending / dead    ${r.pendingLeft} / ${r.dead}
 elapsed                      ${(r.elapsedMs / 1000).toFixed(1)} s

@@ -57,7 +57,7 @@ export interface CrashResult {
   /** Deliveries not sent at the end (must be 0). */
   pendingLeft: number;
   dead: number;
-  /** Deliveries the killed process had claimed (in flight): retried once their lease expires. */
+  /** Deliveries held by the killed process's send lease (claimed, or updates deferred behind a claimed post). */
   leasedAtKill: number;
   /** chat.postMessage calls the fake had received when the first server was killed. */
   postsBeforeKill: number;
@@ -181,7 +181,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashResult> {
         .prepare("update deliveries set next_attempt_at = ? where status = 'pending' and next_attempt_at > ?")
         .run(Date.now(), Date.now() + LEASE_THRESHOLD_MS).changes;
       rw.close();
-      if (leasedAtKill > 0) log(`${leasedAtKill} deliveries were claimed by the killed process; their lease is expired by hand`);
+      if (leasedAtKill > 0) log(`${leasedAtKill} deliveries were held by the killed process's send lease (claimed, or waiting behind a claimed post); expired by hand`);
       const pending = () => (ro.prepare("select count(*) n from deliveries where status = 'pending'").get() as { n: number }).n;
       while (pending() > 0 && Date.now() < deadline + 10_000) await new Promise((r) => setTimeout(r, 100));
       await server.stop();
