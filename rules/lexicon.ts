@@ -54,8 +54,9 @@ export function pattern(name: string, source: string): Lexicon {
   return { name, regex: new RegExp(source, 'gu'), words: [], folded: [], index: -1 };
 }
 
-/** Does a folded string contain any word of the lexicon (with the same boundaries as a scan)? */
+/** Does a folded string (a display name, say) contain any word of the lexicon, with the same boundaries as a scan? */
 export function containsAny(lex: Lexicon, folded: string): boolean {
+  if (lex.index >= 0) return (scanLexicons(folded, 1)[lex.index]?.length ?? 0) > 0;
   lex.regex.lastIndex = 0;
   const found = lex.regex.test(folded);
   lex.regex.lastIndex = 0;
