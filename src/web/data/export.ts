@@ -1,0 +1,51 @@
+/**
+ * Case export for a bank or the police: every case touching [from, to] (Japan days) with its
+ * reports, signals, observables and audit events (with hashes), plus the result of verifying the
+ * whole audit hash chain at export time.
+ */
+import { verifyAuditChain, type AuditVerdict } from '../../cases/audit.ts';
+import { getCaseDetail } from '../../cases/queries.ts';
+import type { Db } from '../../db/client.ts';
+import { caseIdsInRange } from './case-search.ts';
+import { toCsv } from './csv.ts';
+
+/** The export document. */
+export function exportCases(db: Db, p: { from: string; to: string; now: Date; by: string }) {
+  const auditChain: AuditVerdict = verifyAuditChain(db);
+  const cases = caseIdsInRange(db, p.from, p.to).map((id) => getCaseDetail(db, id));
+  return { generatedAt: p.now.toISOString(), generatedBy: p.by, range: { from: p.from, to: p.to, timeZone: 'Asia/Tokyo' }, auditChain, cases };
+}
+
+/** CSV: one row per case; every row repeats the audit chain result so a single row still proves it. */
+export function exportCasesCsv(doc: ReturnType<typeof exportCases>): string {
+  const chain = doc.auditChain.ok ? `ok (${doc.auditChain.rows} events)` : `BROKEN at case_events ${doc.auditChain.brokenId}: ${doc.auditChain.reason}`;
+  const rows: unknown[][] = [
+    ['ref', 'status', 'resolution', 'severity', 'score', 'report_count', 'opened_at', 'first_report_at', 'last_report_at', 'senders', 'first_message', 'observables', 'events', 'last_event_hash', 'audit_chain', 'exported_at'],
+  ];
+  for (const c of doc.cases) {
+    const senders = [...new Set(c.reports.map((r) => {
+      const s = (r.report as { message: { sender?: { name?: string | null; accountId?: number | null } | null } }).message.sender;
+      return `${s?.name ?? '?'}${s?.accountId != null ? ` (${s.accountId})` : ''}`;
+    }))].join('; ');
+    const first = (c.reports[0]?.report as { message: { body: string } } | undefined)?.message.body ?? '';
+    rows.push([
+      c.ref,
+      c.status,
+      c.resolution,
+      c.severity,
+      c.score,
+      c.reportCount,
+      c.openedAt,
+      c.firstReportAt,
+      c.lastReportAt,
+      senders,
+      first,
+      c.observables.map((o) => `${o.kind}:${o.display}${o.inLedger === false ? ' (not in ledger)' : ''}`).join('; '),
+      c.events.map((e) => `${e.at} ${e.type} ${e.fromStatus ?? '-'}→${e.toStatus} by ${e.actor.displayName} via ${e.actor.platform}${e.note ? ` (${e.note})` : ''}`).join('\n'),
+      c.events.at(-1)?.hash ?? '',
+      chain,
+      doc.generatedAt,
+    ]);
+  }
+  return toCsv(rows);
+}

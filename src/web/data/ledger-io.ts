@@ -1,0 +1,160 @@
+/**
+ * Ledger import and export. CSV has one row per person, partner or bank account (column `type`),
+ * with a bank account attached to the partner of the same `company`; an optional `organization`
+ * row names the company. JSON is the directory.json format. Parsing never throws: it returns the
+ * valid part as a Directory plus per-row errors, so the console can preview before replacing.
+ */
+import { z } from 'zod';
+import { bankAccountSchema, counterpartySchema, directorySchema, personSchema, type Counterparty, type Directory, type Person } from '../../domain/directory.ts';
+import { parseCsv, toCsv } from './csv.ts';
+
+/** CSV columns, in order. */
+export const LEDGER_COLUMNS = [
+  'type',
+  'name',
+  'kana',
+  'role',
+  'executive',
+  'chatwork_account_id',
+  'email',
+  'phone',
+  'company',
+  'contact_name',
+  'bank',
+  'branch',
+  'account_type',
+  'number',
+  'holder',
+  'domain',
+] as const;
+
+/** A row that could not be imported: where (CSV line or JSON path), which field, why. */
+export interface RowError {
+  row: string;
+  field: string;
+  message: string;
+}
+
+export interface ParsedLedger {
+  directory: Directory;
+  errors: RowError[];
+}
+
+const issues = (row: string, e: z.ZodError, map: (path: string) => string = (p) => p): RowError[] =>
+  e.issues.map((i) => ({ row, field: map(i.path.map(String).join('.')) || '(row)', message: i.message }));
+
+const BOOL: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, '': false, はい: true, いいえ: false };
+const FIELD_COLUMN: Record<string, string> = { chatworkAccountId: 'chatwork_account_id', contactName: 'contact_name', type: 'account_type' };
+
+/** Parses a ledger CSV; `current` supplies the organisation when the file has no organization row. */
+export function parseLedgerCsv(text: string, current: Directory): ParsedLedger {
+  const rows = parseCsv(text);
+  const errors: RowError[] = [];
+  const header = rows.shift();
+  if (!header) return { directory: { ...current, people: [], counterparties: [] }, errors: [{ row: '1', field: '(file)', message: 'empty file' }] };
+  const cols = header.cells.map((h) => h.trim().toLowerCase());
+  const missing = ['type', 'name', 'company'].filter((c) => !cols.includes(c));
+  if (missing.length) return { directory: { ...current, people: [], counterparties: [] }, errors: [{ row: String(header.line), field: '(header)', message: `missing column(s): ${missing.join(', ')}` }] };
+  const people: Person[] = [];
+  const partners = new Map<string, Counterparty>();
+  const accounts: { line: number; company: string; record: Record<string, string> }[] = [];
+  let organization = current.organization;
+  for (const r of rows) {
+    const rec: Record<string, string> = {};
+    cols.forEach((c, i) => (rec[c] = (r.cells[i] ?? '').trim()));
+    const row = `${r.line}`;
+    const opt = (k: string) => (rec[k] ? rec[k] : null);
+    const id = rec.chatwork_account_id;
+    const accountId = id ? (/^\d{1,15}$/.test(id) ? Number(id) : Number.NaN) : null;
+    if (Number.isNaN(accountId)) {
+      errors.push({ row, field: 'chatwork_account_id', message: 'must be digits' });
+      continue;
+    }
+    switch (rec.type) {
+      case 'organization': {
+        if (!rec.name) errors.push({ row, field: 'name', message: 'required' });
+        else organization = { name: rec.name, ...(rec.domain ? { domain: rec.domain } : {}) };
+        break;
+      }
+      case 'person': {
+        const ex = (rec.executive ?? '').toLowerCase();
+        if (!(ex in BOOL)) {
+          errors.push({ row, field: 'executive', message: 'must be true or false' });
+          break;
+        }
+        const p = personSchema.safeParse({ name: rec.name, kana: rec.kana || undefined, role: rec.role || undefined, executive: BOOL[ex], chatworkAccountId: accountId, email: opt('email'), phone: opt('phone') });
+        if (p.success) people.push(p.data);
+        else errors.push(...issues(row, p.error, (f) => FIELD_COLUMN[f] ?? f));
+        break;
+      }
+      case 'partner': {
+        const p = counterpartySchema.safeParse({ company: rec.company, contactName: opt('contact_name') ?? opt('name'), chatworkAccountId: accountId, email: opt('email'), phone: opt('phone'), bankAccounts: [] });
+        if (!p.success) errors.push(...issues(row, p.error, (f) => FIELD_COLUMN[f] ?? f));
+        else if (partners.has(p.data.company)) errors.push({ row, field: 'company', message: `partner ${p.data.company} is listed twice` });
+        else partners.set(p.data.company, p.data);
+        break;
+      }
+      case 'bank_account':
+        accounts.push({ line: r.line, company: rec.company ?? '', record: rec });
+        break;
+      default:
+        errors.push({ row, field: 'type', message: 'must be organization, person, partner or bank_account' });
+    }
+  }
+  for (const a of accounts) {
+    const row = `${a.line}`;
+    const partner = partners.get(a.company);
+    if (!partner) {
+      errors.push({ row, field: 'company', message: a.company ? `no partner row for ${a.company}` : 'required' });
+      continue;
+    }
+    const b = bankAccountSchema.safeParse({ bank: a.record.bank, branch: a.record.branch, type: a.record.account_type || undefined, number: a.record.number, holder: a.record.holder || undefined });
+    if (b.success) partner.bankAccounts.push(b.data);
+    else errors.push(...issues(row, b.error, (f) => FIELD_COLUMN[f] ?? f));
+  }
+  if (!organization.name) errors.push({ row: '-', field: 'organization', message: 'add an organization row (type=organization, name=company name)' });
+  return { directory: { organization, people, counterparties: [...partners.values()] }, errors };
+}
+
+/** Parses a directory.json; each person and partner is checked on its own. */
+export function parseLedgerJson(text: string, current: Directory): ParsedLedger {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    return { directory: { ...current, people: [], counterparties: [] }, errors: [{ row: '-', field: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+  const shape = z.object({ organization: z.unknown().optional(), people: z.array(z.unknown()).default([]), counterparties: z.array(z.unknown()).default([]) }).safeParse(raw);
+  if (!shape.success) return { directory: { ...current, people: [], counterparties: [] }, errors: issues('-', shape.error) };
+  const errors: RowError[] = [];
+  const org = directorySchema.shape.organization.safeParse(shape.data.organization ?? current.organization);
+  if (!org.success) errors.push(...issues('organization', org.error));
+  const people: Person[] = [];
+  shape.data.people.forEach((p, i) => {
+    const r = personSchema.safeParse(p);
+    if (r.success) people.push(r.data);
+    else errors.push(...issues(`people[${i}]`, r.error));
+  });
+  const counterparties: Counterparty[] = [];
+  shape.data.counterparties.forEach((p, i) => {
+    const r = counterpartySchema.safeParse(p);
+    if (r.success) counterparties.push(r.data);
+    else errors.push(...issues(`counterparties[${i}]`, r.error));
+  });
+  return { directory: { organization: org.success ? org.data : current.organization, people, counterparties }, errors };
+}
+
+/** The ledger as CSV, in the import format (a round trip gives the same ledger). */
+export function ledgerToCsv(dir: Directory): string {
+  const rows: unknown[][] = [[...LEDGER_COLUMNS]];
+  const row = (v: Partial<Record<(typeof LEDGER_COLUMNS)[number], unknown>>) => LEDGER_COLUMNS.map((c) => v[c] ?? '');
+  rows.push(row({ type: 'organization', name: dir.organization.name, domain: dir.organization.domain }));
+  for (const p of dir.people) {
+    rows.push(row({ type: 'person', name: p.name, kana: p.kana, role: p.role, executive: p.executive ? 'true' : 'false', chatwork_account_id: p.chatworkAccountId, email: p.email, phone: p.phone }));
+  }
+  for (const c of dir.counterparties) {
+    rows.push(row({ type: 'partner', company: c.company, contact_name: c.contactName, chatwork_account_id: c.chatworkAccountId, email: c.email, phone: c.phone }));
+    for (const a of c.bankAccounts) rows.push(row({ type: 'bank_account', company: c.company, bank: a.bank, branch: a.branch, account_type: a.type, number: a.number, holder: a.holder }));
+  }
+  return toCsv(rows);
+}
