@@ -21,14 +21,26 @@ export function pathOf(c: WebContext): string {
   return `${u.pathname}${u.search}`;
 }
 
+// Bidi embeddings, overrides, isolates and marks. None is in kakunin's own templates, so any in a
+// page came from stored text: a fraudster's U+202E can make "exe.gnp" read "png.exe".
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Shows every bidi control character of a rendered page as visible text (「⟦U+202E⟧」), so hostile
+ * text can't reorder what an admin reads, and the trick itself stays visible as evidence.
+ */
+export function showBidiControls(html: string): string {
+  return html.replace(BIDI_CONTROL, (ch) => `⟦U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟧`);
+}
+
 /** Answers `body` inside the layout. */
-export function render(c: WebContext, title: string, body: Child, opts: { current?: string; status?: ContentfulStatusCode } = {}): Response | Promise<Response> {
-  return c.html(
+export async function render(c: WebContext, title: string, body: Child, opts: { current?: string; status?: ContentfulStatusCode } = {}): Promise<Response> {
+  const page = (
     <Layout title={title} lang={c.get('lang')} nonce={c.get('secureHeadersNonce')} session={c.get('session')} path={pathOf(c)} current={opts.current}>
       {body}
-    </Layout>,
-    opts.status ?? 200,
+    </Layout>
   );
+  return c.html(showBidiControls(await page.toString()), opts.status ?? 200);
 }
 
 /** The HTML error page. */

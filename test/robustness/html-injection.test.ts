@@ -68,7 +68,14 @@ describe('hostile text in the console HTML', () => {
     }
   });
 
-  // Found by this test, for the console's owner: bidi controls (U+202E RLO …) from a fraudster's
-  // text reach the HTML as they are (Slack, Teams and Chatwork drop them), so "exe.gnp" can read "png.exe".
-  it.todo('neutralises bidi controls (U+202A–U+202E, U+2066–U+2069) in hostile text on console pages');
+  // Bidi controls (U+202E RLO …) from a fraudster's text must not reorder what an admin reads
+  // ("exe.gnp" reading "png.exe"); the console shows them as visible code points instead.
+  it('neutralises bidi controls (U+202A–U+202E, U+2066–U+2069) in hostile text on console pages', async () => {
+    rt = await consoleRuntime();
+    const tricked = await pages('請求書\u202Eexe.gnp\u2066x\u2069\u200F', 9_700_003);
+    for (const [path, html] of Object.entries(tricked)) {
+      expect(html, path).not.toMatch(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u);
+    }
+    expect(tricked['/cases/:ref']).toContain('請求書⟦U+202E⟧exe.gnp⟦U+2066⟧x⟦U+2069⟧⟦U+200F⟧');
+  });
 });
