@@ -32,3 +32,25 @@ export function Flash(p: { kind: 'ok' | 'err' | 'warn'; children?: Child }) {
     </div>
   );
 }
+
+/**
+ * A console table that scrolls sideways on small screens: one header row of `head` cells (an empty
+ * string for a column without a title, such as the buttons), then `children` as the body rows.
+ * @example <DataTable id="tokens" head={[t('名前', 'Name'), '']}>{rows}</DataTable>
+ */
+export function DataTable(p: { id?: string; head: Child[]; children?: Child }) {
+  return (
+    <div class="table-wrap">
+      <table id={p.id}>
+        <thead>
+          <tr>
+            {p.head.map((h) => (
+              <th>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{p.children}</tbody>
+      </table>
+    </div>
+  );
+}

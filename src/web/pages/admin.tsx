@@ -13,7 +13,7 @@ import { createToken } from '../../auth/tokens.ts';
 import { createUser, listUsers, updateUser } from '../../auth/users.ts';
 import { apiTokens, TOKEN_SCOPES, USER_ROLES } from '../../db/schema/index.ts';
 import { AppError, validationError } from '../../errors.ts';
-import { Csrf, Flash, Time } from '../components.tsx';
+import { Csrf, DataTable, Flash, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
 import { translator } from '../i18n.ts';
@@ -45,55 +45,42 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
         </Flash>
       ) : null}
       <h2>{t('ユーザー', 'Users')}</h2>
-      <div class="table-wrap">
-        <table id="users">
-          <thead>
-            <tr>
-              <th>{t('ユーザー名', 'User')}</th>
-              <th>{t('表示名', 'Display name')}</th>
-              <th>{t('権限', 'Role')}</th>
-              <th>{t('状態', 'State')}</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr>
-                <td>{u.name}</td>
-                <td>{u.displayName}</td>
-                <td>
-                  <form method="post" action={`/admin/users/${u.id}`} class="actions">
-                    {csrf}
-                    <select name="role" aria-label={t('権限', 'Role')}>
-                      {USER_ROLES.map((r) => (
-                        <option value={r} selected={u.role === r}>
-                          {r}
-                        </option>
-                      ))}
-                    </select>
-                    <button class="secondary" name="op" value="role">{t('変更', 'Change')}</button>
-                  </form>
-                </td>
-                <td>{u.disabledAt ? <span class="no">{t('無効', 'disabled')}</span> : <span class="yes">{t('有効', 'active')}</span>}</td>
-                <td>
-                  <div class="actions">
-                    <form method="post" action={`/admin/users/${u.id}`}>
-                      {csrf}
-                      <button class="secondary" name="op" value={u.disabledAt ? 'enable' : 'disable'}>
-                        {u.disabledAt ? t('有効にする', 'Enable') : t('無効にする', 'Disable')}
-                      </button>
-                    </form>
-                    <form method="post" action={`/admin/users/${u.id}`}>
-                      {csrf}
-                      <button class="secondary" name="op" value="password">{t('パスワード再発行', 'New password')}</button>
-                    </form>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable id="users" head={[t('ユーザー名', 'User'), t('表示名', 'Display name'), t('権限', 'Role'), t('状態', 'State'), '']}>
+        {users.map((u) => (
+          <tr>
+            <td>{u.name}</td>
+            <td>{u.displayName}</td>
+            <td>
+              <form method="post" action={`/admin/users/${u.id}`} class="actions">
+                {csrf}
+                <select name="role" aria-label={t('権限', 'Role')}>
+                  {USER_ROLES.map((r) => (
+                    <option value={r} selected={u.role === r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+                <button class="secondary" name="op" value="role">{t('変更', 'Change')}</button>
+              </form>
+            </td>
+            <td>{u.disabledAt ? <span class="no">{t('無効', 'disabled')}</span> : <span class="yes">{t('有効', 'active')}</span>}</td>
+            <td>
+              <div class="actions">
+                <form method="post" action={`/admin/users/${u.id}`}>
+                  {csrf}
+                  <button class="secondary" name="op" value={u.disabledAt ? 'enable' : 'disable'}>
+                    {u.disabledAt ? t('有効にする', 'Enable') : t('無効にする', 'Disable')}
+                  </button>
+                </form>
+                <form method="post" action={`/admin/users/${u.id}`}>
+                  {csrf}
+                  <button class="secondary" name="op" value="password">{t('パスワード再発行', 'New password')}</button>
+                </form>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <form method="post" action="/admin/users" class="panel actions">
         {csrf}
         <label>
@@ -114,46 +101,33 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
       </form>
 
       <h2>{t('API トークン', 'API tokens')}</h2>
-      <div class="table-wrap">
-        <table id="tokens">
-          <thead>
-            <tr>
-              <th>{t('名前', 'Name')}</th>
-              <th>{t('範囲', 'Scope')}</th>
-              <th>{t('先頭', 'Prefix')}</th>
-              <th>{t('作成', 'Created')}</th>
-              <th></th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((k) => (
-              <tr>
-                <td>{k.name}</td>
-                <td>{k.scope}</td>
-                <td>
-                  <code>{k.prefix}…</code>
-                </td>
-                <td>
-                  <Time at={k.createdAt} />
-                </td>
-                <td>
-                  {k.revokedAt ? (
-                    <span class="muted">
-                      {t('失効 ', 'revoked ')}
-                      <Time at={k.revokedAt} />
-                    </span>
-                  ) : (
-                    <form method="post" action={`/admin/tokens/${k.id}/revoke`}>
-                      {csrf}
-                      <button class="danger">{t('失効させる', 'Revoke')}</button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable id="tokens" head={[t('名前', 'Name'), t('範囲', 'Scope'), t('先頭', 'Prefix'), t('作成', 'Created'), '']}>
+        {tokens.map((k) => (
+          <tr>
+            <td>{k.name}</td>
+            <td>{k.scope}</td>
+            <td>
+              <code>{k.prefix}…</code>
+            </td>
+            <td>
+              <Time at={k.createdAt} />
+            </td>
+            <td>
+              {k.revokedAt ? (
+                <span class="muted">
+                  {t('失効 ', 'revoked ')}
+                  <Time at={k.revokedAt} />
+                </span>
+              ) : (
+                <form method="post" action={`/admin/tokens/${k.id}/revoke`}>
+                  {csrf}
+                  <button class="danger">{t('失効させる', 'Revoke')}</button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <form method="post" action="/admin/tokens" class="panel actions">
         {csrf}
         <label>

@@ -12,7 +12,7 @@ import { nextStatus } from '../../cases/state-machine.ts';
 import { CASE_ACTIONS, RESOLUTIONS, type Actor, type CaseStatus } from '../../domain/case.ts';
 import type { Bilingual, IdentityMatch, Signal } from '../../detection/types.ts';
 import { AppError, validationError } from '../../errors.ts';
-import { Csrf, Flash, SeverityBadge, StatusBadge, Time } from '../components.tsx';
+import { Csrf, DataTable, Flash, SeverityBadge, StatusBadge, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
 import { HighlightedMessage } from '../highlight.tsx';
@@ -207,36 +207,25 @@ function Observables(p: { d: Detail; lang: Lang }) {
   const t = translator(p.lang);
   if (!p.d.observables.length) return <p class="muted">{t('ありません。', 'None.')}</p>;
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th>{t('種類', 'Kind')}</th>
-            <th>{t('値', 'Value')}</th>
-            <th>{t('台帳', 'Ledger')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.d.observables.map((o) => (
-            <tr>
-              <td>{o.kind}</td>
-              <td>
-                <a href={`/cases?observable=${encodeURIComponent(o.value)}`}>{o.display}</a>
-              </td>
-              <td>
-                {o.inLedger === true ? (
-                  <span class="yes">{t('✓ 台帳に登録あり', '✓ in the ledger')}</span>
-                ) : o.inLedger === false ? (
-                  <span class="no">{t('✗ 台帳に登録なし', '✗ not in the ledger')}</span>
-                ) : (
-                  <span class="muted">{t('照合対象外', 'not checked')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable head={[t('種類', 'Kind'), t('値', 'Value'), t('台帳', 'Ledger')]}>
+      {p.d.observables.map((o) => (
+        <tr>
+          <td>{o.kind}</td>
+          <td>
+            <a href={`/cases?observable=${encodeURIComponent(o.value)}`}>{o.display}</a>
+          </td>
+          <td>
+            {o.inLedger === true ? (
+              <span class="yes">{t('✓ 台帳に登録あり', '✓ in the ledger')}</span>
+            ) : o.inLedger === false ? (
+              <span class="no">{t('✗ 台帳に登録なし', '✗ not in the ledger')}</span>
+            ) : (
+              <span class="muted">{t('照合対象外', 'not checked')}</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -264,50 +253,36 @@ function Deliveries(p: { d: Detail; lang: Lang; csrf: string | null }) {
   const t = translator(p.lang);
   if (!p.d.deliveries.length) return <p class="muted">{t('配信はありません。', 'No deliveries.')}</p>;
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th>{t('宛先', 'Platform')}</th>
-            <th>{t('種類', 'Kind')}</th>
-            <th>{t('状態', 'State')}</th>
-            <th>{t('試行', 'Attempts')}</th>
-            <th>{t('エラー', 'Error')}</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.d.deliveries.map((x) => (
-            <tr>
-              <td>
-                {x.platform} <span class="muted">{x.target}</span>
-              </td>
-              <td>{x.kind}</td>
-              <td>
-                <span class={x.status === 'dead' ? 'no' : x.status === 'sent' ? 'yes' : ''}>{x.status}</span>
-                {x.status === 'pending' ? (
-                  <div class="muted">
-                    {t('次回: ', 'next: ')}
-                    <Time at={x.nextAttemptAt} />
-                  </div>
-                ) : null}
-              </td>
-              <td>{x.attempts}</td>
-              <td>{x.lastError ?? ''}</td>
-              <td>
-                {p.csrf && x.status !== 'sent' ? (
-                  <form method="post" action={`/deliveries/${x.id}/retry`}>
-                    <Csrf token={p.csrf} />
-                    <input type="hidden" name="ref" value={p.d.ref} />
-                    <button class="secondary">{t('再試行', 'Retry')}</button>
-                  </form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable head={[t('宛先', 'Platform'), t('種類', 'Kind'), t('状態', 'State'), t('試行', 'Attempts'), t('エラー', 'Error'), '']}>
+      {p.d.deliveries.map((x) => (
+        <tr>
+          <td>
+            {x.platform} <span class="muted">{x.target}</span>
+          </td>
+          <td>{x.kind}</td>
+          <td>
+            <span class={x.status === 'dead' ? 'no' : x.status === 'sent' ? 'yes' : ''}>{x.status}</span>
+            {x.status === 'pending' ? (
+              <div class="muted">
+                {t('次回: ', 'next: ')}
+                <Time at={x.nextAttemptAt} />
+              </div>
+            ) : null}
+          </td>
+          <td>{x.attempts}</td>
+          <td>{x.lastError ?? ''}</td>
+          <td>
+            {p.csrf && x.status !== 'sent' ? (
+              <form method="post" action={`/deliveries/${x.id}/retry`}>
+                <Csrf token={p.csrf} />
+                <input type="hidden" name="ref" value={p.d.ref} />
+                <button class="secondary">{t('再試行', 'Retry')}</button>
+              </form>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

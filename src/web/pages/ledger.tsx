@@ -10,7 +10,7 @@ import type { AppDeps } from '../../app.ts';
 import { ledgerImports, organization } from '../../db/schema/index.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../errors.ts';
-import { Csrf, Flash } from '../components.tsx';
+import { Csrf, DataTable, Flash } from '../components.tsx';
 import { ledgerToCsv, LEDGER_COLUMNS, parseLedgerCsv, parseLedgerJson, type RowError } from '../data/ledger-io.ts';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
@@ -30,67 +30,40 @@ function LedgerTables(p: { dir: Directory; lang: Lang }) {
       <h2>
         {t('社員・役員', 'People and executives')} ({p.dir.people.length})
       </h2>
-      <div class="table-wrap">
-        <table id="people">
-          <thead>
-            <tr>
-              <th>{t('氏名', 'Name')}</th>
-              <th>{t('役職', 'Role')}</th>
-              <th>{t('役員', 'Executive')}</th>
-              <th>Chatwork ID</th>
-              <th>{t('電話', 'Phone')}</th>
-              <th>{t('メール', 'E-mail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.dir.people.map((x) => (
-              <tr>
-                <td>
-                  {x.name} {x.kana ? <span class="muted">{x.kana}</span> : null}
-                </td>
-                <td>{x.role ?? ''}</td>
-                <td>{x.executive ? '✓' : ''}</td>
-                <td>{x.chatworkAccountId ?? ''}</td>
-                <td>{x.phone ?? ''}</td>
-                <td>{x.email ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable id="people" head={[t('氏名', 'Name'), t('役職', 'Role'), t('役員', 'Executive'), 'Chatwork ID', t('電話', 'Phone'), t('メール', 'E-mail')]}>
+        {p.dir.people.map((x) => (
+          <tr>
+            <td>
+              {x.name} {x.kana ? <span class="muted">{x.kana}</span> : null}
+            </td>
+            <td>{x.role ?? ''}</td>
+            <td>{x.executive ? '✓' : ''}</td>
+            <td>{x.chatworkAccountId ?? ''}</td>
+            <td>{x.phone ?? ''}</td>
+            <td>{x.email ?? ''}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h2>
         {t('取引先と登録口座', 'Partners and registered bank accounts')} ({p.dir.counterparties.length})
       </h2>
-      <div class="table-wrap">
-        <table id="partners">
-          <thead>
-            <tr>
-              <th>{t('会社', 'Company')}</th>
-              <th>{t('担当者', 'Contact')}</th>
-              <th>Chatwork ID</th>
-              <th>{t('電話・メール', 'Phone, e-mail')}</th>
-              <th>{t('登録口座', 'Registered accounts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.dir.counterparties.map((x) => (
-              <tr>
-                <td>{x.company}</td>
-                <td>{x.contactName ?? ''}</td>
-                <td>{x.chatworkAccountId ?? ''}</td>
-                <td>{[x.phone, x.email].filter(Boolean).join(' / ')}</td>
-                <td>
-                  {x.bankAccounts.map((a) => (
-                    <div>
-                      {a.bank} {a.branch} {a.type} {a.number} {a.holder}
-                    </div>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable id="partners" head={[t('会社', 'Company'), t('担当者', 'Contact'), 'Chatwork ID', t('電話・メール', 'Phone, e-mail'), t('登録口座', 'Registered accounts')]}>
+        {p.dir.counterparties.map((x) => (
+          <tr>
+            <td>{x.company}</td>
+            <td>{x.contactName ?? ''}</td>
+            <td>{x.chatworkAccountId ?? ''}</td>
+            <td>{[x.phone, x.email].filter(Boolean).join(' / ')}</td>
+            <td>
+              {x.bankAccounts.map((a) => (
+                <div>
+                  {a.bank} {a.branch} {a.type} {a.number} {a.holder}
+                </div>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -98,26 +71,15 @@ function LedgerTables(p: { dir: Directory; lang: Lang }) {
 function Errors(p: { errors: RowError[]; lang: Lang }) {
   const t = translator(p.lang);
   return (
-    <div class="table-wrap">
-      <table id="import-errors">
-        <thead>
-          <tr>
-            <th>{t('行', 'Row')}</th>
-            <th>{t('項目', 'Field')}</th>
-            <th>{t('内容', 'Problem')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.errors.map((e) => (
-            <tr>
-              <td>{e.row}</td>
-              <td>{e.field}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable id="import-errors" head={[t('行', 'Row'), t('項目', 'Field'), t('内容', 'Problem')]}>
+      {p.errors.map((e) => (
+        <tr>
+          <td>{e.row}</td>
+          <td>{e.field}</td>
+          <td>{e.message}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
