@@ -96,13 +96,21 @@ export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; nex
   };
 }
 
+/** The tables whose rows hang off one case (`case_id`), numbered in the order they were written. */
+type CaseChildTable = typeof reports | typeof signals | typeof observables | typeof caseEvents | typeof deliveries;
+
+/** The rows of `table` that belong to case `caseId`, oldest first. */
+function rowsOfCase<T extends CaseChildTable>(db: Db, table: T, caseId: number) {
+  return db.select().from(table).where(eq(table.caseId, caseId)).orderBy(asc(table.id)).all();
+}
+
 /** Everything about one case, for `GET /api/cases/:ref` and the console. */
 export function getCaseDetail(db: Db, caseId: number) {
   const c = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!c) throw new AppError('not_found', `No case ${formatCaseRef(caseId)}`);
-  const reportRows = db.select().from(reports).where(eq(reports.caseId, caseId)).orderBy(asc(reports.id)).all();
-  const signalRows = db.select().from(signals).where(eq(signals.caseId, caseId)).orderBy(asc(signals.id)).all();
-  const obsRows = db.select().from(observables).where(eq(observables.caseId, caseId)).orderBy(asc(observables.id)).all();
+  const reportRows = rowsOfCase(db, reports, caseId);
+  const signalRows = rowsOfCase(db, signals, caseId);
+  const obsRows = rowsOfCase(db, observables, caseId);
   return {
     ref: formatCaseRef(c.id),
     status: c.status,
@@ -136,41 +144,29 @@ export function getCaseDetail(db: Db, caseId: number) {
       inLedger: o.inLedger,
       details: o.details ? JSON.parse(o.details) : null,
     })),
-    events: db
-      .select()
-      .from(caseEvents)
-      .where(eq(caseEvents.caseId, caseId))
-      .orderBy(asc(caseEvents.id))
-      .all()
-      .map((e) => ({
-        id: e.id,
-        type: e.type,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        resolution: e.resolution,
-        actor: { platform: e.actorPlatform, userId: e.actorUserId, displayName: e.actorName },
-        note: e.note,
-        at: e.at,
-        hash: e.hash,
-      })),
-    deliveries: db
-      .select()
-      .from(deliveries)
-      .where(eq(deliveries.caseId, caseId))
-      .orderBy(asc(deliveries.id))
-      .all()
-      .map((d) => ({
-        id: d.id,
-        platform: d.platform,
-        kind: d.kind,
-        target: d.target,
-        status: d.status,
-        attempts: d.attempts,
-        nextAttemptAt: new Date(d.nextAttemptAt).toISOString(),
-        lastError: d.lastError,
-        createdAt: d.createdAt,
-        updatedAt: d.updatedAt,
-      })),
+    events: rowsOfCase(db, caseEvents, caseId).map((e) => ({
+      id: e.id,
+      type: e.type,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      resolution: e.resolution,
+      actor: { platform: e.actorPlatform, userId: e.actorUserId, displayName: e.actorName },
+      note: e.note,
+      at: e.at,
+      hash: e.hash,
+    })),
+    deliveries: rowsOfCase(db, deliveries, caseId).map((d) => ({
+      id: d.id,
+      platform: d.platform,
+      kind: d.kind,
+      target: d.target,
+      status: d.status,
+      attempts: d.attempts,
+      nextAttemptAt: new Date(d.nextAttemptAt).toISOString(),
+      lastError: d.lastError,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+    })),
     posts: db
       .select()
       .from(chatPosts)
