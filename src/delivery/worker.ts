@@ -63,6 +63,16 @@ export interface OutboxWorker {
 type Outcome = Exclude<keyof TickStats, 'fired'>;
 const emptyStats = (): TickStats => ({ sent: 0, retried: 0, dead: 0, deferred: 0, fired: 0 });
 
+/** Pending deliveries of `kind` for the same card as `d`: same case, platform and target. */
+const pendingForCard = (d: Delivery, kind: Delivery['kind']) =>
+  and(
+    eq(deliveries.caseId, d.caseId),
+    eq(deliveries.platform, d.platform),
+    eq(deliveries.target, d.target),
+    eq(deliveries.kind, kind),
+    eq(deliveries.status, 'pending'),
+  );
+
 /** Creates the worker; nothing runs until `tick()` or `start()`. */
 export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   const { db, clock, logger } = deps;
@@ -111,16 +121,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
           // The card just sent was built after these updates were queued: it already shows them.
           tx.update(deliveries)
             .set({ status: 'sent', lastError: null, updatedAt: at })
-            .where(
-              and(
-                eq(deliveries.caseId, d.caseId),
-                eq(deliveries.platform, d.platform),
-                eq(deliveries.target, d.target),
-                eq(deliveries.kind, 'card.update'),
-                eq(deliveries.status, 'pending'),
-                lte(deliveries.id, coalesceUpTo),
-              ),
-            )
+            .where(and(pendingForCard(d, 'card.update'), lte(deliveries.id, coalesceUpTo)))
             .run();
         }
       },
@@ -167,16 +168,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       const waitingPost = db
         .select({ id: deliveries.id, nextAttemptAt: deliveries.nextAttemptAt })
         .from(deliveries)
-        .where(
-          and(
-            eq(deliveries.caseId, d.caseId),
-            eq(deliveries.platform, d.platform),
-            eq(deliveries.target, d.target),
-            eq(deliveries.kind, 'card.post'),
-            eq(deliveries.status, 'pending'),
-            ne(deliveries.id, d.id),
-          ),
-        )
+        .where(and(pendingForCard(d, 'card.post'), ne(deliveries.id, d.id)))
         .get();
       if (waitingPost) {
         // Ordering per case+platform: never update (or remind about) a card before it is posted.
@@ -191,15 +183,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
         : (db
             .select({ id: max(deliveries.id) })
             .from(deliveries)
-            .where(
-              and(
-                eq(deliveries.caseId, d.caseId),
-                eq(deliveries.platform, d.platform),
-                eq(deliveries.target, d.target),
-                eq(deliveries.kind, 'card.update'),
-                eq(deliveries.status, 'pending'),
-              ),
-            )
+            .where(pendingForCard(d, 'card.update'))
             .get()?.id ?? null);
     const card = buildCaseCard(db, d.caseId, { publicUrl: deps.config.publicUrl });
     const posted: PostedCard | null = post
