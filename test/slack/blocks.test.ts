@@ -3,28 +3,21 @@ import { buildCardMessage, buttonsFor, LIMITS } from '../../adapters/slack/block
 import { escapeMrkdwn, fitMrkdwn, quoteMrkdwn, ZWSP } from '../../adapters/slack/escape.ts';
 import { actionReplyText, conflictText, reminderText } from '../../adapters/slack/messages.ts';
 import type { CaseCard } from '../../adapters/types.ts';
+import { baseCard } from '../fixtures/case-card.ts';
 import { controlSequences, textObjects } from './helpers.ts';
 
 const HOSTILE = '<!channel> <!here> <@U123> <https://evil.example/pay|請求書> & < > *bold* _it_ ~del~ `code` :rotating_light: https://evil.example/x a@evil.example @channel #general';
 
+/** The shared card with the values this file asserts on (a different person, bank and times from the Teams tests). */
 function card(over: Partial<CaseCard> = {}): CaseCard {
-  return {
-    ref: 'KKN-000042',
+  const base = baseCard();
+  return baseCard({
     url: 'http://kakunin.test/cases/KKN-000042',
-    status: 'new',
-    resolution: null,
-    severity: 'high',
-    score: 87,
-    lastAction: null,
     impersonated: {
-      kind: 'person',
+      ...base.impersonated!,
       name: '髙嶋 宗一郎',
-      role: '代表取締役',
       company: '株式会社テスト',
-      executive: true,
-      how: 'exact_name',
       ledgerAccountId: 1000001,
-      accountMatches: false,
       verifyWith: { phone: '03-1234-5678', email: 'takashima@example.co.jp' },
     },
     sender: { name: '髙嶋 宗一郎', accountId: 9800811, contactAgeMinutes: 23, inLedger: false },
@@ -35,12 +28,10 @@ function card(over: Partial<CaseCard> = {}): CaseCard {
       { kind: 'phone', display: '070-0038-5129', inLedger: null },
     ],
     reportCount: 2,
-    reporterCount: 2,
-    linkedCases: [{ ref: 'KKN-000007', reason: { ja: '同じ振込先口座', en: 'same bank account' }, status: 'resolved', resolution: 'fraud_confirmed' }],
     openedAt: '2026-01-07T00:20:00.000Z',
     updatedAt: '2026-01-07T00:25:00.000Z',
     ...over,
-  };
+  });
 }
 
 /** Everything Slack would parse as mrkdwn in a message: the top-level text and every mrkdwn object. */

@@ -4,7 +4,8 @@ import { buildTeamsCard, LIMITS, verbsFor } from '../../adapters/teams/card.ts';
 import { checkCard } from './ac-validate.ts';
 import { activeMarkup } from './inert.ts';
 import { escapeCardText } from '../../adapters/teams/escape.ts';
-import { baseCard, everyCard, HOSTILE, hugeCard } from './fixtures.ts';
+import { baseCard } from '../fixtures/case-card.ts';
+import { everyCard, HOSTILE, hugeCard } from './fixtures.ts';
 
 type Json = Record<string, unknown>;
 const texts = (node: unknown, out: string[] = []): string[] => {

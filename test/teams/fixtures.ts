@@ -1,50 +1,11 @@
-/** CaseCards for pure card tests: every status, with and without identity, and huge hostile inputs. */
+/** CaseCards for pure Teams card tests: every status, with and without identity, and huge hostile inputs. */
 import type { CaseCard } from '../../adapters/types.ts';
 import type { CaseStatus, Resolution } from '../../src/domain/case.ts';
+import { baseCard } from '../fixtures/case-card.ts';
 
 export const HOSTILE =
   '**至急** [こちら](https://evil.example/pay) _内密に_ ~~取消~~ `code` # 見出し\n> 引用\n- 項目\n+ 項目\n1. 送金\n2) 確認\n' +
   'https://evil.example/login?x=1 www.evil.example evil.example contact: ceo@evil.example <at>全員</at> {{DATE(2026-01-01T00:00:00Z)}} \u202Eevil\u202C';
-
-export function baseCard(over: Partial<CaseCard> = {}): CaseCard {
-  return {
-    ref: 'KKN-000042',
-    url: 'http://localhost:8787/cases/KKN-000042',
-    status: 'new',
-    resolution: null,
-    severity: 'high',
-    score: 87,
-    lastAction: null,
-    impersonated: {
-      kind: 'person',
-      name: '山田 太郎',
-      role: '代表取締役',
-      company: '株式会社サンプル',
-      executive: true,
-      how: 'exact_name',
-      ledgerAccountId: 1001,
-      accountMatches: false,
-      verifyWith: { phone: '03-1234-5678', email: 'yamada@sample.co.jp' },
-    },
-    sender: { name: '山田 太郎', accountId: 9_999_999, contactAgeMinutes: 12, inLedger: false },
-    message: { body: 'お疲れ様です。至急LINEグループを作成してQRコードを送ってください。', sentAt: '2026-01-07T00:00:00.000Z' },
-    signals: [
-      { ruleId: 'offplatform-line-group', title: { ja: 'LINEグループへの誘導', en: 'Move to a LINE group' }, evidence: [{ text: 'LINEグループを作成', start: 9, end: 19 }] },
-      { ruleId: 'pressure-urgency', title: { ja: '急がせる', en: 'Urgency' }, evidence: [{ text: '至急', start: 7, end: 9 }] },
-    ],
-    observables: [
-      { kind: 'bank_account', display: '三井住友銀行 本店 普通 1234567', inLedger: false },
-      { kind: 'url', display: 'https://evil.example/qr', inLedger: null },
-      { kind: 'phone', display: '03-1234-5678', inLedger: true },
-    ],
-    reportCount: 3,
-    reporterCount: 2,
-    linkedCases: [{ ref: 'KKN-000007', reason: { ja: '同じ振込先口座', en: 'same bank account' }, status: 'resolved', resolution: 'fraud_confirmed' }],
-    openedAt: '2026-01-07T00:00:00.000Z',
-    updatedAt: '2026-01-07T00:05:00.000Z',
-    ...over,
-  };
-}
 
 const ACTION_FOR: Record<CaseStatus, string | null> = { new: null, acknowledged: 'acknowledge', investigating: 'investigate', resolved: 'resolve' };
 
