@@ -44,6 +44,19 @@ export interface CaseSummary {
 const iso = (s: string) => new Date(s).toISOString();
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
+/**
+ * Case-list condition: the case has an observable whose canonical value or displayed form is
+ * exactly `value` (shared by the API's list and the console's search).
+ */
+export function hasObservable(db: Db, value: string): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(observables)
+      .where(and(eq(observables.caseId, cases.id), or(eq(observables.value, value), eq(observables.display, value)))),
+  );
+}
+
 /** Newest case first (by id), `limit` at a time; `nextCursor` is null on the last page. */
 export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; nextCursor: number | null } {
   const where: SQL[] = [];
@@ -62,16 +75,7 @@ export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; nex
       ),
     );
   }
-  if (q.observable) {
-    where.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(observables)
-          .where(and(eq(observables.caseId, cases.id), or(eq(observables.value, q.observable), eq(observables.display, q.observable)))),
-      ),
-    );
-  }
+  if (q.observable) where.push(hasObservable(db, q.observable));
   const rows = db
     .select()
     .from(cases)

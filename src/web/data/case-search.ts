@@ -9,7 +9,8 @@ import { CASE_STATUSES } from '../../domain/case.ts';
 import { VERDICTS } from '../../detection/types.ts';
 import type { Db } from '../../db/client.ts';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { cases, observables, reports } from '../../db/schema/index.ts';
+import { cases, reports } from '../../db/schema/index.ts';
+import { hasObservable } from '../../cases/queries.ts';
 import { formatCaseRef } from '../../cases/ref.ts';
 
 export const SORTS = ['newest', 'oldest', 'last_report', 'severity', 'reports'] as const;
@@ -64,16 +65,7 @@ function filters(db: Db, q: CaseSearch, withStatus: boolean): SQL[] {
     /^\d{1,15}$/.test(v) ? reportWhere(or(eq(idCol, Number(v)), sql`${nameCol} LIKE ${likeEscape(v)} ESCAPE '\\'`)!) : reportWhere(sql`${nameCol} LIKE ${likeEscape(v)} ESCAPE '\\'`);
   if (q.sender) where.push(person(reports.senderName, reports.senderAccountId, q.sender));
   if (q.reporter) where.push(person(reports.reporterName, reports.reporterAccountId, q.reporter));
-  if (q.observable) {
-    where.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(observables)
-          .where(and(eq(observables.caseId, cases.id), or(eq(observables.value, q.observable), eq(observables.display, q.observable)))),
-      ),
-    );
-  }
+  if (q.observable) where.push(hasObservable(db, q.observable));
   return where;
 }
 
