@@ -1,6 +1,5 @@
 import { ACCOUNT_THREAT, SUPPORT_CLAIM } from './lexicons/identity.ts';
 import { PERSONAL_DATA, SECRETS } from './lexicons/secrets.ts';
-import { foldForMatch } from '../src/detection/text.ts';
 import { containsAny } from './lexicon.ts';
 import type { Rule } from './types.ts';
 
@@ -14,7 +13,7 @@ export const identityFakeSupport: Rule = {
     en: 'Claims to be Chatwork official support and asks for a password, a verification code or ID documents, or threatens the account. kubell (Chatwork) never asks for account numbers, PINs or passwords in chat.',
   },
   match(ctx) {
-    const senderName = foldForMatch(ctx.report.message.sender?.name ?? '');
+    const senderName = ctx.senderNameFolded;
     const claimedByName = containsAny(SUPPORT_CLAIM, senderName);
     const claim = ctx.find(SUPPORT_CLAIM);
     if (!claimedByName && claim.length === 0) return null;

@@ -1,6 +1,5 @@
 import { containsAny, lexicon } from './lexicon.ts';
 import { BANK_CLAIM } from './lexicons/identity.ts';
-import { foldForMatch } from '../src/detection/text.ts';
 import type { Rule } from './types.ts';
 
 const INTRODUCES = lexicon('institution-intro', ['と申します', 'でございます']);
@@ -16,7 +15,7 @@ export const identityInstitutionClaim: Rule = {
   },
   match(ctx) {
     if (ctx.senderInLedger) return null;
-    const name = foldForMatch(ctx.report.message.sender?.name ?? '');
+    const name = ctx.senderNameFolded;
     const byName = containsAny(BANK_CLAIM, name);
     // 「〇〇銀行 法人営業部の松尾と申します」: the institution introduces itself in the text.
     const intro = ctx.near(BANK_CLAIM, INTRODUCES, { maxGap: 16 });

@@ -40,6 +40,8 @@ export interface RuleContext {
   contactAgeMinutes: number | null;
   /** The sender's account id is a ledger person's or partner's own id. */
   senderInLedger: boolean;
+  /** The sender's display name, folded like the message (for lexicon checks on the name). */
+  senderNameFolded: string;
   /** All hits of a lexicon in the message, as evidence in the original text. */
   find(lexicon: Lexicon): Evidence[];
   /**

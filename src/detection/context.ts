@@ -16,12 +16,19 @@ interface Hit {
   sentence: number;
 }
 
-const SENTENCE_END = /[。！？!?]/gu;
+const MARU = 0x3002; // 。 (line breaks are folded to it)
+const FULL_EXCLAMATION = 0xff01;
+const FULL_QUESTION = 0xff1f;
+const EXCLAMATION = 0x21;
+const QUESTION = 0x3f;
 
-/** Sentence index of every folded position: sentence boundaries are 。！？ and line breaks (folded to 。). */
+/** Where each sentence of the folded text starts: boundaries are 。！？!? and line breaks (folded to 。). */
 function sentenceStarts(compact: string): number[] {
   const starts = [0];
-  for (const m of compact.matchAll(SENTENCE_END)) starts.push(m.index + 1);
+  for (let i = 0; i < compact.length; i++) {
+    const c = compact.charCodeAt(i);
+    if (c === MARU || c === EXCLAMATION || c === QUESTION || c === FULL_EXCLAMATION || c === FULL_QUESTION) starts.push(i + 1);
+  }
   return starts;
 }
 
@@ -44,6 +51,7 @@ export function createRuleContext(input: ContextInput): RuleContext {
   const { text } = input;
   const starts = sentenceStarts(text.compact);
   const cache = new Map<Lexicon, Hit[]>();
+  const evidenceCache = new Map<Lexicon, Evidence[]>();
   let scanned: ReturnType<typeof scanLexicons> | null = null;
 
   function hits(lexicon: Lexicon): Hit[] {
@@ -70,7 +78,9 @@ export function createRuleContext(input: ContextInput): RuleContext {
   return {
     ...input,
     find(lexicon) {
-      return hits(lexicon).map(evidence);
+      let found = evidenceCache.get(lexicon);
+      if (!found) evidenceCache.set(lexicon, (found = hits(lexicon).map(evidence)));
+      return found;
     },
     findText(literal) {
       const key = foldForMatch(literal);

@@ -15,7 +15,7 @@ import { createRuleContext } from './context.ts';
 import { matchIdentity, senderInLedger } from './identity.ts';
 import { extractObservables } from './observables.ts';
 import { scoreSignals } from './score.ts';
-import { prepareText } from './text.ts';
+import { foldForMatch, prepareText } from './text.ts';
 import type { DetectionResult, Observable, Signal } from './types.ts';
 
 export interface DetectOptions {
@@ -52,6 +52,7 @@ export function detect(report: Report, directory: Directory, options: DetectOpti
     identity,
     contactAgeMinutes: contactAge(report, options.now),
     senderInLedger: senderInLedger(report, directory),
+    senderNameFolded: foldForMatch(report.message.sender?.name ?? ''),
   });
 
   const signals: Signal[] = [];

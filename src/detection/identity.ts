@@ -72,7 +72,7 @@ function forms(name: string, kana?: string | null): NameForms {
 
 /** The ledger's names, folded once per directory object (detection runs per message). */
 interface LedgerIndex {
-  people: { person: Person; names: NameForms; family: string }[];
+  people: { person: Person; names: NameForms; family: string; foldedName: string; foldedFamily: string }[];
   partners: { partner: Counterparty; names: NameForms | null; core: string }[];
 }
 
@@ -83,7 +83,10 @@ function ledgerIndex(directory: Directory): LedgerIndex {
   if (!index) {
     const people = [...directory.people].sort((a, b) => Number(b.executive) - Number(a.executive));
     index = {
-      people: people.map((person) => ({ person, names: forms(person.name, person.kana), family: surname(person.name) })),
+      people: people.map((person) => {
+        const family = surname(person.name);
+        return { person, names: forms(person.name, person.kana), family, foldedName: foldForMatch(person.name), foldedFamily: foldForMatch(family) };
+      }),
       partners: directory.counterparties.map((partner) => ({
         partner,
         names: partner.contactName ? forms(partner.contactName) : null,
@@ -117,9 +120,8 @@ function speaksFor(compact: string, core: string): boolean {
   return false;
 }
 
-/** Does the folded message introduce its writer as `name` (「髙嶋です」「社長の髙嶋です」)? */
-function introducesAs(compact: string, name: string): boolean {
-  const key = foldForMatch(name);
+/** Does the folded message introduce its writer as the folded `key` (「髙嶋です」「社長の髙嶋です」)? */
+function introducesAs(compact: string, key: string): boolean {
   if (key.length < 2) return false;
   for (let i = compact.indexOf(key); i !== -1; i = compact.indexOf(key, i + 1)) {
     const rest = compact.slice(i + key.length, i + key.length + 6);
@@ -167,7 +169,7 @@ export function matchIdentity(report: Report, directory: Directory, text: Prepar
     if (speaksFor(compact, c.core)) return partnerMatch(c.partner, 'company_name', senderId);
   }
   for (const p of index.people) {
-    if (introducesAs(compact, p.person.name) || (p.family && p.person.executive && introducesAs(compact, p.family))) {
+    if (introducesAs(compact, p.foldedName) || (p.family && p.person.executive && introducesAs(compact, p.foldedFamily))) {
       return personMatch(p.person, 'signature', senderId);
     }
   }
