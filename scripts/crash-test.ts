@@ -31,6 +31,6 @@ elapsed                      ${(r.elapsedMs / 1000).toFixed(1)} s
 Delivery is at-least-once: a card is posted twice only if the process dies after Slack accepted
 chat.postMessage and before the transaction recording it (chat_posts + deliveries.status='sent')
 commits; the restarted outbox still sees the delivery pending and posts it again once the killed
-process's send lease expires (5 min; expired by hand here).
+process's send lease expires (1 min; expired by hand here).
 ${ok ? 'PASS: nothing lost' : 'FAIL'}${r.lost.length ? `\nlost: ${r.lost.slice(0, 20).join(', ')}` : ''}${r.cardsMissing.length ? `\nno card: ${r.cardsMissing.slice(0, 20).join(', ')}` : ''}`);
 process.exit(ok ? 0 : 1);

@@ -17,6 +17,7 @@
  * still pending and is posted again once the dead process's claim on it (a 5-minute send lease,
  * src/delivery/worker.ts) has expired. The script expires such leases by hand instead of waiting.
  */
+import { SEND_LEASE_MS } from '../../src/delivery/worker.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,7 +67,7 @@ export interface CrashResult {
 
 const SEVERITIES_WITH_CARD = "('medium','high')"; // NOTIFY_MIN_VERDICT=medium, the default
 /** Retries here back off at most DELIVERY_MAX_DELAY_MS=2 s; a due time further out than this is a send lease. */
-const LEASE_THRESHOLD_MS = 60_000;
+const LEASE_THRESHOLD_MS = SEND_LEASE_MS / 2;
 
 type Outcome = { ok: true; status: number; reportId: number } | { ok: false; error: string };
 
@@ -173,7 +174,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashResult> {
       const pendingSoon = () =>
         (ro.prepare("select count(*) n from deliveries where status = 'pending' and next_attempt_at <= ?").get(Date.now() + LEASE_THRESHOLD_MS) as { n: number }).n;
       while (pendingSoon() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      // Deliveries the killed process had claimed stay leased (SEND_LEASE_MS, 5 min) before the new
+      // Deliveries the killed process had claimed stay leased (SEND_LEASE_MS, 1 min) before the new
       // process may send them. Rather than wait, expire those leases in the database, as time would.
       const rw = new Database(dbFile);
       rw.pragma('busy_timeout = 5000');

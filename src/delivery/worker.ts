@@ -39,8 +39,10 @@ export interface WorkerDeps {
 /**
  * While a worker sends a delivery, its `next_attempt_at` is pushed this far ahead, so a second
  * worker on the same database skips it; if the process dies mid-send, it is retried after this.
+ * Longer than any transport's request timeout (10 s), short enough that a crash delays a card by
+ * a minute at most.
  */
-export const SEND_LEASE_MS = 5 * 60_000;
+export const SEND_LEASE_MS = 60_000;
 
 /** What one tick did. */
 export interface TickStats {
@@ -269,6 +271,8 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
         .run().changes;
       if (claimed !== 1) continue;
       stats[await process(d)] += 1;
+      // Let waiting HTTP requests in between sends: a burst of card updates must not stall intake.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return stats;
   }
