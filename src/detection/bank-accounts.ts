@@ -41,10 +41,16 @@ interface Candidate {
   foreign?: boolean;
 }
 
+/** Does [i, j) overlap a candidate already taken? */
+function overlapsCandidate(taken: readonly Candidate[], i: number, j: number): boolean {
+  for (const c of taken) if (c.start < j && i < c.end) return true;
+  return false;
+}
+
 const NOT_AFTER_NUMBER = '円万億年月日時件個枚%';
 
 /** Digit runs "1234567", "441 8207", "0721-556614" (single space or '-' between groups). */
-function japaneseNumbers(s: string, taken: (i: number, j: number) => boolean): Candidate[] {
+function japaneseNumbers(s: string, taken: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (let i = 0; i < s.length && out.length < MAX_HITS_PER_KIND; i++) {
     if (!isDigit(s.charCodeAt(i))) continue;
@@ -67,7 +73,7 @@ function japaneseNumbers(s: string, taken: (i: number, j: number) => boolean): C
     let end = -1;
     if (digits >= 6 && digits <= 8 && groups.length <= 3) end = runEnd;
     else if (first.end - first.start >= 6 && first.end - first.start <= 8 && groups[1]?.sep === ' ') end = first.end;
-    if (end === -1 || charIn(NOT_AFTER_NUMBER, s, skipAny(s, end, ' ', 1)) || taken(first.start, end)) continue;
+    if (end === -1 || charIn(NOT_AFTER_NUMBER, s, skipAny(s, end, ' ', 1)) || overlapsCandidate(taken, first.start, end)) continue;
     const start = first.start;
     // Same line, or the line before when the number starts its own line ("普通\n1234567").
     const floor = lineStart(s, start) === start ? lineStart(s, Math.max(0, start - 1)) : lineStart(s, start);
@@ -98,7 +104,7 @@ function yuchoNumbers(s: string): Candidate[] {
 }
 
 /** "口座番号：817-334902-838", "IBAN: GB29 NWBK …": a labelled number that is not a Japanese one. */
-function foreignNumbers(s: string, taken: (i: number, j: number) => boolean): Candidate[] {
+function foreignNumbers(s: string, taken: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const m of s.matchAll(BANK_ACCOUNT_REGEXES.foreignLabel)) {
     if (out.length >= MAX_HITS_PER_KIND) return out;
@@ -113,7 +119,7 @@ function foreignNumbers(s: string, taken: (i: number, j: number) => boolean): Ca
       else if (c === 0x2d ? !(isDigit(next) || isLatin(next)) : c === 0x20 ? !(isDigit(next) || (iban && isLatin(next))) : !isLatin(c)) break;
       e++;
     }
-    if (digits >= 6 && !taken(v, e)) out.push({ start: v, end: e, number: s.slice(v, e), foreign: true });
+    if (digits >= 6 && !overlapsCandidate(taken, v, e)) out.push({ start: v, end: e, number: s.slice(v, e), foreign: true });
   }
   return out;
 }
@@ -188,9 +194,8 @@ export function findBankAccounts(p: PreparedText): { observable: Observable; sta
   const s = p.plain;
   if (!BANK_ACCOUNT_REGEXES.fiveDigits.test(s)) return [];
   const candidates = yuchoNumbers(s);
-  const taken = (i: number, j: number) => candidates.some((c) => c.start < j && i < c.end);
-  candidates.push(...japaneseNumbers(s, taken));
-  candidates.push(...foreignNumbers(s, taken));
+  candidates.push(...japaneseNumbers(s, candidates));
+  candidates.push(...foreignNumbers(s, candidates));
   candidates.sort((a, b) => a.start - b.start);
   return candidates.map((c) => ({ observable: toObservable(p, c), start: c.start, end: c.end }));
 }

@@ -99,6 +99,10 @@ export function asciiLower(s: string): string {
   return out;
 }
 
+function alnum(c: number): boolean {
+  return isLatin(c) || isDigit(c);
+}
+
 /**
  * Occurrences of any of `words` in `text` (ASCII case-insensitive; `words` must be lower-case),
  * longest word first at a position. With `latinBoundary`, a word starting or ending with a Latin
@@ -109,7 +113,6 @@ export function findWords(text: string, words: readonly string[], latinBoundary:
   const out: { index: number; word: string }[] = [];
   for (const word of words) {
     for (let k = lower.indexOf(word); k !== -1; k = lower.indexOf(word, k + 1)) {
-      const alnum = (c: number) => isLatin(c) || isDigit(c);
       if (latinBoundary && alnum(word.charCodeAt(0)) && alnum(lower.charCodeAt(k - 1))) continue;
       if (latinBoundary && alnum(word.charCodeAt(word.length - 1)) && alnum(lower.charCodeAt(k + word.length))) continue;
       out.push({ index: k, word });

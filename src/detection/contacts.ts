@@ -133,28 +133,30 @@ export function findEmails(s: string): ContactHit[] {
   return out;
 }
 
+/** Adds the LINE id at s[start, end) (trailing ._- trimmed) unless it overlaps a hit or an e-mail. */
+function addLineId(out: ContactHit[], s: string, emails: readonly ContactHit[], start: number, end: number): void {
+  if (out.length >= MAX_HITS_PER_KIND) return;
+  let e = end;
+  while (e > start && '._-'.includes(s.charAt(e - 1))) e--;
+  const id = s.slice(start, e);
+  if (id.indexOf('@') > 0 || !CONTACT_REGEXES.alnum.test(id) || out.some((h) => h.start < start + id.length && start < h.end)) return;
+  if (emails.some((x) => x.start < start + id.length && start < x.end)) return;
+  out.push({ kind: 'line_id', start, end: start + id.length, value: id.toLowerCase() });
+}
+
 /** LINE ids: "LINE ID: xxx", "ラインID：xxx", "LINE: xxx", and "@xxx" shortly after a mention of LINE. */
 export function findLineIds(s: string, emails: readonly ContactHit[]): ContactHit[] {
   const out: ContactHit[] = [];
-  const add = (start: number, end: number) => {
-    if (out.length >= MAX_HITS_PER_KIND) return;
-    let e = end;
-    while (e > start && '._-'.includes(s.charAt(e - 1))) e--;
-    const id = s.slice(start, e);
-    if (id.indexOf('@') > 0 || !CONTACT_REGEXES.alnum.test(id) || out.some((h) => h.start < start + id.length && start < h.end)) return;
-    if (emails.some((e) => e.start < start + id.length && start < e.end)) return;
-    out.push({ kind: 'line_id', start, end: start + id.length, value: id.toLowerCase() });
-  };
   for (const re of [CONTACT_REGEXES.lineId, CONTACT_REGEXES.lineIdKana, CONTACT_REGEXES.lineColon]) {
     for (const m of s.matchAll(re)) {
       if (m.index > 0 && isLatin(s.charCodeAt(m.index - 1))) continue;
       const id = m[1] as string;
-      add(m.index + m[0].length - id.length, m.index + m[0].length);
+      addLineId(out, s, emails, m.index + m[0].length - id.length, m.index + m[0].length);
     }
   }
   for (const m of s.matchAll(CONTACT_REGEXES.atHandle)) {
     if (m.index > 0 && isLocalChar(s.charCodeAt(m.index - 1))) continue;
-    if (CONTACT_REGEXES.lineContext.test(s.slice(Math.max(0, m.index - 40), m.index))) add(m.index, m.index + m[0].length);
+    if (CONTACT_REGEXES.lineContext.test(s.slice(Math.max(0, m.index - 40), m.index))) addLineId(out, s, emails, m.index, m.index + m[0].length);
   }
   return out;
 }

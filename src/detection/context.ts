@@ -3,7 +3,7 @@
  * two matching primitives (`find`, `near`) that work on folded text and answer in original offsets.
  */
 import { scanLexicons, type Lexicon } from '../../rules/lexicon.ts';
-import type { RuleContext } from '../../rules/types.ts';
+import type { NearOptions, RuleContext } from '../../rules/types.ts';
 import { foldForMatch, toEvidence } from './text.ts';
 import type { Evidence } from './types.ts';
 
@@ -46,65 +46,100 @@ function sentenceOf(starts: number[], index: number): number {
 /** The facts a context is built from: everything a rule sees except the matching primitives. */
 export type ContextInput = Omit<RuleContext, 'find' | 'findText' | 'near'>;
 
-/** Create the context for one message. Lexicon hits are computed lazily and cached. */
-export function createRuleContext(input: ContextInput): RuleContext {
-  const { text } = input;
-  const starts = sentenceStarts(text.compact);
-  const cache = new Map<Lexicon, Hit[]>();
-  const evidenceCache = new Map<Lexicon, Evidence[]>();
-  let scanned: ReturnType<typeof scanLexicons> | null = null;
+/**
+ * One message's context. A class rather than closures: detection builds one per message, and
+ * per-call inner functions cost an allocation each (and a `__name` call under tsx).
+ */
+class MessageContext implements RuleContext {
+  report: ContextInput['report'];
+  text: ContextInput['text'];
+  directory: ContextInput['directory'];
+  observables: ContextInput['observables'];
+  identity: ContextInput['identity'];
+  contactAgeMinutes: ContextInput['contactAgeMinutes'];
+  senderInLedger: ContextInput['senderInLedger'];
+  senderNameFolded: ContextInput['senderNameFolded'];
+  private readonly starts: number[];
+  private readonly cache = new Map<Lexicon, Hit[]>();
+  private readonly evidenceCache = new Map<Lexicon, Evidence[]>();
+  private scanned: ReturnType<typeof scanLexicons> | null = null;
 
-  function hits(lexicon: Lexicon): Hit[] {
-    let found = cache.get(lexicon);
+  constructor(input: ContextInput) {
+    this.report = input.report;
+    this.text = input.text;
+    this.directory = input.directory;
+    this.observables = input.observables;
+    this.identity = input.identity;
+    this.contactAgeMinutes = input.contactAgeMinutes;
+    this.senderInLedger = input.senderInLedger;
+    this.senderNameFolded = input.senderNameFolded;
+    this.starts = sentenceStarts(input.text.compact);
+  }
+
+  private hits(lexicon: Lexicon): Hit[] {
+    let found = this.cache.get(lexicon);
     if (found) return found;
     found = [];
+    const compact = this.text.compact;
     if (lexicon.index >= 0) {
       // Word lists: one automaton pass over the text serves every lexicon.
-      scanned ??= scanLexicons(text.compact, MAX_HITS_PER_LEXICON);
-      for (const h of scanned[lexicon.index] ?? []) found.push({ start: h.start, end: h.end, sentence: sentenceOf(starts, h.start) });
+      this.scanned ??= scanLexicons(compact, MAX_HITS_PER_LEXICON);
+      for (const h of this.scanned[lexicon.index] ?? []) found.push({ start: h.start, end: h.end, sentence: sentenceOf(this.starts, h.start) });
     } else {
       lexicon.regex.lastIndex = 0;
-      for (const m of text.compact.matchAll(lexicon.regex)) {
-        found.push({ start: m.index, end: m.index + m[0].length, sentence: sentenceOf(starts, m.index) });
+      for (const m of compact.matchAll(lexicon.regex)) {
+        found.push({ start: m.index, end: m.index + m[0].length, sentence: sentenceOf(this.starts, m.index) });
         if (found.length >= MAX_HITS_PER_LEXICON) break;
       }
     }
-    cache.set(lexicon, found);
+    this.cache.set(lexicon, found);
     return found;
   }
 
-  const evidence = (h: Hit): Evidence => toEvidence(text, 'compact', h.start, h.end);
+  private evidence(h: Hit): Evidence {
+    return toEvidence(this.text, 'compact', h.start, h.end);
+  }
 
-  return {
-    ...input,
-    find(lexicon) {
-      let found = evidenceCache.get(lexicon);
-      if (!found) evidenceCache.set(lexicon, (found = hits(lexicon).map(evidence)));
-      return found;
-    },
-    findText(literal) {
-      const key = foldForMatch(literal);
-      const out: Evidence[] = [];
-      if (key.length === 0) return out;
-      for (let i = text.compact.indexOf(key); i !== -1 && out.length < MAX_HITS_PER_LEXICON; i = text.compact.indexOf(key, i + key.length)) {
-        out.push(toEvidence(text, 'compact', i, i + key.length));
+  find(lexicon: Lexicon): Evidence[] {
+    let found = this.evidenceCache.get(lexicon);
+    if (!found) {
+      const hits = this.hits(lexicon);
+      found = new Array<Evidence>(hits.length);
+      for (let k = 0; k < hits.length; k++) found[k] = this.evidence(hits[k] as Hit);
+      this.evidenceCache.set(lexicon, found);
+    }
+    return found;
+  }
+
+  findText(literal: string): Evidence[] {
+    const key = foldForMatch(literal);
+    const out: Evidence[] = [];
+    if (key.length === 0) return out;
+    const compact = this.text.compact;
+    for (let i = compact.indexOf(key); i !== -1 && out.length < MAX_HITS_PER_LEXICON; i = compact.indexOf(key, i + key.length)) {
+      out.push(toEvidence(this.text, 'compact', i, i + key.length));
+    }
+    return out;
+  }
+
+  near(a: Lexicon, b: Lexicon, options: NearOptions = {}): Evidence[] {
+    const maxGap = options.maxGap ?? 40;
+    const bs = this.hits(b);
+    const masks = options.unless ? this.hits(options.unless) : [];
+    for (const ha of this.hits(a)) {
+      if (masks.some((m) => m.start <= ha.start && ha.end <= m.end)) continue;
+      for (const hb of bs) {
+        if (hb.sentence !== ha.sentence) continue;
+        const after = hb.start >= ha.end && hb.start - ha.end <= maxGap;
+        const before = options.anyOrder === true && hb.end <= ha.start && ha.start - hb.end <= maxGap;
+        if (after || before) return [this.evidence(ha), this.evidence(hb)];
       }
-      return out;
-    },
-    near(a, b, options = {}) {
-      const maxGap = options.maxGap ?? 40;
-      const bs = hits(b);
-      const masks = options.unless ? hits(options.unless) : [];
-      for (const ha of hits(a)) {
-        if (masks.some((m) => m.start <= ha.start && ha.end <= m.end)) continue;
-        for (const hb of bs) {
-          if (hb.sentence !== ha.sentence) continue;
-          const after = hb.start >= ha.end && hb.start - ha.end <= maxGap;
-          const before = options.anyOrder === true && hb.end <= ha.start && ha.start - hb.end <= maxGap;
-          if (after || before) return [evidence(ha), evidence(hb)];
-        }
-      }
-      return [];
-    },
-  };
+    }
+    return [];
+  }
+}
+
+/** Create the context for one message. Lexicon hits are computed lazily and cached. */
+export function createRuleContext(input: ContextInput): RuleContext {
+  return new MessageContext(input);
 }

@@ -69,16 +69,20 @@ function cardWord(c: string, from: number, to: number): { start: number; end: nu
   return best;
 }
 
+function overlapsHit(out: readonly GiftCardHit[], a: number, b: number): boolean {
+  for (const h of out) if (h.start < b && a < h.end) return true;
+  return false;
+}
+
 /** Gift cards in `compact` (see the module comment), one per mention. */
 export function findGiftCards(compact: string): GiftCardHit[] {
   if (cardWord(compact, 0, compact.length) === null && !PREPAID_WORDS.some((w) => compact.includes(w))) return [];
   const out: GiftCardHit[] = [];
-  const overlaps = (a: number, b: number) => out.some((h) => h.start < b && a < h.end);
   for (const { brand, word } of FOLDED_BRANDS) {
     for (let k = compact.indexOf(word); k !== -1; k = compact.indexOf(word, k + 1)) {
       const end = k + word.length;
       if (out.length >= MAX_HITS_PER_KIND) break;
-      if (overlaps(k, end)) continue;
+      if (overlapsHit(out, k, end)) continue;
       const inWord = PREPAID_BRANDS.includes(brand) || FOLDED_WORDS.some((w) => word.includes(w));
       const after = cardWord(compact, end, Math.min(compact.length, end + AFTER_WINDOW));
       const before = inWord || after ? null : cardWord(compact, Math.max(0, k - BEFORE_WINDOW), k);
@@ -90,7 +94,7 @@ export function findGiftCards(compact: string): GiftCardHit[] {
   for (const word of FOLDED_GENERIC) {
     for (let k = compact.indexOf(word); k !== -1; k = compact.indexOf(word, k + 1)) {
       if (out.length >= 2 * MAX_HITS_PER_KIND) break;
-      if (!overlaps(k, k + word.length)) out.push({ start: k, end: k + word.length, brand: 'generic' });
+      if (!overlapsHit(out, k, k + word.length)) out.push({ start: k, end: k + word.length, brand: 'generic' });
     }
   }
   return out.sort((a, b) => a.start - b.start);

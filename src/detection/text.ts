@@ -54,6 +54,10 @@ export interface PreparedText {
 /** Scratch buffers reused by every `prepareText` call (JS is single-threaded and the call does not re-enter). */
 const PLAIN_SCRATCH = new MappedBuilder(4096);
 const COMPACT_SCRATCH = new MappedBuilder(4096);
+/** The same for `foldForMatch` (separate, so folding a word never clobbers a message being prepared). */
+const FOLD_SCRATCH_MAX = 1024;
+const FOLD_PLAIN_SCRATCH = new MappedBuilder(256);
+const FOLD_COMPACT_SCRATCH = new MappedBuilder(256);
 
 const NL = 0x0a;
 const MARU = 0x3002; // 。
@@ -177,8 +181,10 @@ export function toEvidence(p: PreparedText, form: 'plain' | 'compact', start: nu
  */
 export function foldForMatch(s: string): string {
   const text = typeof s === 'string' ? s : String(s ?? '');
-  const plain = new MappedBuilder(text.length + 16);
+  // Long input gets its own buffers, so the shared scratch never stays large.
+  const small = text.length <= FOLD_SCRATCH_MAX;
+  const plain = small ? FOLD_PLAIN_SCRATCH.reset() : new MappedBuilder(text.length + 16);
   normaliseRange(plain, text, 0, text.length);
   foldLongVowelBetweenDigits(plain);
-  return buildCompact(plain, new MappedBuilder(plain.length)).text();
+  return buildCompact(plain, small ? FOLD_COMPACT_SCRATCH : new MappedBuilder(plain.length)).text();
 }
