@@ -64,8 +64,12 @@ export function containsAny(lex: Lexicon, folded: string): boolean {
 }
 
 interface Automaton {
-  next: Map<number, number>[];
-  fail: Int32Array;
+  /** Per UTF-16 code unit: its column in `delta` (0 for a unit no word contains). */
+  classes: Int32Array;
+  /** Columns per state in `delta`. */
+  width: number;
+  /** The goto/fail automaton flattened into a DFA: next state = delta[state * width + class]. */
+  delta: Int32Array;
   /** Per state: [lexicon index, word length, latin head?, latin tail?] for every word ending here. */
   out: { lex: number; len: number; head: boolean; tail: boolean }[][];
 }
@@ -104,7 +108,19 @@ function build(): Automaton {
       queue.push(t);
     }
   }
-  return { next, fail, out };
+  // Flatten: one column per code unit that occurs in a word; every other unit leads to the root.
+  const classes = new Int32Array(0x10000);
+  let width = 1;
+  for (const m of next) for (const c of m.keys()) if (classes[c] === 0) classes[c] = width++;
+  const delta = new Int32Array(next.length * width);
+  // States in breadth-first order, so a state's fail target is complete before the state itself.
+  for (const s of [0, ...queue]) {
+    const row = s * width;
+    const failRow = fail[s]! * width;
+    for (let k = 1; k < width; k++) delta[row + k] = s === 0 ? 0 : delta[failRow + k]!;
+    for (const [c, t] of next[s]!) delta[row + classes[c]!] = t;
+  }
+  return { classes, width, delta, out };
 }
 
 const isLatinLetter = (c: number): boolean => c >= 0x61 && c <= 0x7a;
@@ -122,13 +138,11 @@ export interface LexiconHit {
  */
 export function scanLexicons(text: string, maxPerLexicon: number): (LexiconHit[] | undefined)[] {
   automaton ??= build();
-  const { next, fail, out } = automaton;
+  const { classes, width, delta, out } = automaton;
   const raw: (LexiconHit[] | undefined)[] = new Array<LexiconHit[] | undefined>(registered.length);
   let s = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    while (s > 0 && !next[s]!.has(c)) s = fail[s]!;
-    s = next[s]!.get(c) ?? 0;
+    s = delta[s * width + classes[text.charCodeAt(i)]!]!;
     const found = out[s]!;
     for (let k = 0; k < found.length; k++) {
       const o = found[k]!;
