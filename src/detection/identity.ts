@@ -70,6 +70,21 @@ function forms(name: string, kana?: string | null): NameForms {
   return { shown: name.trim().replace(/\s+/gu, ' '), exact: exactForm(name), key: nameKey(name), kanaKey: kana ? nameKey(kana) : null };
 }
 
+/** Forms of display names seen recently: senders repeat, and `nameKey` is the costly part of matching. */
+const displayForms = new Map<string, NameForms>();
+const DISPLAY_FORMS_LIMIT = 10_000;
+
+/** `forms(display)`, remembered for the next messages from the same display name (the result is never mutated). */
+function displayNameForms(display: string): NameForms {
+  let f = displayForms.get(display);
+  if (f === undefined) {
+    f = forms(display);
+    if (displayForms.size >= DISPLAY_FORMS_LIMIT) displayForms.clear();
+    displayForms.set(display, f);
+  }
+  return f;
+}
+
 /** The ledger's names, folded once per directory object (detection runs per message). */
 interface LedgerIndex {
   people: { person: Person; names: NameForms; family: string; foldedName: string; foldedFamily: string }[];
@@ -148,7 +163,7 @@ export function matchIdentity(report: Report, directory: Directory, text: Prepar
   }
 
   if (display.trim() !== '') {
-    const shown = forms(display);
+    const shown = displayNameForms(display);
     let lookalike: IdentityMatch | null = null;
     for (const p of index.people) {
       const rel = displayNameRelation(shown, p.names);
