@@ -30,9 +30,15 @@ const SUFFIXES: readonly (readonly [string, string])[] = [
 /** Every RegExp of this file, for the ReDoS test (none: amounts are scanned by hand). */
 export const AMOUNT_REGEXES = {} satisfies Record<string, RegExp>;
 
-/** Kanji numerals and units are all CJK ideographs (or 〇): a range check skips everything else cheaply. */
+/** Per UTF-16 code unit: 1 for a kanji digit or small unit, 2 for a big unit (万億兆), else 0. */
+const NUMERAL_KIND = new Uint8Array(0x10000);
+for (const c of [...KANJI_DIGITS.keys(), ...SMALL_UNITS.keys()]) NUMERAL_KIND[c] = 1;
+for (const c of BIG_UNITS.keys()) NUMERAL_KIND[c] = 2;
+
+/** A kanji numeral or unit (one table read: the scan asks this of every character). */
 function isNumeralCode(c: number): boolean {
-  return (c === 0x3007 || (c >= 0x4e00 && c <= 0x9fff)) && (KANJI_DIGITS.has(c) || SMALL_UNITS.has(c) || BIG_UNITS.has(c));
+  const kind = NUMERAL_KIND[c];
+  return kind !== undefined && kind !== 0;
 }
 
 interface Parsed {
@@ -125,7 +131,7 @@ export function findAmounts(s: string): AmountHit[] {
   const out: AmountHit[] = [];
   for (let i = 0; i < s.length && out.length < MAX_HITS_PER_KIND; i++) {
     const c = s.charCodeAt(i);
-    if (!isDigit(c) && !(isNumeralCode(c) && !BIG_UNITS.has(c))) continue;
+    if (!isDigit(c) && NUMERAL_KIND[c] !== 1) continue;
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
     if (isDigit(prev) || prev === 0x2c || prev === 0x2e || isNumeralCode(prev)) continue;
     const n = parseNumber(s, i);
