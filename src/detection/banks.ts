@@ -41,16 +41,43 @@ for (const [id, names] of Object.entries(BANK_ALIASES)) {
  * folded name without 銀行/株式会社 (福岡銀行 / 福岡 → '福岡'; 〇〇信用金庫 / 〇〇信金 → '〇〇信金'). '?' when empty.
  */
 export function normaliseBankName(s: string): string {
-  const key = stripBankName(foldForMatch(s ?? ''));
+  return remembered(bankNames, s ?? '', computeBankName);
+}
+
+function computeBankName(s: string): string {
+  const key = stripBankName(foldForMatch(s));
   if (key === '') return '?';
   return ALIAS_TO_ID.get(key) ?? key;
+}
+
+/**
+ * Bank names, branches and holders repeat from message to message, and their canonical forms are
+ * pure functions of the string: each is kept in a Map of at most MEMO_LIMIT entries (cleared when full).
+ */
+const MEMO_LIMIT = 10_000;
+const bankNames = new Map<string, string>();
+const branchKeys = new Map<string, string>();
+const companyHolders = new Map<string, boolean>();
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
 }
 
 const KANJI_DIGIT: Record<string, string> = { '〇': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9' };
 
 /** Canonical branch: folded, without 支店/店/出張所 and 店番; 〇一八 → 018; '?' when missing. */
 export function branchKey(branch: string | null | undefined): string {
-  let s = foldForMatch(branch ?? '').replace(BANK_REGEXES.parenthetical, '').replace(BANK_REGEXES.maru, '');
+  return remembered(branchKeys, branch ?? '', computeBranchKey);
+}
+
+function computeBranchKey(branch: string): string {
+  let s = foldForMatch(branch).replace(BANK_REGEXES.parenthetical, '').replace(BANK_REGEXES.maru, '');
   s = s.replace(BANK_REGEXES.branchCodePrefix, '');
   const stripped = s.replace(BANK_REGEXES.branchSuffix, '');
   s = stripped === '' ? s : stripped;
@@ -118,6 +145,10 @@ function hasLegalEntityMarker(key: string): boolean {
 
 /** True when a holder name looks like a company (カ)… / …(ユ / 株式会社 / LTD / ショウジ …). */
 export function holderIsCompany(holder: string): boolean {
+  return remembered(companyHolders, holder ?? '', computeHolderIsCompany);
+}
+
+function computeHolderIsCompany(holder: string): boolean {
   const key = holderKey(holder);
   if (hasLegalEntityMarker(key)) return true;
   if (COMPANY_WORDS.some((w) => key.includes(w))) return true;
