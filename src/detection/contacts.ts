@@ -25,6 +25,7 @@ export const CONTACT_REGEXES = {
   lineColon: /line[ ]{0,2}[:=][ ]{0,3}([a-z0-9@._-]{3,30})/gi,
   atHandle: /@[a-z0-9._-]{3,20}/gi,
   lineContext: /line|ライン/i,
+  lineWord: /line/i,
   phoneWordBefore: /(?:tel|fax|phone|mobile)$/i,
   letters: /^[a-z]+$/i,
   alnum: /[a-z0-9]/i,
@@ -147,13 +148,19 @@ function addLineId(out: ContactHit[], s: string, emails: readonly ContactHit[], 
 /** LINE ids: "LINE ID: xxx", "ラインID：xxx", "LINE: xxx", and "@xxx" shortly after a mention of LINE. */
 export function findLineIds(s: string, emails: readonly ContactHit[]): ContactHit[] {
   const out: ContactHit[] = [];
+  // Each pattern needs its literal ("line", "ライン", "@"): skip the scans that cannot match.
+  const latinLine = CONTACT_REGEXES.lineWord.test(s);
+  const kanaLine = s.includes('ライン');
+  if (!latinLine && !kanaLine) return out;
   for (const re of [CONTACT_REGEXES.lineId, CONTACT_REGEXES.lineIdKana, CONTACT_REGEXES.lineColon]) {
+    if (re === CONTACT_REGEXES.lineIdKana ? !kanaLine : !latinLine) continue;
     for (const m of s.matchAll(re)) {
       if (m.index > 0 && isLatin(s.charCodeAt(m.index - 1))) continue;
       const id = m[1] as string;
       addLineId(out, s, emails, m.index + m[0].length - id.length, m.index + m[0].length);
     }
   }
+  if (!s.includes('@')) return out;
   for (const m of s.matchAll(CONTACT_REGEXES.atHandle)) {
     if (m.index > 0 && isLocalChar(s.charCodeAt(m.index - 1))) continue;
     if (CONTACT_REGEXES.lineContext.test(s.slice(Math.max(0, m.index - 40), m.index))) addLineId(out, s, emails, m.index, m.index + m[0].length);
