@@ -1,5 +1,5 @@
 import { DESTINATION_LATER, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
-import { REQUEST } from './lexicons/requests.ts';
+import { OBLIGATION, REQUEST } from './lexicons/requests.ts';
 import { unregisteredAccounts } from './support.ts';
 import type { Rule } from './types.ts';
 
@@ -16,7 +16,8 @@ export const moneyTransferRequest: Rule = {
     en: 'Asks for a transfer or payment. An amount, a payee not in the ledger, or "I will send the account later" raise the risk. Never complete a transfer in chat alone: verify through the contact in your ledger.',
   },
   match(ctx) {
-    const ask = ctx.near(TRANSFER, REQUEST, { maxGap: 40, unless: PAYMENT_TERMS });
+    const asked = ctx.near(TRANSFER, REQUEST, { maxGap: 40, unless: PAYMENT_TERMS });
+    const ask = asked.length > 0 ? asked : ctx.near(TRANSFER, OBLIGATION, { maxGap: 16, unless: PAYMENT_TERMS });
     if (ask.length === 0) return null;
     const amount = ctx.observables.find(
       (o) => o.kind === 'amount' && (Number(o.details?.yen ?? 0) >= SIGNIFICANT_YEN || (o.details?.currency ?? 'JPY') !== 'JPY'),
@@ -33,12 +34,14 @@ export const moneyTransferRequest: Rule = {
       '本日中に180万円を下記に振り込んでください。',
       '取引先への前払いで、振込をお願いできますか。振込先はあとで送ります。',
       '至急、230万円の送金をお願いします。',
+      '今日中に取引先へ300万円を送金しなければならない。先方の口座はあとで送る。',
     ],
     noMatch: [
       '今回振込手数料が差し引かれておりましたので、次回以降は御社ご負担でお願いできますでしょうか。',
       '1月分の振込が完了しました。明細は共有フォルダにあります。',
       '賞与は3月25日に給与と同じ口座へ振り込みます。',
       'ご入金を確認いたしました。ありがとうございます。',
+      '振込手数料の確認が必要です。',
     ],
   },
 };

@@ -13,7 +13,7 @@ export const SUPPORT_CLAIM = lexicon('support-claim', [
 export const ACCOUNT_THREAT = lexicon('account-threat', [
   '凍結', '利用停止', '停止され', '制限され', '制限を解除', '機能が制限', '削除され', '利用できなくなり', 'ロックされ',
   '無効にな', '不審なログイン', '規約違反', '本人確認が必要', '本人確認を実施', 'アカウントの確認', '管理者アカウントの確認',
-  '契約更新', '認証が必要',
+  '契約更新', '認証が必要', '不正利用', '不正アクセス', '乗っ取', 'ハッキング', '保護のため',
 ]);
 
 /** A financial institution speaking. */

@@ -15,6 +15,15 @@ export const REQUEST = lexicon('request', [
 ]);
 
 /**
+ * A stated obligation (「振り込む必要があります」「送金しなければならない」): with a payment, as good as a
+ * request — the writer then only needs the reader to act.
+ */
+export const OBLIGATION = lexicon('obligation', [
+  '必要があります', '必要がある', '必要があり', '必要になりました', '必要になった', '必要です', 'しなければならない',
+  'しなければなりません', 'しないといけない', 'しないといけなく', 'ないといけなくなり', 'なければいけない', 'なければならなく',
+]);
+
+/**
  * Asking the reader to hand something over in the chat: tell, send, reply, photograph, type in.
  * "お送りします" (I will send) is not here: only forms that ask the reader to act.
  */

@@ -3,7 +3,7 @@ import { lexicon } from '../lexicon.ts';
 
 /** Passwords, PINs and one-time codes. kubell and banks never ask for these in chat. */
 export const SECRETS = lexicon('secrets', [
-  'パスワード', 'password', 'passcode', 'パスコード', '暗証番号', 'pinコード', 'pin番号', '認証コード', '確認コード', '承認コード', 'ワンタイム',
+  'パスワード', 'password', 'passcode', 'パスコード', '暗証番号', 'pinコード', 'pin番号', '認証コード', '確認コード', '承認コード', '認証番号', '確認番号', 'セキュリティ番号', '暗証コード', 'ワンタイム',
   'セキュリティコード', 'ログインid', 'ログイン情報', 'ログインidとパス', 'ユーザーid', 'ユーザid', '電子証明書',
   '秘密の質問', '二段階認証', '2段階認証', '二要素', '2要素', 'smsで届いた', 'smsに届いた', 'sms認証', '6桁', '4桁',
   '乱数表', 'トークンの番号', 'アカウント情報', 'ログインurl', '管理者id',
