@@ -24,5 +24,9 @@ export const observables = sqliteTable(
     inLedger: integer('in_ledger', { mode: 'boolean' }),
     details: text('details'),
   },
-  (t) => [index('observables_kind_value_idx').on(t.kind, t.value), index('observables_case_idx').on(t.caseId)],
+  (t) => [
+    // Covers correlation, grouping and linked cases (kind, value → case, in ledger?) without reading rows.
+    index('observables_kind_value_case_idx').on(t.kind, t.value, t.caseId, t.inLedger),
+    index('observables_case_idx').on(t.caseId),
+  ],
 );
