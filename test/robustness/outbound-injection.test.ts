@@ -11,29 +11,15 @@ import { buildReply } from '../../adapters/chatwork/reply.ts';
 import { buildCardMessage } from '../../adapters/slack/blocks.ts';
 import { buildTeamsCard } from '../../adapters/teams/card.ts';
 import type { CaseCard, ReportOrigin } from '../../adapters/types.ts';
+import { baseCard } from '../fixtures/case-card.ts';
 import { ALL_HOSTILE, HOSTILE_STRINGS } from './hostile-strings.ts';
 
-/** A card whose every hostile-controlled field holds `s`. */
+/** A card whose every hostile-controlled field holds `s` (the shared fixture, hostile where a fraudster or user writes). */
 function cardWith(s: string, over: Partial<CaseCard> = {}): CaseCard {
-  return {
-    ref: 'KKN-000042',
-    url: 'http://localhost:8787/cases/KKN-000042',
+  return baseCard({
     status: 'acknowledged',
-    resolution: null,
-    severity: 'high',
     score: 91,
     lastAction: { action: 'acknowledge', actor: { platform: 'api', userId: 'token:1', displayName: s }, at: '2026-01-07T00:01:00.000Z', note: s },
-    impersonated: {
-      kind: 'person',
-      name: '山田 太郎',
-      role: '代表取締役',
-      company: '株式会社サンプル',
-      executive: true,
-      how: 'exact_name',
-      ledgerAccountId: 1001,
-      accountMatches: false,
-      verifyWith: { phone: '03-1234-5678', email: 'yamada@sample.co.jp' },
-    },
     sender: { name: s, accountId: 9_999_999, contactAgeMinutes: 12, inLedger: false },
     message: { body: `至急 ${s} 至急`, sentAt: '2026-01-07T00:00:00.000Z' },
     signals: [{ ruleId: 'pressure-urgency', title: { ja: '急がせる', en: 'Urgency' }, evidence: [{ text: s.slice(0, 200), start: 0, end: 2 }] }],
@@ -47,7 +33,7 @@ function cardWith(s: string, over: Partial<CaseCard> = {}): CaseCard {
     openedAt: '2026-01-07T00:00:00.000Z',
     updatedAt: '2026-01-07T00:05:00.000Z',
     ...over,
-  };
+  });
 }
 
 const HARMLESS = '山田です';
