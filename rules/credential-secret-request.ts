@@ -1,5 +1,5 @@
 import { IN_THIS_CHAT, SEND_TO_ME } from './lexicons/requests.ts';
-import { SECRETS } from './lexicons/secrets.ts';
+import { NON_ACCOUNT_SECRETS, SECRETS } from './lexicons/secrets.ts';
 import type { Rule } from './types.ts';
 
 /** Passwords, PINs or one-time codes asked for in chat. */
@@ -12,8 +12,8 @@ export const credentialSecretRequest: Rule = {
     en: 'Asks for a password, PIN, one-time password, verification code or login details in chat. Genuine staff, banks and kubell never ask for these in chat.',
   },
   match(ctx) {
-    const ask = ctx.near(SECRETS, SEND_TO_ME, { maxGap: 30, anyOrder: true });
-    const here = ask.length > 0 ? ask : ctx.near(SECRETS, IN_THIS_CHAT, { maxGap: 20, anyOrder: true });
+    const ask = ctx.near(SECRETS, SEND_TO_ME, { maxGap: 30, anyOrder: true, unless: NON_ACCOUNT_SECRETS });
+    const here = ask.length > 0 ? ask : ctx.near(SECRETS, IN_THIS_CHAT, { maxGap: 20, anyOrder: true, unless: NON_ACCOUNT_SECRETS });
     return here.length > 0 ? { evidence: here, strength: 'strong' } : null;
   },
   examples: {
@@ -26,6 +26,9 @@ export const credentialSecretRequest: Rule = {
       'チャットにはパスワードを書かないようにお願いします。',
       '添付ファイルのパスワードは別メールでお送りします。',
       '電話でお伝えした仮パスワードでログインして、すぐに変更してください。',
+      '資料はパスワード付きZIPで送ってください。',
+      '添付ファイルのパスワードを別途お送りください。',
+      '来客用のWi-Fiのパスワードを教えてください。',
     ],
   },
 };

@@ -9,6 +9,16 @@ export const SECRETS = lexicon('secrets', [
   '乱数表', 'トークンの番号', 'アカウント情報', 'ログインurl', '管理者id',
 ]);
 
+/**
+ * Passwords that guard a file, a meeting or the office Wi-Fi, not an account: 「パスワード付きZIP」
+ * 「添付ファイルのパスワード」 are everyday business, so a secret word inside these is not a credential.
+ */
+export const NON_ACCOUNT_SECRETS = lexicon('non-account-secrets', [
+  'パスワード付き', 'ファイルのパスワード', '添付ファイルのパスワード', 'zipのパスワード', 'zipファイルのパスワード', 'pdfのパスワード',
+  'excelのパスワード', 'エクセルのパスワード', '解凍パスワード', '解凍用パスワード', '開封パスワード', '開封用パスワード', 'パスワードをかけて',
+  'パスワード保護', 'wifiのパスワード', 'wifiパスワード', 'ゲスト用パスワード', '会議のパスコード', 'ミーティングのパスコード', '会議室のパスワード',
+]);
+
 /** Identity documents and personal data of staff. */
 export const PERSONAL_DATA = lexicon('personal-data', [
   'マイナンバー', '個人番号', '運転免許証', '免許証', '保険証', '身分証', '本人確認書類', 'パスポート', '住民票', '在留カード',
