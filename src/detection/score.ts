@@ -8,6 +8,9 @@ import type { Bilingual, IdentityMatch, Signal, SignalCategory, Verdict } from '
 
 const ASK_CATEGORIES: ReadonlySet<SignalCategory> = new Set(['money', 'payee', 'credential', 'offplatform', 'giftcard']);
 
+/** Payee signals that betray a taken-over account even without pressure. */
+const TAKEOVER_PAYEE_RULES: ReadonlySet<string> = new Set(['payee.personal_account', 'payee.overseas_account', 'payee.account_change']);
+
 /** Points for each part of the combination; see `scoreSignals`. */
 export const WEIGHTS = {
   askStrong: 45,
@@ -80,6 +83,10 @@ export function scoreSignals(signals: Signal[], identity: IdentityMatch | null):
   score -= Math.min(WEIGHTS.mitigationMax, relief);
   // Without an ask or a false identity, pressure words alone never reach medium.
   if (ask === 0 && idn === 0) score = Math.min(score, THRESHOLDS.medium - 1);
+  // From the ledger's own account, a plain request is business as usual; a taken-over account
+  // shows itself by pressure or by where the money goes (a personal, overseas or changed account).
+  const redFlagPayee = signals.some((s) => TAKEOVER_PAYEE_RULES.has(s.ruleId) && s.strength === 'strong');
+  if (trusted && idn === 0 && pressure === 0 && !redFlagPayee) score = Math.min(score, THRESHOLDS.medium - 1);
   score = Math.max(0, Math.min(100, Math.round(score)));
 
   const verdict = verdictFor(score);

@@ -27,6 +27,7 @@ const frauds: [string, Report][] = [
   ['callback on a new number', report('齋藤です。携帯が変わりました。至急この番号に電話ください。\n080-9999-1234\n会社の番号にはかけないでください。', 9100007, '齋藤 花子', NEW)],
   ['an executive name from another account, probing', report('お疲れ様です。今、会社にいますか？少しお願いしたいことがあります。', 9100010, '山本 健一', null)],
   ['phishing link dressed as Chatwork', report('【Chatworkサポート】ご契約の更新にあたり、下記フォームより管理者IDとパスワードをご入力ください。https://chatwork-renewal.example.net/login', 9100011, 'サポート窓口', NEW)],
+  ['phishing link from an executive look-alike', report('経理部の齋藤です。新しい経費精算システムに移行しました。以下のURLからIDとパスワードを登録してください。https://minato-keihi.example.net/login', 9500003, '齋藤 花子', NEW)],
   ['personal-name account from a known partner id', report('佐々木です。弊社口座が一時的に使えないため、今回は下記へお願いします。\nゆうちょ銀行 〇一八支店 普通 7766554 ササキ リョウ\n本日中にお願いできますと幸いです。', 4000001, '佐々木 亮', OLD)],
 ];
 
@@ -42,6 +43,8 @@ const benign: [string, Report][] = [
   ['customer asks where to pay us', report('請求書に振込先の記載がないようです。御社の振込先口座を追記して再発行いただけますか。', 9200002, '井上 翼', OLD)],
   ['our own account on an invoice, internal', report('【経理】お客様向け請求書の振込先に当社の口座を記載しました。みなと銀行 本町支店 普通 1112223 カ）ミナトセイキ', 3000003, '小林 誠')],
   ['urgent internal payment with the invoice on file', report('齋藤さん、あおば物産さんへの支払いを今日中にお願いします。請求書は共有フォルダにあります。', 3000003, '小林 誠')],
+  ['our account given to a customer, from our own staff', report('ご注文ありがとうございます。代金は下記口座へお振込みください。みなと銀行 本町支店 普通 1112223 カ）ミナトセイキ', 3000003, '小林 誠')],
+  ['a travel advance to a colleague, already approved', report('小林さん、来週の出張の仮払い、5万円を私の口座に振り込んでもらえますか？申請は承認済みです。', 3000002, '齋藤 花子')],
   ['pressure words alone', report('至急！本日中に！内密に！会議中で電話に出られません！', 9200003, '田村 一郎', null)],
   ['attachment password by phone', report('報告書をメールでお送りしました。ファイルのパスワードは別途お電話でお伝えします。', 4000001, '佐々木 亮', OLD)],
 ];
