@@ -8,7 +8,7 @@ import type { Bilingual, IdentityMatch, Signal, SignalCategory, Verdict } from '
 
 const ASK_CATEGORIES: ReadonlySet<SignalCategory> = new Set(['money', 'payee', 'credential', 'offplatform', 'giftcard']);
 
-/** Payee signals that betray a taken-over account even without pressure. */
+/** Payee signals that betray a taken-over account even without pressure (see `scoreSignals`). */
 const TAKEOVER_PAYEE_RULES: ReadonlySet<string> = new Set(['payee.personal_account', 'payee.overseas_account', 'payee.account_change']);
 
 /** Points for each part of the combination; see `scoreSignals`. */
@@ -83,10 +83,13 @@ export function scoreSignals(signals: Signal[], identity: IdentityMatch | null):
   score -= Math.min(WEIGHTS.mitigationMax, relief);
   // Without an ask or a false identity, pressure words alone never reach medium.
   if (ask === 0 && idn === 0) score = Math.min(score, THRESHOLDS.medium - 1);
-  // From the ledger's own account, a plain request is business as usual; a taken-over account
-  // shows itself by pressure or by where the money goes (a personal, overseas or changed account).
-  const redFlagPayee = signals.some((s) => TAKEOVER_PAYEE_RULES.has(s.ruleId) && s.strength === 'strong');
-  if (trusted && idn === 0 && pressure === 0 && !redFlagPayee) score = Math.min(score, THRESHOLDS.medium - 1);
+  // From the ledger's own account, a plain payment request is business as usual; a taken-over
+  // account shows itself by pressure, by where the money goes (a personal, overseas or changed
+  // account), or by asking for what colleagues never ask in chat (secrets, QR codes, gift cards).
+  const redFlag = signals.some(
+    (s) => s.strength === 'strong' && (TAKEOVER_PAYEE_RULES.has(s.ruleId) || (ASK_CATEGORIES.has(s.category) && s.category !== 'money' && s.category !== 'payee')),
+  );
+  if (trusted && idn === 0 && pressure === 0 && !redFlag) score = Math.min(score, THRESHOLDS.medium - 1);
   score = Math.max(0, Math.min(100, Math.round(score)));
 
   const verdict = verdictFor(score);

@@ -27,6 +27,7 @@ const frauds: [string, Report][] = [
   ['callback on a new number', report('齋藤です。携帯が変わりました。至急この番号に電話ください。\n080-9999-1234\n会社の番号にはかけないでください。', 9100007, '齋藤 花子', NEW)],
   ['an executive name from another account, probing', report('お疲れ様です。今、会社にいますか？少しお願いしたいことがあります。', 9100010, '山本 健一', null)],
   ['phishing link dressed as Chatwork', report('【Chatworkサポート】ご契約の更新にあたり、下記フォームより管理者IDとパスワードをご入力ください。https://chatwork-renewal.example.net/login', 9100011, 'サポート窓口', NEW)],
+  ['genuine CEO account asking for a LINE group QR, no pressure', report('小林さん、LINEグループを作ってQRコードをこちらに送ってください。', 3000001, '山本 健一', OLD)],
   ['phishing link from an executive look-alike', report('経理部の齋藤です。新しい経費精算システムに移行しました。以下のURLからIDとパスワードを登録してください。https://minato-keihi.example.net/login', 9500003, '齋藤 花子', NEW)],
   ['personal-name account from a known partner id', report('佐々木です。弊社口座が一時的に使えないため、今回は下記へお願いします。\nゆうちょ銀行 〇一八支店 普通 7766554 ササキ リョウ\n本日中にお願いできますと幸いです。', 4000001, '佐々木 亮', OLD)],
 ];
