@@ -85,18 +85,22 @@ export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; nex
     .all();
   const page = rows.slice(0, q.limit);
   return {
-    cases: page.map((c) => ({
-      ref: formatCaseRef(c.id),
-      status: c.status,
-      resolution: c.resolution,
-      severity: c.severity,
-      score: c.score,
-      reportCount: c.reportCount,
-      firstReportAt: c.firstReportAt,
-      lastReportAt: c.lastReportAt,
-      version: c.version,
-    })),
+    cases: page.map((c) => ({ ...caseHeadline(c), version: c.version })),
     nextCursor: rows.length > q.limit ? (page[page.length - 1]?.id ?? null) : null,
+  };
+}
+
+/** The fields every view of a case starts with, in the order the API answers them. */
+function caseHeadline(c: typeof cases.$inferSelect) {
+  return {
+    ref: formatCaseRef(c.id),
+    status: c.status,
+    resolution: c.resolution,
+    severity: c.severity,
+    score: c.score,
+    reportCount: c.reportCount,
+    firstReportAt: c.firstReportAt,
+    lastReportAt: c.lastReportAt,
   };
 }
 
@@ -116,14 +120,7 @@ export function getCaseDetail(db: Db, caseId: number) {
   const signalRows = rowsOfCase(db, signals, caseId);
   const obsRows = rowsOfCase(db, observables, caseId);
   return {
-    ref: formatCaseRef(c.id),
-    status: c.status,
-    resolution: c.resolution,
-    severity: c.severity,
-    score: c.score,
-    reportCount: c.reportCount,
-    firstReportAt: c.firstReportAt,
-    lastReportAt: c.lastReportAt,
+    ...caseHeadline(c),
     openedAt: c.openedAt,
     updatedAt: c.updatedAt,
     version: c.version,

@@ -10,7 +10,7 @@ import { VERDICTS } from '../../detection/types.ts';
 import type { Db } from '../../db/client.ts';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { cases, reports } from '../../db/schema/index.ts';
-import { hasObservable } from '../../cases/queries.ts';
+import { hasObservable, type CaseSummary } from '../../cases/queries.ts';
 import { formatCaseRef } from '../../cases/ref.ts';
 
 export const SORTS = ['newest', 'oldest', 'last_report', 'severity', 'reports'] as const;
@@ -69,16 +69,8 @@ function filters(db: Db, q: CaseSearch, withStatus: boolean): SQL[] {
   return where;
 }
 
-/** One list row. */
-export interface CaseRow {
-  ref: string;
-  status: string;
-  resolution: string | null;
-  severity: string;
-  score: number;
-  reportCount: number;
-  firstReportAt: string;
-  lastReportAt: string;
+/** One list row: the API's case summary (without its version) plus who sent and reported it. */
+export interface CaseRow extends Omit<CaseSummary, 'version'> {
   senderName: string | null;
   senderAccountId: number | null;
   excerpt: string;
