@@ -1,4 +1,4 @@
-import { ACCOUNT_THREAT, SUPPORT_CLAIM } from './lexicons/identity.ts';
+import { ACCOUNT_THREAT, PLATFORM_BRAND, SUPPORT_CLAIM } from './lexicons/identity.ts';
 import { PERSONAL_DATA, SECRETS } from './lexicons/secrets.ts';
 import { containsAny } from './lexicon.ts';
 import type { Rule } from './types.ts';
@@ -14,7 +14,7 @@ export const identityFakeSupport: Rule = {
   },
   match(ctx) {
     const senderName = ctx.senderNameFolded;
-    const claimedByName = containsAny(SUPPORT_CLAIM, senderName);
+    const claimedByName = containsAny(SUPPORT_CLAIM, senderName) || (!ctx.senderInLedger && containsAny(PLATFORM_BRAND, senderName));
     const claim = ctx.find(SUPPORT_CLAIM);
     if (!claimedByName && claim.length === 0) return null;
     const ask = [...ctx.find(SECRETS), ...ctx.find(PERSONAL_DATA), ...ctx.find(ACCOUNT_THREAT)];
@@ -26,6 +26,7 @@ export const identityFakeSupport: Rule = {
       { body: '不審なログインが検出されました。パスワードをこのチャットにご返信ください。', sender: { name: 'Chatworkサポート' } },
       '【チャットワーク運営事務局】規約違反の疑いでアカウントが凍結されます。認証コードを送ってください。',
       { body: 'アカウントの確認が必要です。運転免許証の写真を送ってください。', sender: { name: 'kubell セキュリティセンター' } },
+      { body: '本人確認のため、運転免許証の画像をアップロードしてください。', sender: { accountId: 9999020, name: 'チャットワーク本人確認' } },
     ],
     noMatch: [
       '情報システム課です。パスワードポリシーを変更します。チャットにはパスワードを書かないでください。',

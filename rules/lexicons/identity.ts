@@ -6,8 +6,11 @@ export const SUPPORT_CLAIM = lexicon('support-claim', [
   'chatwork公式', 'chatworkサポート', 'chatwork運営', 'chatworkセキュリティ', 'chatworkカスタマー', 'チャットワーク公式',
   'チャットワークサポート', 'チャットワーク運営', 'チャットワーク事務局', 'kubell', 'クベル', '運営事務局', 'カスタマーサポート',
   'カスタマーサクセス', 'セキュリティセンター', 'サポートセンター', '公式サポート', 'サポートチーム', 'サポート窓口', '運営チーム',
-  'アカウント管理チーム', 'セキュリティチーム',
+  'アカウント管理チーム', 'セキュリティチーム', '本人確認センター', '認証センター', 'chatwork事務局', 'chatworkチーム', 'チャットワークチーム',
 ]);
+
+/** The platform's own names: in a display name outside the ledger, a claim to speak for it. */
+export const PLATFORM_BRAND = lexicon('platform-brand', ['chatwork', 'チャットワーク', 'kubell', 'クベル']);
 
 /** Account threats that come with fake-support messages. */
 export const ACCOUNT_THREAT = lexicon('account-threat', [
