@@ -18,9 +18,8 @@ import { buildCaseCard } from '../cases/card.ts';
 import type { Logger } from '../logger.ts';
 import { postCallback } from './callback.ts';
 import type { EscalationRunner } from './escalation.ts';
-import { backoffDelay } from './retry.ts';
+import { createOutcomes, pendingForCard, type Delivery, type Outcome } from './outcomes.ts';
 
-type Delivery = typeof deliveries.$inferSelect;
 /** A delivery to a chat platform (everything but webhook callbacks). */
 type ChatDelivery = Delivery & { platform: NotifierPlatform };
 
@@ -62,18 +61,7 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-type Outcome = Exclude<keyof TickStats, 'fired'>;
 const emptyStats = (): TickStats => ({ sent: 0, retried: 0, dead: 0, deferred: 0, fired: 0 });
-
-/** Pending deliveries of `kind` for the same card as `d`: same case, platform and target. */
-const pendingForCard = (d: Delivery, kind: Delivery['kind']) =>
-  and(
-    eq(deliveries.caseId, d.caseId),
-    eq(deliveries.platform, d.platform),
-    eq(deliveries.target, d.target),
-    eq(deliveries.kind, kind),
-    eq(deliveries.status, 'pending'),
-  );
 
 /** Creates the worker; nothing runs until `tick()` or `start()`. */
 export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
@@ -92,74 +80,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       .where(and(eq(chatPosts.caseId, d.caseId), eq(chatPosts.platform, d.platform), eq(chatPosts.target, d.target)))
       .get();
 
-  function markSent(d: Delivery, coalesceUpTo: number | null, post: PostedCard | null) {
-    const now = clock.now();
-    const at = now.toISOString();
-    db.transaction(
-      (tx) => {
-        if (post) {
-          tx.insert(chatPosts)
-            .values({
-              caseId: d.caseId,
-              platform: d.platform as NotifierPlatform,
-              target: d.target,
-              channel: post.channel,
-              messageId: post.messageId,
-              meta: post.meta ? JSON.stringify(post.meta) : null,
-              createdAt: at,
-              updatedAt: at,
-            })
-            .onConflictDoUpdate({
-              target: [chatPosts.caseId, chatPosts.platform, chatPosts.target],
-              set: { channel: post.channel, messageId: post.messageId, meta: post.meta ? JSON.stringify(post.meta) : null, updatedAt: at },
-            })
-            .run();
-        }
-        tx.update(deliveries)
-          .set({ status: 'sent', attempts: d.attempts + 1, lastError: null, updatedAt: at })
-          .where(eq(deliveries.id, d.id))
-          .run();
-        if (coalesceUpTo !== null) {
-          // The card just sent was built after these updates were queued: it already shows them.
-          tx.update(deliveries)
-            .set({ status: 'sent', lastError: null, updatedAt: at })
-            .where(and(pendingForCard(d, 'card.update'), lte(deliveries.id, coalesceUpTo)))
-            .run();
-        }
-      },
-      { behavior: 'immediate' },
-    );
-  }
-
-  function markFailed(d: Delivery, err: unknown): Outcome {
-    const now = clock.now();
-    const attempts = d.attempts + 1;
-    const de = err instanceof DeliveryError ? err : null;
-    const message = `${de ? de.code : 'error'}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 2000);
-    const dead = (de?.permanent ?? false) || attempts >= deps.config.delivery.maxAttempts;
-    const delay = de?.retryAfterMs ?? backoffDelay(attempts, deps.config.delivery, random);
-    db.update(deliveries)
-      .set({
-        status: dead ? 'dead' : 'pending',
-        attempts,
-        lastError: message,
-        nextAttemptAt: dead ? d.nextAttemptAt : now.getTime() + delay,
-        updatedAt: now.toISOString(),
-      })
-      .where(eq(deliveries.id, d.id))
-      .run();
-    logger.warn({ deliveryId: d.id, kind: d.kind, platform: d.platform, attempts, dead, err: message }, 'delivery failed');
-    return dead ? 'dead' : 'retried';
-  }
-
-  function markDead(d: Delivery, reason: string): Outcome {
-    db.update(deliveries)
-      .set({ status: 'dead', lastError: reason, updatedAt: clock.now().toISOString() })
-      .where(eq(deliveries.id, d.id))
-      .run();
-    logger.warn({ deliveryId: d.id, reason }, 'delivery dead');
-    return 'dead';
-  }
+  const { markSent, markFailed, markDead } = createOutcomes({ db, clock, logger, config: deps.config, random });
 
   /** Posts or updates the card for `d`; an update whose message is gone is posted afresh. */
   async function sendCard(d: ChatDelivery): Promise<Outcome> {
