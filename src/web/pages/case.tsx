@@ -7,20 +7,17 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
-import type { CaseService } from '../../cases/service.ts';
 import { nextStatus } from '../../cases/state-machine.ts';
 import { CASE_ACTIONS, RESOLUTIONS, type Actor, type CaseStatus } from '../../domain/case.ts';
-import type { Bilingual, IdentityMatch, Signal } from '../../detection/types.ts';
 import { AppError, validationError } from '../../errors.ts';
-import { Csrf, DataTable, Flash, SeverityBadge, StatusBadge, Time } from '../components.tsx';
+import { Csrf, Flash, SeverityBadge, StatusBadge, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
-import { HighlightedMessage } from '../highlight.tsx';
-import { actionLabel, eventLabel, resolutionLabel, statusLabel, translator, type Lang, type T } from '../i18n.ts';
+import { actionLabel, resolutionLabel, translator, type Lang } from '../i18n.ts';
 import { errorPage, page, render, type WebContext } from '../render.tsx';
 import { roleAllows } from '../security.ts';
+import { bi, Deliveries, Identity, Observables, Reports, Signals, Timeline } from './case-sections.tsx';
 
-type Detail = ReturnType<CaseService['get']>;
 
 /** Messages shown after a redirect; a closed list, so the query string cannot inject text. */
 const DONE: Record<string, [string, string]> = {
@@ -31,7 +28,6 @@ const DONE: Record<string, [string, string]> = {
   retry: ['配信を再試行します。', 'Delivery will be retried.'],
 };
 
-const bi = (lang: Lang, b: Bilingual | undefined | null) => (b ? (lang === 'en' ? b.en : b.ja) : '');
 
 /** The audit actor of a signed-in web user. */
 export function webActor(c: WebContext): Actor {
@@ -104,189 +100,6 @@ export function ActionForms(p: { ref: string; status: CaseStatus; version: numbe
   );
 }
 
-function Identity(p: { id: IdentityMatch | null; t: T }) {
-  if (!p.id) return null;
-  const { t } = p;
-  return (
-    <p>
-      {t('名乗っている相手: ', 'Claims to be: ')}
-      <strong>{p.id.name}</strong>
-      {p.id.role ? ` (${p.id.role})` : ''}
-      {p.id.company ? ` — ${p.id.company}` : ''}{' '}
-      {p.id.accountMatches ? <span class="yes">{t('台帳のアカウントと一致', 'matches the ledger account')}</span> : <span class="no">{t('台帳のアカウントと不一致', 'not the ledger account')}</span>}
-      {p.id.verifyWith.phone || p.id.verifyWith.email ? (
-        <span class="muted">
-          {' '}
-          · {t('台帳の連絡先で確認: ', 'Verify via the ledger contact: ')}
-          {[p.id.verifyWith.phone, p.id.verifyWith.email].filter(Boolean).join(' / ')}
-        </span>
-      ) : null}
-    </p>
-  );
-}
-
-function Reports(p: { d: Detail; lang: Lang }) {
-  const t = translator(p.lang);
-  return (
-    <>
-      {p.d.reports.map((r, i) => {
-        const rep = r.report as { message: { body: string; sender?: { name?: string | null; accountId?: number | null } | null; sentAt?: string | null }; reporter?: { name?: string | null; accountId?: number | null } | null; note?: string | null; context?: { contactApprovedAt?: string | null } | null };
-        const sigs = p.d.signals.filter((s) => s.reportId === r.id);
-        const marks = sigs.flatMap((s) => s.evidence.map((e) => ({ rule: bi(p.lang, s.title), evidence: e })));
-        return (
-          <section class="card" id={`report-${r.id}`}>
-            <h3>
-              {t(`報告 ${i + 1}`, `Report ${i + 1}`)} <SeverityBadge lang={p.lang} severity={r.verdict} /> <span class="muted">{t('スコア', 'score')} {r.score.toFixed(2)}</span>
-            </h3>
-            <dl class="kv">
-              <dt>{t('送信者', 'Sender')}</dt>
-              <dd>
-                {rep.message.sender?.name ?? t('不明', 'unknown')}
-                {rep.message.sender?.accountId != null ? <span class="muted"> (Chatwork ID {rep.message.sender.accountId})</span> : null}
-              </dd>
-              <dt>{t('報告者', 'Reporter')}</dt>
-              <dd>
-                {rep.reporter?.name ?? t('不明', 'unknown')} <span class="chip">{r.source}</span>
-              </dd>
-              <dt>{t('送信日時', 'Sent')}</dt>
-              <dd>
-                <Time at={rep.message.sentAt ?? null} />
-              </dd>
-              <dt>{t('受信日時', 'Received')}</dt>
-              <dd>
-                <Time at={r.receivedAt} />
-              </dd>
-              <dt>{t('コンタクト承認', 'Contact approved')}</dt>
-              <dd>
-                <Time at={rep.context?.contactApprovedAt ?? null} />
-              </dd>
-              {rep.note ? (
-                <>
-                  <dt>{t('報告者のメモ', 'Reporter note')}</dt>
-                  <dd>{rep.note}</dd>
-                </>
-              ) : null}
-            </dl>
-            <p>
-              <strong>{bi(p.lang, r.summary as Bilingual)}</strong>
-            </p>
-            <Identity id={r.identity as IdentityMatch | null} t={t} />
-            <HighlightedMessage body={rep.message.body} marks={marks} label={t('元のメッセージ（原文のまま）', 'Original message (verbatim)')} />
-          </section>
-        );
-      })}
-    </>
-  );
-}
-
-function Signals(p: { signals: (Signal & { reportId: number })[]; lang: Lang }) {
-  const t = translator(p.lang);
-  if (!p.signals.length) return <p class="muted">{t('検知された兆候はありません。', 'No signals.')}</p>;
-  return (
-    <ul>
-      {p.signals.map((s) => (
-        <li>
-          <strong>{bi(p.lang, s.title)}</strong> <span class="chip">{s.category}</span> <span class="chip">{s.strength === 'strong' ? t('強', 'strong') : t('弱', 'weak')}</span>
-          <div class="muted">{bi(p.lang, s.detail ?? s.explanation)}</div>
-          {s.evidence.length ? (
-            <div>
-              {s.evidence.map((e) => (
-                <>
-                  <mark>{e.text}</mark>{' '}
-                </>
-              ))}
-            </div>
-          ) : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Observables(p: { d: Detail; lang: Lang }) {
-  const t = translator(p.lang);
-  if (!p.d.observables.length) return <p class="muted">{t('ありません。', 'None.')}</p>;
-  return (
-    <DataTable head={[t('種類', 'Kind'), t('値', 'Value'), t('台帳', 'Ledger')]}>
-      {p.d.observables.map((o) => (
-        <tr>
-          <td>{o.kind}</td>
-          <td>
-            <a href={`/cases?observable=${encodeURIComponent(o.value)}`}>{o.display}</a>
-          </td>
-          <td>
-            {o.inLedger === true ? (
-              <span class="yes">{t('✓ 台帳に登録あり', '✓ in the ledger')}</span>
-            ) : o.inLedger === false ? (
-              <span class="no">{t('✗ 台帳に登録なし', '✗ not in the ledger')}</span>
-            ) : (
-              <span class="muted">{t('照合対象外', 'not checked')}</span>
-            )}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
-
-function Timeline(p: { d: Detail; lang: Lang }) {
-  const t = translator(p.lang);
-  return (
-    <ol class="timeline" id="timeline">
-      {p.d.events.map((e) => (
-        <li data-event={e.type}>
-          <strong>{eventLabel(p.lang, e.type)}</strong>
-          {e.fromStatus && e.fromStatus !== e.toStatus ? ` ${statusLabel(p.lang, e.fromStatus)} → ${statusLabel(p.lang, e.toStatus)}` : ''}
-          {e.resolution ? ` (${resolutionLabel(p.lang, e.resolution)})` : ''}
-          <div class="muted">
-            {e.actor.displayName} · <span class="chip">{e.actor.platform}</span> · <Time at={e.at} /> ·{' '}
-            <code title={t('監査チェーンのハッシュ', 'audit chain hash')}>{e.hash.slice(0, 12)}</code>
-          </div>
-          {e.note ? <div>{e.note}</div> : null}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function Deliveries(p: { d: Detail; lang: Lang; csrf: string | null }) {
-  const t = translator(p.lang);
-  if (!p.d.deliveries.length) return <p class="muted">{t('配信はありません。', 'No deliveries.')}</p>;
-  return (
-    <DataTable head={[t('宛先', 'Platform'), t('種類', 'Kind'), t('状態', 'State'), t('試行', 'Attempts'), t('エラー', 'Error'), '']}>
-      {p.d.deliveries.map((x) => (
-        <tr>
-          <td>
-            {x.platform} <span class="muted">{x.target}</span>
-          </td>
-          <td>{x.kind}</td>
-          <td>
-            <span class={x.status === 'dead' ? 'no' : x.status === 'sent' ? 'yes' : ''}>{x.status}</span>
-            {x.status === 'pending' ? (
-              <div class="muted">
-                {t('次回: ', 'next: ')}
-                <Time at={x.nextAttemptAt} />
-              </div>
-            ) : null}
-          </td>
-          <td>{x.attempts}</td>
-          <td>{x.lastError ?? ''}</td>
-          <td>
-            {p.csrf && x.status !== 'sent' ? (
-              <form method="post" action={`/deliveries/${x.id}/retry`}>
-                <Csrf token={p.csrf} />
-                <input type="hidden" name="ref" value={p.d.ref} />
-                <button class="secondary">{t('再試行', 'Retry')}</button>
-              </form>
-            ) : null}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
-  );
-}
-
-/** The case page; `error` is shown above (a 409 from an action). */
 function casePage(c: WebContext, deps: AppDeps, ref: string, opts: { error?: AppError } = {}) {
   const lang = c.get('lang');
   const t = translator(lang);
