@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readDirectoryFile } from '../src/detection/batch.ts';
+import { readDirectoryFile } from '../src/ledger/file.ts';
 import { detect } from '../src/detection/engine.ts';
 import { emptyDirectory, type Directory } from '../src/domain/directory.ts';
 import { reportSchema, type Report } from '../src/domain/report.ts';

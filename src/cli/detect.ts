@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { detectLine, readDirectoryFile } from '../detection/batch.ts';
+import { detectLine } from '../detection/batch.ts';
+import { readDirectoryFile } from '../ledger/file.ts';
 import type { Command } from './command.ts';
 
 export const detectCommand: Command = {

@@ -1,6 +1,5 @@
 /** `kakunin directory import FILE`: validates a directory.json and replaces the stored ledger in one transaction. */
-import fs from 'node:fs';
-import { directorySchema } from '../domain/directory.ts';
+import { readDirectoryFile } from '../ledger/file.ts';
 import { replaceDirectory } from '../ledger/store.ts';
 import type { Command } from './command.ts';
 import { withDb } from './with-db.ts';
@@ -13,20 +12,15 @@ export const directoryCommand: Command = {
       io.err(`usage: kakunin ${directoryCommand.usage}`);
       return 2;
     }
-    let json: unknown;
+    let directory;
     try {
-      json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      directory = readDirectoryFile(file);
     } catch (err) {
-      io.err(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      for (const line of (err instanceof Error ? err.message : String(err)).split('\n')) io.err(line);
       return 1;
     }
-    const parsed = directorySchema.safeParse(json);
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) io.err(`${file}: ${i.path.join('.') || '(root)'}: ${i.message}`);
-      return 1;
-    }
-    const revision = await withDb(io.env, (db) => replaceDirectory(db, parsed.data, new Date()));
-    io.out(`ledger replaced (revision ${revision}): ${parsed.data.people.length} people, ${parsed.data.counterparties.length} partners`);
+    const revision = await withDb(io.env, (db) => replaceDirectory(db, directory, new Date()));
+    io.out(`ledger replaced (revision ${revision}): ${directory.people.length} people, ${directory.counterparties.length} partners`);
     return 0;
   },
 };

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { detectLine, readDirectoryFile } from '../detection/batch.ts';
+import { detectLine } from '../detection/batch.ts';
+import { readDirectoryFile } from '../ledger/file.ts';
 import type { Command } from './command.ts';
 
 const flagged = (verdict: string): boolean => verdict === 'medium' || verdict === 'high';

@@ -3,9 +3,7 @@
  * (`{"id", "report": {...}}`), one result out. A bad line becomes an error result naming its line
  * number; it never stops the lines after it.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { directorySchema, type Directory } from '../domain/directory.ts';
+import type { Directory } from '../domain/directory.ts';
 import { reportSchema } from '../domain/report.ts';
 import { detect } from './engine.ts';
 import type { DetectionResult, Evidence, Signal } from './types.ts';
@@ -67,15 +65,4 @@ export function detectLine(line: string, lineNumber: number, directory: Director
       signals: result.signals.map((s) => ({ ruleId: s.ruleId, title: s.title, evidence: s.evidence })),
     },
   };
-}
-
-/** Read and validate a directory.json, with a message naming the file and field on failure. */
-export function readDirectoryFile(file: string): Directory {
-  const text = fs.readFileSync(path.resolve(file), 'utf8');
-  const parsed = directorySchema.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new Error(`${file}: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid directory'}`);
-  }
-  return parsed.data;
 }
