@@ -4,7 +4,6 @@
  * `serve` (src/server.ts) listens separately.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Notifiers } from '../adapters/registry.ts';
 import type { CaseService } from './cases/service.ts';
@@ -14,6 +13,7 @@ import type { Db } from './db/client.ts';
 import { AppError, createErrorHandler, errorBody } from './errors.ts';
 import type { DirectoryStore } from './ledger/store.ts';
 import type { Logger } from './logger.ts';
+import { limitBody } from './routes/body-limit.ts';
 import { registerCases } from './routes/cases.ts';
 import { registerDeliveries } from './routes/deliveries.ts';
 import { registerDirectory } from './routes/directory.ts';
@@ -48,14 +48,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       'request',
     );
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(errorBody(new AppError('payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`), c.get('requestId') as string), 413),
-    }),
-  );
+  app.use('/api/*', limitBody(MAX_BODY_BYTES, `Request body is larger than ${MAX_BODY_BYTES} bytes`));
   app.onError(createErrorHandler(deps.logger));
   app.notFound((c) => c.json(errorBody(new AppError('not_found', `No route ${c.req.method} ${c.req.path}`), c.get('requestId')), 404));
 

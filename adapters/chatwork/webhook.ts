@@ -8,9 +8,9 @@
  *   5. process it (errors stay on the stored row for the sweep), then answer a tiny 200.
  */
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ZodError } from 'zod';
 import { AppError, errorBody, validationError } from '../../src/errors.ts';
+import { limitBody } from '../../src/routes/body-limit.ts';
 import type { AppEnv } from '../../src/routes/env.ts';
 import { envelopeSchema, HANDLED_EVENTS, readEvent, type ChatworkEventType } from './event.ts';
 import type { ChatworkIntake } from './intake.ts';
@@ -26,10 +26,7 @@ const isHandled = (t: string): t is ChatworkEventType => (HANDLED_EVENTS as read
 export function registerChatworkWebhook(app: Hono<AppEnv>, opts: { tokens: readonly string[]; intake: ChatworkIntake }): void {
   app.post(
     CHATWORK_WEBHOOK_PATH,
-    bodyLimit({
-      maxSize: CHATWORK_MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody(new AppError('payload_too_large', `Body over ${CHATWORK_MAX_BODY_BYTES} bytes`), c.get('requestId')), 413),
-    }),
+    limitBody(CHATWORK_MAX_BODY_BYTES, `Body over ${CHATWORK_MAX_BODY_BYTES} bytes`),
     async function chatworkWebhook(c) {
       const raw = new Uint8Array(await c.req.arrayBuffer());
       const signature = c.req.header('x-chatworkwebhooksignature') ?? signatureFromQuery(c.req.url);

@@ -3,11 +3,11 @@
  * `POST /slack/events` for button clicks (Bolt app + custom receiver). On when SLACK_BOT_TOKEN,
  * SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID are set (src/config.ts refuses a partial set).
  */
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../../src/app.ts';
 import type { NotifierBinding, NotifierDeps } from '../registry.ts';
 import { DeliveryError } from '../types.ts';
 import { AppError, errorBody } from '../../src/errors.ts';
+import { limitBody } from '../../src/routes/body-limit.ts';
 import { createSlackApp } from './app.ts';
 import { createSlackNotifier } from './notifier.ts';
 import { HonoReceiver } from './receiver.ts';
@@ -50,10 +50,7 @@ export function createSlackBinding({ config, logger }: NotifierDeps): SlackBindi
       createSlackApp({ botToken: slack.botToken, apiUrl: slack.apiUrl, receiver, transport, cases: deps.cases, clock: deps.clock, logger: deps.logger });
       app.post(
         SLACK_EVENTS_PATH,
-        bodyLimit({
-          maxSize: MAX_SLACK_BODY_BYTES,
-          onError: (c) => c.json(errorBody(new AppError('payload_too_large', `Slack request body is larger than ${MAX_SLACK_BODY_BYTES} bytes`), c.get('requestId')), 413),
-        }),
+        limitBody(MAX_SLACK_BODY_BYTES, `Slack request body is larger than ${MAX_SLACK_BODY_BYTES} bytes`),
         (c) => receiver.handle(c),
       );
     },

@@ -5,9 +5,9 @@
  * own paths, so the JSON API and the platforms' webhooks are untouched.
  */
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../app.ts';
 import { AppError, errorBody } from '../errors.ts';
+import { limitBody } from '../routes/body-limit.ts';
 import type { AppEnv } from '../routes/env.ts';
 import type { WebEnv } from './env.ts';
 import { translator } from './i18n.ts';
@@ -55,10 +55,7 @@ export function registerWeb(appIn: Hono<AppEnv>, deps: AppDeps): void {
   };
   const guards = [
     consoleHeaders(),
-    bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: (c) => c.json(errorBody(new AppError('payload_too_large', `Form is larger than ${MAX_FORM_BYTES} bytes`), c.get('requestId')), 413),
-    }),
+    limitBody(MAX_FORM_BYTES, `Form is larger than ${MAX_FORM_BYTES} bytes`),
     language(deps.config),
     loadSession(deps),
     csrf(deps.config, forbidden),
