@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { VERDICTS } from './detection/types.ts';
+import { MAX_CARD_UPDATE_DELAY_MS } from './delivery/enqueue.ts';
 import { policyFileSchema, resolvePolicy, targetSpecSchema, type EscalationPolicy } from './delivery/policy.ts';
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
@@ -37,6 +38,12 @@ export const envSchema = z.object({
   DELIVERY_BASE_DELAY_MS: int(2_000, 1),
   DELIVERY_MAX_DELAY_MS: int(15 * 60_000, 1),
   DELIVERY_POLL_MS: int(5_000, 10),
+  /**
+   * A new report on a case refreshes its cards this long after it arrived; every report in
+   * between shares that one edit (chat platforms rate-limit edits, and a burst of forwarded copies
+   * would otherwise mean one edit per copy). Actions from responders update cards at once.
+   */
+  CARD_UPDATE_DELAY_MS: int(2_000, 0, MAX_CARD_UPDATE_DELAY_MS),
   /** The `console` notifier writes every card as a JSON line to the log (on by default). */
   CONSOLE_NOTIFIER: bool(true),
   /** Chatwork webhook tokens (room webhook, account webhook), comma-separated; base64 as Chatwork shows them. */
@@ -101,7 +108,7 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   groupingWindowDays: number;
   notifyMinVerdict: (typeof VERDICTS)[number];
-  delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; pollMs: number };
+  delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; pollMs: number; cardUpdateDelayMs: number };
   console: { enabled: boolean };
   chatwork: { webhookTokens: string[]; apiToken: string | null; apiUrl: string; botAccountId: number | null };
   /** Null when Slack is not configured. */
@@ -158,6 +165,7 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
       baseDelayMs: env.DELIVERY_BASE_DELAY_MS,
       maxDelayMs: env.DELIVERY_MAX_DELAY_MS,
       pollMs: env.DELIVERY_POLL_MS,
+      cardUpdateDelayMs: env.CARD_UPDATE_DELAY_MS,
     },
     console: { enabled: env.CONSOLE_NOTIFIER },
     chatwork: {

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../adapters/types.ts';
 import { backoffDelay } from '../src/delivery/retry.ts';
+import { SEND_LEASE_MS } from '../src/delivery/worker.ts';
 import { corpus, countRows, jsonInit, scripted, ScriptedNotifier, testRuntime, type TestRuntime } from './helpers.ts';
 
 let rt: TestRuntime;
@@ -48,10 +49,60 @@ describe('outbox', () => {
     await rt.worker.tick();
     rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     rt.deps.cases.act(caseRef, 'investigate', ALICE);
-    expect(countRows(rt, 'deliveries', "kind = 'card.update' and status = 'pending'")).toBe(2);
+    // The second action finds the first one's update still waiting: one row, one edit.
+    expect(countRows(rt, 'deliveries', "kind = 'card.update' and status = 'pending'")).toBe(1);
     await rt.worker.tick();
     expect(n.calls.slice(1)).toEqual([{ op: 'update', ref: caseRef, status: 'investigating', messageId: 'm1' }]);
     expect(countRows(rt, 'deliveries', "status = 'pending'")).toBe(0);
+  });
+
+  it('new reports on a case refresh its card once, CARD_UPDATE_DELAY_MS later; an action in between makes that edit go now', async () => {
+    const n = setup(new ScriptedNotifier('slack'), { CARD_UPDATE_DELAY_MS: '2000' });
+    const { caseRef } = await submit(rt, 0, { externalId: 'r-0' });
+    await rt.worker.tick();
+    for (let i = 1; i <= 5; i++) expect((await submit(rt, 0, { externalId: `r-${i}` })).caseRef).toBe(caseRef);
+    expect(countRows(rt, 'deliveries', "kind = 'card.update' and status = 'pending'")).toBe(1);
+    expect(await rt.worker.tick()).toMatchObject({ sent: 0 });
+    rt.clock.advance(1999);
+    expect(await rt.worker.tick()).toMatchObject({ sent: 0 });
+    rt.clock.advance(1);
+    expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
+    expect(n.calls.slice(1)).toEqual([{ op: 'update', ref: caseRef, status: 'new', messageId: 'm1' }]);
+    expect(rt.deps.cases.get(caseRef).reportCount).toBe(6);
+
+    await submit(rt, 0, { externalId: 'r-6' });
+    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    expect(countRows(rt, 'deliveries', "kind = 'card.update' and status = 'pending'")).toBe(1);
+    expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
+    expect(n.calls.at(-1)).toEqual({ op: 'update', ref: caseRef, status: 'acknowledged', messageId: 'm1' });
+  });
+
+  it('a started worker wakes for a held-back update before its next poll', async () => {
+    const n = setup(new ScriptedNotifier('slack'), { CARD_UPDATE_DELAY_MS: '100', DELIVERY_POLL_MS: '600000' });
+    const { caseRef } = await submit(rt, 0, { externalId: 'w-0' });
+    rt.worker.start();
+    await vi.waitFor(() => expect(n.calls).toHaveLength(1));
+    await submit(rt, 0, { externalId: 'w-1' });
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the commit's own tick has run: not due yet
+    expect(n.calls).toHaveLength(1);
+    rt.clock.advance(100);
+    await vi.waitFor(() => expect(n.calls).toHaveLength(2), { timeout: 2000 });
+    expect(n.calls[1]).toEqual({ op: 'update', ref: caseRef, status: 'new', messageId: 'm1' });
+    await rt.worker.stop();
+  });
+
+  it('a change while an update is being sent (claimed, under its send lease) queues a fresh one: the card in flight may be older', async () => {
+    setup();
+    const { caseRef, caseId } = await submit(rt);
+    await rt.worker.tick();
+    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    const claimedUntil = rt.clock.now().getTime() + SEND_LEASE_MS;
+    rt.handle.sqlite.prepare("update deliveries set next_attempt_at = ? where kind = 'card.update'").run(claimedUntil);
+    rt.deps.cases.act(caseRef, 'investigate', ALICE);
+    const pending = rt.handle.sqlite
+      .prepare("select next_attempt_at as due from deliveries where case_id = ? and kind = 'card.update' and status = 'pending' order by id")
+      .all(caseId) as { due: number }[];
+    expect(pending.map((p) => p.due)).toEqual([claimedUntil, rt.clock.now().getTime()]);
   });
 
   it('cards go only to cases at or above the threshold (medium by default)', async () => {

@@ -10,7 +10,7 @@ export interface CaseDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'groupingWindowDays' | 'notifyMinVerdict' | 'publicUrl' | 'escalation'>;
+  config: Pick<Config, 'groupingWindowDays' | 'notifyMinVerdict' | 'publicUrl' | 'escalation' | 'delivery'>;
   directory: DirectoryStore;
   targets: OutboxTargets;
   /** Called after a transaction that queued deliveries commits (kicks the outbox worker). */

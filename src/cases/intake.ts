@@ -241,6 +241,7 @@ export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions
         cause: `e${event.id}`,
         now,
         targets: deps.targets,
+        delayMs: deps.config.delivery.cardUpdateDelayMs,
       });
       startAckChain(db, { caseId, status, severity, policy: deps.config.escalation, now });
       if (opts.origin && deps.targets.reporterPlatforms.includes(opts.origin.platform)) {

@@ -3,7 +3,7 @@
  * and its notifications commit together or not at all. Keys are unique: the same cause never
  * queues twice (`ON CONFLICT DO NOTHING`).
  */
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { NotifierPlatform, ReporterEvent } from '../../adapters/types.ts';
 import type { Verdict } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
@@ -25,6 +25,27 @@ const stmts = perDb((db) => ({
       ),
     )
     .limit(1)
+    .prepare(),
+  /** The newest update still waiting for this card, if any. */
+  waitingUpdate: db
+    .select({ id: deliveries.id, nextAttemptAt: deliveries.nextAttemptAt })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.caseId, ph('caseId')),
+        eq(deliveries.kind, 'card.update'),
+        eq(deliveries.platform, ph('platform')),
+        eq(deliveries.target, ph('target')),
+        eq(deliveries.status, 'pending'),
+      ),
+    )
+    .orderBy(desc(deliveries.id))
+    .limit(1)
+    .prepare(),
+  hurry: db
+    .update(deliveries)
+    .set({ nextAttemptAt: sql`${ph('now')}` })
+    .where(and(eq(deliveries.id, ph('id')), eq(deliveries.status, 'pending'), gt(deliveries.nextAttemptAt, ph('now'))))
     .prepare(),
   postedTargets: db
     .selectDistinct({ platform: deliveries.platform, target: deliveries.target })
@@ -51,6 +72,12 @@ const stmts = perDb((db) => ({
     .prepare(),
 }));
 
+/**
+ * The longest a card update may be held back (CARD_UPDATE_DELAY_MS). Half the send lease
+ * (SEND_LEASE_MS, 60 s): a pending update due later than this is one being sent, not one waiting.
+ */
+export const MAX_CARD_UPDATE_DELAY_MS = 30_000;
+
 /** Where cards go and which platforms can answer reporters; derived from the notifier registry. */
 export interface OutboxTargets {
   cards: { platform: NotifierPlatform; target: string }[];
@@ -69,21 +96,39 @@ export function postedTargets(db: Db, caseId: number): CardTarget[] {
  * targets for the case's severity (`[]` means no card) plus every target the card already went to
  * (a second-level channel keeps getting updates). `cause` makes the update key unique (an event
  * id); the post key is per case+platform+target so a case is posted once per target.
+ *
+ * Updates coalesce: the card is built when it is sent, so an update still waiting for the same
+ * card already covers this change and no second row is written. `delayMs` (new reports) lets
+ * changes gather before the edit; an update with no delay (a responder's action) makes a waiting
+ * one due now. A waiting update is only reused while it is due within `MAX_CARD_UPDATE_DELAY_MS`:
+ * one further out is being sent right now (its send lease) or backing off, and may show an older
+ * card.
  */
 export function enqueueCards(
   db: Db,
-  p: { caseId: number; severity: Verdict; policy: EscalationPolicy; cause: string; now: Date; targets: OutboxTargets },
+  p: { caseId: number; severity: Verdict; policy: EscalationPolicy; cause: string; now: Date; targets: OutboxTargets; delayMs?: number },
 ): number {
   const wanted = resolveTargets(p.policy[p.severity].targets, p.targets.cards);
   for (const t of postedTargets(db, p.caseId)) {
     if (!wanted.some((w) => w.platform === t.platform && w.target === t.target)) wanted.push(t);
   }
+  const s = stmts(db);
+  const now = p.now.getTime();
+  const delayMs = p.delayMs ?? 0;
   let queued = 0;
   for (const { platform, target } of wanted) {
-    const posted = stmts(db).posted.get({ caseId: p.caseId, platform, target });
-    const kind = posted ? 'card.update' : 'card.post';
-    const key = posted ? `card.update:${p.caseId}:${platform}:${target}:${p.cause}` : `card.post:${p.caseId}:${platform}:${target}`;
-    queued += insertDelivery(db, { platform, kind, caseId: p.caseId, target, key, now: p.now, payload: null });
+    if (!s.posted.get({ caseId: p.caseId, platform, target })) {
+      const key = `card.post:${p.caseId}:${platform}:${target}`;
+      queued += insertDelivery(db, { platform, kind: 'card.post', caseId: p.caseId, target, key, now: p.now, payload: null });
+      continue;
+    }
+    const waiting = s.waitingUpdate.get({ caseId: p.caseId, platform, target });
+    if (waiting && waiting.nextAttemptAt <= now + MAX_CARD_UPDATE_DELAY_MS) {
+      if (delayMs === 0) s.hurry.run({ id: waiting.id, now });
+      continue;
+    }
+    const key = `card.update:${p.caseId}:${platform}:${target}:${p.cause}`;
+    queued += insertDelivery(db, { platform, kind: 'card.update', caseId: p.caseId, target, key, now: p.now, dueAt: now + delayMs, payload: null });
   }
   return queued;
 }
@@ -120,7 +165,7 @@ export function enqueueReporterCallback(
   });
 }
 
-/** Inserts one pending delivery due now; returns 1, or 0 when the key already exists. */
+/** Inserts one pending delivery (due now unless `dueAt`); returns 1, or 0 when the key already exists. */
 export function insertDelivery(
   db: Db,
   d: {
@@ -130,6 +175,8 @@ export function insertDelivery(
     target: string;
     key: string;
     now: Date;
+    /** Epoch ms it is due; now unless given. */
+    dueAt?: number;
     payload: Record<string, unknown> | null;
   },
 ): number {
@@ -139,7 +186,7 @@ export function insertDelivery(
     caseId: d.caseId,
     target: d.target,
     deliveryKey: d.key,
-    nextAttemptAt: d.now.getTime(),
+    nextAttemptAt: d.dueAt ?? d.now.getTime(),
     payload: d.payload ? JSON.stringify(d.payload) : null,
     at: d.now.toISOString(),
   }).length;

@@ -7,7 +7,7 @@
  * (`SEND_LEASE_MS`), so two workers on one database never both send it. Serve runs `tick` on an
  * interval and `kick`s it after each commit; tests call `tick` with a manual clock.
  */
-import { and, asc, eq, lte, ne, max } from 'drizzle-orm';
+import { and, asc, eq, lte, ne, max, min } from 'drizzle-orm';
 import { DeliveryError, type NotifierPlatform, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../../adapters/types.ts';
 import type { Notifiers } from '../../adapters/registry.ts';
 import type { Clock } from '../clock.ts';
@@ -72,6 +72,22 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   let timer: NodeJS.Timeout | null = null;
   let started = false;
   let scheduled = false;
+  let wake: NodeJS.Timeout | null = null;
+
+  /** Sleeps until the earliest pending row is due (a delayed card update), when that is before the next poll. */
+  function wakeAtNextDue() {
+    if (!started) return;
+    const next = db.select({ at: min(deliveries.nextAttemptAt) }).from(deliveries).where(eq(deliveries.status, 'pending')).get()?.at;
+    if (next == null) return;
+    const wait = next - clock.now().getTime();
+    if (wait <= 0 || wait >= deps.config.delivery.pollMs) return;
+    if (wake) clearTimeout(wake);
+    wake = setTimeout(() => {
+      wake = null;
+      worker.kick();
+    }, wait);
+    wake.unref();
+  }
 
   const findPost = (d: ChatDelivery) =>
     db
@@ -214,6 +230,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
         return total;
       })().finally(() => {
         running = null;
+        wakeAtNextDue();
       });
       return running;
     },
@@ -236,7 +253,9 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     async stop() {
       started = false;
       if (timer) clearInterval(timer);
+      if (wake) clearTimeout(wake);
       timer = null;
+      wake = null;
       if (running) await running.catch(() => undefined);
     },
   };

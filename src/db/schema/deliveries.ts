@@ -39,6 +39,6 @@ export const deliveries = sqliteTable(
   (t) => [
     uniqueIndex('deliveries_key_uq').on(t.deliveryKey),
     index('deliveries_due_idx').on(t.status, t.nextAttemptAt),
-    index('deliveries_case_platform_idx').on(t.caseId, t.platform, t.target),
+    index('deliveries_case_kind_idx').on(t.caseId, t.kind, t.platform, t.target),
   ],
 );
