@@ -6,6 +6,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ReportOrigin } from '../../adapters/types.ts';
 import type { CaseStatus, ReportSource } from '../domain/case.ts';
+import type { Directory } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
 import { detect } from '../detection/engine.ts';
 import { verdictRank, type DetectionResult, type Signal, type Verdict } from '../detection/types.ts';
@@ -118,9 +119,9 @@ export interface IntakeResult {
 }
 
 /** Runs detection; a crash in a rule must not lose the report, so it becomes a "review by hand" result. */
-function safeDetect(deps: CaseDeps, report: Report, now: Date): DetectionResult {
+function safeDetect(deps: CaseDeps, report: Report, now: Date, directory: Directory): DetectionResult {
   try {
-    return detect(report, deps.directory.get(), { now });
+    return detect(report, directory, { now });
   } catch (err) {
     deps.logger.error({ err }, 'detection failed; storing the report for manual review');
     return {
@@ -149,13 +150,40 @@ function existing(db: Db, source: ReportSource, externalId: string | null | unde
   };
 }
 
+/** A report checked and ready to store: everything intake works out before the write transaction. */
+export interface PreparedReport {
+  report: Report;
+  opts: SubmitOptions;
+  now: Date;
+  detected: DetectionResult;
+  obs: (DetectionResult['observables'][number] & { inLedger: boolean | null })[];
+}
+
+/** Runs detection and the ledger check (no writes). */
+export function prepareReport(deps: CaseDeps, report: Report, opts: SubmitOptions): PreparedReport {
+  const now = deps.clock.now();
+  const dir = deps.directory.get();
+  const detected = safeDetect(deps, report, now, dir);
+  const obs = detected.observables.map((o) => ({ ...o, inLedger: observableInLedger(o, dir) }));
+  return { report, opts, now, detected, obs };
+}
+
 /** Stores a report; `created` is false when (source, externalId) was already there. */
 export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult } {
-  const now = deps.clock.now();
+  const prepared = prepareReport(deps, report, opts);
+  const out = deps.db.transaction(() => storeReport(deps, prepared), { behavior: 'immediate' });
+  if (out.created) deps.onCommit();
+  return out;
+}
+
+/**
+ * Stores a prepared report: joins or opens its case, appends the audit event, queues cards, timers
+ * and the reporter's answer. Call inside an IMMEDIATE transaction (the idempotency check and the
+ * audit chain rely on no other writer slipping in); `submitReport` and the intake queue do.
+ */
+export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boolean; result: IntakeResult } {
+  const { report, opts, now, detected, obs } = p;
   const at = now.toISOString();
-  const detected = safeDetect(deps, report, now);
-  const dir = deps.directory.get();
-  const obs = detected.observables.map((o) => ({ ...o, inLedger: observableInLedger(o, dir) }));
   const senderAccountId = report.message.sender?.accountId ?? null;
   const since = new Date(now.getTime() - deps.config.groupingWindowDays * 86_400_000).toISOString();
   const actor = {
@@ -163,97 +191,89 @@ export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions
     userId: report.reporter?.accountId != null ? String(report.reporter.accountId) : 'unknown',
     displayName: report.reporter?.name ?? 'unknown',
   };
-
   const db = deps.db;
   const st = stmts(db);
-  const out = db.transaction(
-    () => {
-      // Checked inside the write transaction: no second request can slip in between.
-      const before = existing(db, opts.source, opts.externalId);
-      if (before) return { created: false, result: before };
-      const result = correlateConfirmedFraud(db, detected, obs);
+  // Checked inside the write transaction: no second request can slip in between.
+  const before = existing(db, opts.source, opts.externalId);
+  if (before) return { created: false, result: before };
+  const result = correlateConfirmedFraud(db, detected, obs);
 
-      let caseId = findGroupCase(db, { senderAccountId, observables: obs, since });
-      let fromStatus: CaseStatus | null = null;
-      let status: CaseStatus = 'new';
-      let severity: Verdict = result.verdict;
-      if (caseId === null) {
-        caseId = st.insertCase.get({ severity, score: result.score, at })!.id;
-      } else {
-        const c = st.caseById.get({ id: caseId })!;
-        fromStatus = c.status;
-        status = c.status;
-        severity = verdictRank[c.severity] >= verdictRank[result.verdict] ? c.severity : result.verdict;
-        st.joinCase.run({ id: caseId, severity, score: Math.max(c.score, result.score), at });
-      }
+  let caseId = findGroupCase(db, { senderAccountId, observables: obs, since });
+  let fromStatus: CaseStatus | null = null;
+  let status: CaseStatus = 'new';
+  let severity: Verdict = result.verdict;
+  if (caseId === null) {
+    caseId = st.insertCase.get({ severity, score: result.score, at })!.id;
+  } else {
+    const c = st.caseById.get({ id: caseId })!;
+    fromStatus = c.status;
+    status = c.status;
+    severity = verdictRank[c.severity] >= verdictRank[result.verdict] ? c.severity : result.verdict;
+    st.joinCase.run({ id: caseId, severity, score: Math.max(c.score, result.score), at });
+  }
 
-      const reportId = st.insertReport.get({
-        caseId,
-        source: opts.source,
-        externalId: opts.externalId ?? null,
-        messageBody: report.message.body,
-        senderAccountId,
-        senderName: report.message.sender?.name ?? null,
-        sentAt: report.message.sentAt ?? null,
-        reporterAccountId: report.reporter?.accountId ?? null,
-        reporterName: report.reporter?.name ?? null,
-        note: report.note ?? null,
-        payload: JSON.stringify(report),
-        origin: opts.origin ? JSON.stringify(opts.origin) : null,
-        verdict: result.verdict,
-        score: result.score,
-        summary: JSON.stringify(result.summary),
-        identity: result.identity ? JSON.stringify(result.identity) : null,
-        receivedAt: at,
-        apiTokenId: opts.apiTokenId ?? null,
-      })!.id;
+  const reportId = st.insertReport.get({
+    caseId,
+    source: opts.source,
+    externalId: opts.externalId ?? null,
+    messageBody: report.message.body,
+    senderAccountId,
+    senderName: report.message.sender?.name ?? null,
+    sentAt: report.message.sentAt ?? null,
+    reporterAccountId: report.reporter?.accountId ?? null,
+    reporterName: report.reporter?.name ?? null,
+    note: report.note ?? null,
+    payload: JSON.stringify(report),
+    origin: opts.origin ? JSON.stringify(opts.origin) : null,
+    verdict: result.verdict,
+    score: result.score,
+    summary: JSON.stringify(result.summary),
+    identity: result.identity ? JSON.stringify(result.identity) : null,
+    receivedAt: at,
+    apiTokenId: opts.apiTokenId ?? null,
+  })!.id;
 
-      for (const s of result.signals) {
-        st.insertSignal.run({ caseId, reportId, ruleId: s.ruleId, category: s.category, data: JSON.stringify(s) });
-      }
-      for (const o of obs) {
-        st.insertObservable.run({
-          caseId,
-          reportId,
-          kind: o.kind,
-          value: o.value,
-          display: o.display,
-          inLedger: o.inLedger === null ? null : o.inLedger ? 1 : 0,
-          details: o.details ? JSON.stringify(o.details) : null,
-        });
-      }
+  for (const s of result.signals) {
+    st.insertSignal.run({ caseId, reportId, ruleId: s.ruleId, category: s.category, data: JSON.stringify(s) });
+  }
+  for (const o of obs) {
+    st.insertObservable.run({
+      caseId,
+      reportId,
+      kind: o.kind,
+      value: o.value,
+      display: o.display,
+      inLedger: o.inLedger === null ? null : o.inLedger ? 1 : 0,
+      details: o.details ? JSON.stringify(o.details) : null,
+    });
+  }
 
-      const event = appendCaseEvent(db, {
-        caseId,
-        type: fromStatus === null ? 'opened' : 'report_added',
-        fromStatus,
-        toStatus: status,
-        resolution: null,
-        actor,
-        note: null,
-        data: { reportId, verdict: result.verdict, score: result.score },
-        at,
-      });
-      enqueueCards(db, {
-        caseId,
-        severity,
-        policy: deps.config.escalation,
-        cause: `e${event.id}`,
-        now,
-        targets: deps.targets,
-        delayMs: deps.config.delivery.cardUpdateDelayMs,
-      });
-      startAckChain(db, { caseId, status, severity, policy: deps.config.escalation, now });
-      if (opts.origin && deps.targets.reporterPlatforms.includes(opts.origin.platform)) {
-        enqueueReporterNotify(db, { caseId, reportId, platform: opts.origin.platform, event: 'received', cause: `e${event.id}`, now });
-      }
-      return {
-        created: true,
-        result: { reportId, caseId, caseRef: formatCaseRef(caseId), verdict: result.verdict, score: result.score, signals: result.signals },
-      };
-    },
-    { behavior: 'immediate' },
-  );
-  if (out.created) deps.onCommit();
-  return out;
+  const event = appendCaseEvent(db, {
+    caseId,
+    type: fromStatus === null ? 'opened' : 'report_added',
+    fromStatus,
+    toStatus: status,
+    resolution: null,
+    actor,
+    note: null,
+    data: { reportId, verdict: result.verdict, score: result.score },
+    at,
+  });
+  enqueueCards(db, {
+    caseId,
+    severity,
+    policy: deps.config.escalation,
+    cause: `e${event.id}`,
+    now,
+    targets: deps.targets,
+    delayMs: deps.config.delivery.cardUpdateDelayMs,
+  });
+  startAckChain(db, { caseId, status, severity, policy: deps.config.escalation, now });
+  if (opts.origin && deps.targets.reporterPlatforms.includes(opts.origin.platform)) {
+    enqueueReporterNotify(db, { caseId, reportId, platform: opts.origin.platform, event: 'received', cause: `e${event.id}`, now });
+  }
+  return {
+    created: true,
+    result: { reportId, caseId, caseRef: formatCaseRef(caseId), verdict: result.verdict, score: result.score, signals: result.signals },
+  };
 }

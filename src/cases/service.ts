@@ -13,12 +13,15 @@ import { actOnCase, type ActOptions, type ActResult } from './actions.ts';
 import { buildCaseCard } from './card.ts';
 import type { CaseDeps } from './deps.ts';
 import { submitReport, type IntakeResult, type SubmitOptions } from './intake.ts';
+import { createIntakeQueue } from './intake-queue.ts';
 import { getCaseDetail, listCases, type CaseListQuery } from './queries.ts';
 import { parseCaseRef } from './ref.ts';
 
 export interface CaseService {
   /** Stores a report (idempotent on source + externalId); `created` false means it was a repeat. */
   submit(report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult };
+  /** The same, with group commit (src/cases/intake-queue.ts): settles once the report is committed. */
+  submitGrouped(report: Report, opts: SubmitOptions): Promise<{ created: boolean; result: IntakeResult }>;
   /** Applies an action; throws AppError 'conflict' (409) naming who acted first when impossible. */
   act(ref: string, action: CaseAction, actor: Actor, opts?: ActOptions): ActResult;
   /** The card as it is now (what notifiers show). */
@@ -39,8 +42,10 @@ export function caseIdOf(ref: string): number {
 
 /** Assembles the service over its deps. Synchronous underneath (better-sqlite3). */
 export function createCaseService(deps: CaseDeps): CaseService {
+  const submitGrouped = createIntakeQueue(deps);
   return {
     submit: (report, opts) => submitReport(deps, report, opts),
+    submitGrouped,
     act: (ref, action, actor, opts) => actOnCase(deps, caseIdOf(ref), action, actor, opts),
     card: (ref) => buildCaseCard(deps.db, caseIdOf(ref), { publicUrl: deps.config.publicUrl }),
     get: (ref) => getCaseDetail(deps.db, caseIdOf(ref)),

@@ -22,7 +22,7 @@ export const intakeBodySchema = reportSchema.extend({
 export function registerReports(app: Hono<AppEnv>, deps: AppDeps): void {
   app.post('/api/reports', requireScope(deps.db, 'intake'), async function postReport(c) {
     const { source, externalId, origin, ...report } = await readJson(c, intakeBodySchema);
-    const { created, result } = deps.cases.submit(report, {
+    const { created, result } = await deps.cases.submitGrouped(report, {
       source,
       externalId: externalId ?? null,
       origin: origin ?? null,
