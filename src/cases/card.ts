@@ -123,10 +123,11 @@ export function linkedCases(db: Db, caseId: number): CaseCard['linkedCases'] {
   const kinds = Object.keys(LINK_REASONS) as ObservableKind[];
   const rows = db.all<{ id: number; status: CaseStatus; resolution: Resolution | null; kind: ObservableKind }>(
     sql`select c.id as id, c.status as status, c.resolution as resolution, min(o2.kind) as kind
-        from (select distinct kind, value from observables indexed by observables_case_idx
+        from (select distinct kind, value from observables indexed by observables_case_kind_value_idx
               where case_id = ${caseId} and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
                 and coalesce(in_ledger, 0) = 0) o1
-        cross join observables o2 on o2.kind = o1.kind and o2.value = o1.value and o2.case_id <> ${caseId}
+        cross join observables o2 on o2.kind = o1.kind and o2.value = o1.value
+          and (o2.case_id < ${caseId} or o2.case_id > ${caseId})
         join cases c on c.id = o2.case_id
         group by c.id order by c.id desc limit ${MAX_LINKED_CASES}`,
   );

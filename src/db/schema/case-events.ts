@@ -28,5 +28,5 @@ export const caseEvents = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId)],
+  (t) => [index('case_events_case_type_idx').on(t.caseId, t.type)],
 );

@@ -27,6 +27,6 @@ export const observables = sqliteTable(
   (t) => [
     // Covers correlation, grouping and linked cases (kind, value → case, in ledger?) without reading rows.
     index('observables_kind_value_case_idx').on(t.kind, t.value, t.caseId, t.inLedger),
-    index('observables_case_idx').on(t.caseId),
+    index('observables_case_kind_value_idx').on(t.caseId, t.kind, t.value, t.inLedger),
   ],
 );

@@ -40,6 +40,7 @@ export const reports = sqliteTable(
   (t) => [
     uniqueIndex('reports_source_external_id_uq').on(t.source, t.externalId),
     index('reports_case_idx').on(t.caseId),
+    index('reports_case_reporter_idx').on(t.caseId, t.reporterAccountId, t.reporterName),
     // Covers grouping by sender without reading the (large) report rows.
     index('reports_sender_case_idx').on(t.senderAccountId, t.caseId),
   ],

@@ -23,5 +23,5 @@ export const signals = sqliteTable(
     /** The whole Signal as JSON (title, explanation, detail, strength, evidence), as detection produced it. */
     data: text('data').notNull(),
   },
-  (t) => [index('signals_case_idx').on(t.caseId), index('signals_report_idx').on(t.reportId)],
+  (t) => [index('signals_case_rule_idx').on(t.caseId, t.ruleId), index('signals_report_idx').on(t.reportId)],
 );
