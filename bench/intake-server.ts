@@ -1,7 +1,7 @@
 /**
  * Child process of bench/intake.ts: the real kakunin server (temp SQLite file, 127.0.0.1,
  * ephemeral port) plus a reference route mounted only here, which parses the JSON and inserts one
- * row. Runs apart from autocannon so the load generator does not share the server's thread.
+ * row, and a "detection only" route (everything intake does before storage). Runs apart from autocannon so the load generator does not share the server's thread.
  * Sends `{url, token}` over IPC, stops on 'stop'.
  */
 import fs from 'node:fs';
@@ -10,6 +10,9 @@ import path from 'node:path';
 import { createToken } from '../src/auth/tokens.ts';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
+import { detect } from '../src/detection/engine.ts';
+import { readJson, requireScope } from '../src/routes/helpers.ts';
+import { intakeBodySchema } from '../src/routes/reports.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-bench-'));
 const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' });
@@ -21,6 +24,14 @@ const server = await startServer(config, {
       const body = (await c.req.json()) as unknown;
       const id = insert.run(JSON.stringify(body)).lastInsertRowid;
       return c.json({ id: Number(id) }, 201);
+    });
+    // The ceiling: the real route's auth, body limit, validation and detection, answered the same
+    // way, with the one-row insert of the reference instead of intake's storage.
+    app.post('/api/bench/detect-only', requireScope(runtime.handle.db, 'intake'), async (c) => {
+      const { source: _s, externalId: _e, origin: _o, ...report } = await readJson(c, intakeBodySchema);
+      const d = detect(report, runtime.deps.directory.get());
+      const id = insert.run(JSON.stringify(report)).lastInsertRowid;
+      return c.json({ reportId: Number(id), verdict: d.verdict, score: d.score, signals: d.signals }, 201);
     });
   },
 });

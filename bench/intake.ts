@@ -3,6 +3,8 @@
  * 127.0.0.1, ephemeral port) under autocannon at 50 connections against `POST /api/reports` with
  * the dev corpus's messages (each request a new externalId), and, in the same run, against a
  * reference route that only parses the JSON and inserts one row. Prints requests/s, p99, ratio.
+ * A third run, "detection only", does everything intake does before storage (body limit, token,
+ * validation, detection, the same answer) and inserts one row: the ceiling for intake.
  * Target: ratio ≥ 0.5, p99 ≤ 50 ms. `BENCH_SECONDS` changes the 10 s per side.
  */
 import { fork } from 'node:child_process';
@@ -58,12 +60,15 @@ export async function runIntakeBench(): Promise<void> {
   try {
     const templates = bodyTemplates();
     const ref = await load(`${url}/bench/reference`, token, templates, 'ref');
+    const ceiling = await load(`${url}/api/bench/detect-only`, token, templates, 'detect');
     const intake = await load(`${url}/api/reports`, token, templates, 'intake');
     const row = (name: string, r: typeof ref) =>
       `${name.padEnd(24)} ${r.rps.toFixed(0).padStart(7)} req/s   p99 ${String(r.p99).padStart(4)} ms   ${r.total} requests, ${r.errors} errors`;
     console.log(`${CONNECTIONS} connections, ${SECONDS} s each, ${templates.length} corpus messages, server in its own process`);
     console.log(row('reference (parse+insert)', ref));
+    console.log(row('detection only', ceiling));
     console.log(row('POST /api/reports', intake));
+    console.log(`detection only / reference ${(ceiling.rps / ref.rps).toFixed(2)}: the most intake could reach with storage free`);
     console.log(`ratio ${(intake.rps / ref.rps).toFixed(2)} (target ≥ 0.5), p99 ${intake.p99} ms (target ≤ 50 ms)`);
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
