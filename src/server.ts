@@ -1,9 +1,10 @@
-/** Listening: runs a Runtime's app on HOST:PORT and starts the outbox worker. */
+/** Listening: runs a Runtime's app on HOST:PORT and starts the outbox worker and the WAL checkpoint thread. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Config } from './config.ts';
 import type { AppEnv } from './routes/env.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
 
 export interface RunningServer {
@@ -32,6 +33,7 @@ export async function startServer(
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  const checkpointer = startCheckpointer(runtime.handle, config.databasePath, runtime.deps.logger.child({ component: 'checkpoint' }));
   runtime.worker.start();
   return {
     runtime,
@@ -42,6 +44,7 @@ export async function startServer(
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
+      await checkpointer.stop();
       await runtime.close();
     },
   };
