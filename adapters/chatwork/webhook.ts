@@ -9,7 +9,7 @@
  */
 import type { Hono } from 'hono';
 import { ZodError } from 'zod';
-import { AppError, errorBody, validationError } from '../../src/errors.ts';
+import { AppError, validationError } from '../../src/errors.ts';
 import { limitBody } from '../../src/routes/body-limit.ts';
 import type { AppEnv } from '../../src/routes/env.ts';
 import { envelopeSchema, HANDLED_EVENTS, readEvent, type ChatworkEventType } from './event.ts';

@@ -6,7 +6,6 @@
 import type { AppDeps } from '../../src/app.ts';
 import type { NotifierBinding, NotifierDeps } from '../registry.ts';
 import { DeliveryError } from '../types.ts';
-import { AppError, errorBody } from '../../src/errors.ts';
 import { limitBody } from '../../src/routes/body-limit.ts';
 import { createSlackApp } from './app.ts';
 import { createSlackNotifier } from './notifier.ts';

@@ -6,7 +6,6 @@
  */
 import type { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
-import { AppError, errorBody } from '../errors.ts';
 import { limitBody } from '../routes/body-limit.ts';
 import type { AppEnv } from '../routes/env.ts';
 import type { WebEnv } from './env.ts';
