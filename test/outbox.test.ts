@@ -91,6 +91,34 @@ describe('outbox', () => {
     await rt.worker.stop();
   });
 
+  it('one update going to two platforms builds the card once, but never hands out a card older than the case', async () => {
+    let change: (() => void) | null = null;
+    class Hooked extends ScriptedNotifier {
+      override async updateCard(card: Parameters<ScriptedNotifier['updateCard']>[0], post: Parameters<ScriptedNotifier['updateCard']>[1]) {
+        const out = await super.updateCard(card, post);
+        const c = change;
+        change = null;
+        c?.(); // the case changes while the first platform's edit is on the wire
+        return out;
+      }
+    }
+    const slack = new Hooked('slack');
+    const teams = new Hooked('teams');
+    rt = testRuntime({ env, factories: { ...scripted(slack), ...scripted(teams, 'T-CHANNEL') }, random: () => 0 });
+    const { caseRef } = await submit(rt);
+    await rt.worker.tick();
+    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    change = () => rt.deps.cases.act(caseRef, 'investigate', ALICE);
+    await rt.worker.tick();
+    const updates = [...slack.calls, ...teams.calls].filter((c) => c.op === 'update').map((c) => (c as { status: string }).status);
+    // First platform: the card as acknowledged; second: rebuilt, since the case moved on meanwhile.
+    expect(updates.sort()).toEqual(['acknowledged', 'investigating']);
+    await rt.worker.tick();
+    expect(slack.calls.at(-1)).toMatchObject({ op: 'update', status: 'investigating' });
+    expect(teams.calls.at(-1)).toMatchObject({ op: 'update', status: 'investigating' });
+    expect(countRows(rt, 'deliveries', "status = 'pending'")).toBe(0);
+  });
+
   it('a change while an update is being sent (claimed, under its send lease) queues a fresh one: the card in flight may be older', async () => {
     setup();
     const { caseRef, caseId } = await submit(rt);

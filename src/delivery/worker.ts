@@ -8,12 +8,12 @@
  * interval and `kick`s it after each commit; tests call `tick` with a manual clock.
  */
 import { and, asc, eq, lte, ne, max, min } from 'drizzle-orm';
-import { DeliveryError, type NotifierPlatform, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../../adapters/types.ts';
+import { DeliveryError, type CaseCard, type NotifierPlatform, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../../adapters/types.ts';
 import type { Notifiers } from '../../adapters/registry.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { apiTokens, chatPosts, deliveries, reports } from '../db/schema/index.ts';
+import { apiTokens, cases, chatPosts, deliveries, reports } from '../db/schema/index.ts';
 import { buildCaseCard } from '../cases/card.ts';
 import type { Logger } from '../logger.ts';
 import { postCallback } from './callback.ts';
@@ -98,6 +98,21 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
 
   const { markSent, markFailed, markDead } = createOutcomes({ db, clock, logger, config: deps.config, random });
 
+  /**
+   * Cards built in this tick, by case, with the case's version: the same update going to several
+   * notifiers (console and inbox, Slack and Teams) is built once. Any change to a case bumps its
+   * version, so a card is reused only while it is still current.
+   */
+  const built = new Map<number, { version: number; card: CaseCard }>();
+  function currentCard(caseId: number): CaseCard {
+    const version = db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId)).get()?.version;
+    const hit = built.get(caseId);
+    if (hit && hit.version === version) return hit.card;
+    const card = buildCaseCard(db, caseId, { publicUrl: deps.config.publicUrl });
+    if (version !== undefined) built.set(caseId, { version, card });
+    return card;
+  }
+
   /** Posts or updates the card for `d`; an update whose message is gone is posted afresh. */
   async function sendCard(d: ChatDelivery): Promise<Outcome> {
     const notifier = deps.notifiers[d.platform]?.notifier;
@@ -124,7 +139,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
             .from(deliveries)
             .where(pendingForCard(d, 'card.update'))
             .get()?.id ?? null);
-    const card = buildCaseCard(db, d.caseId, { publicUrl: deps.config.publicUrl });
+    const card = currentCard(d.caseId);
     const posted: PostedCard | null = post
       ? { channel: post.channel, messageId: post.messageId, ...(post.meta ? { meta: JSON.parse(post.meta) as Record<string, string> } : {}) }
       : null;
@@ -158,7 +173,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     const report = db.select({ origin: reports.origin }).from(reports).where(eq(reports.id, Number(d.target))).get();
     if (!report?.origin) return markDead(d, `report ${d.target} has no origin to answer`);
     const { event } = JSON.parse(d.payload ?? '{}') as { event: ReporterEvent };
-    const card = buildCaseCard(db, d.caseId, { publicUrl: deps.config.publicUrl });
+    const card = currentCard(d.caseId);
     await reporter.notifyReporter(card, JSON.parse(report.origin) as ReportOrigin, event);
     markSent(d, null, null);
     return 'sent';
@@ -187,6 +202,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
 
   async function runOnce(): Promise<TickStats> {
     const stats = emptyStats();
+    built.clear();
     if (deps.escalation) stats.fired = deps.escalation.fireDue();
     const now = clock.now().getTime();
     const due = db
