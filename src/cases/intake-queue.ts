@@ -1,13 +1,15 @@
 /**
  * Group commit for intake. Each report is checked (detection, ledger) when it arrives; storing
  * waits for the next turn of the event loop, where every report that arrived meanwhile is written
- * in one IMMEDIATE transaction, each inside its own savepoint. The promise of each report settles
- * only after that transaction commits, so a 201 still means "committed". One commit per batch
- * instead of one per report is most of the saving: a commit writes every page the report touched
- * (a dozen tables and indexes) to the WAL, and reports arriving together share those pages.
+ * in one IMMEDIATE transaction. The promise of each report settles only after that transaction
+ * commits, so a 201 still means "committed". One commit per batch instead of one per report is
+ * most of the saving: a commit writes every page the report touched (a dozen tables and indexes)
+ * to the WAL, and reports arriving together share those pages.
  *
- * A report whose own writes throw is rolled back to its savepoint and rejected alone; if the
- * commit itself fails, every report of the batch is rejected and none is stored.
+ * If a report's writes throw, the batch is rolled back and its reports are stored one transaction
+ * each, so only that report is refused (no savepoint per report: SQLite copies every page a
+ * savepoint touches to its journal, which cost more than the batching saved). If the database is
+ * locked past the busy timeout, every report of the batch is refused and none is stored.
  */
 import type { Report } from '../domain/report.ts';
 import type { CaseDeps } from './deps.ts';
@@ -17,6 +19,9 @@ import { prepareReport, storeReport, type IntakeResult, type PreparedReport, typ
 export const MAX_GROUP = 64;
 
 type Stored = { created: boolean; result: IntakeResult };
+type Outcome = { ok: true; value: Stored } | { ok: false; err: unknown };
+
+const isLocked = (err: unknown) => err instanceof Error && 'code' in err && /^SQLITE_(BUSY|LOCKED)/.test(String(err.code));
 interface Waiting {
   prepared: PreparedReport;
   resolve: (v: Stored) => void;
@@ -32,24 +37,16 @@ export function createIntakeQueue(deps: CaseDeps): (report: Report, opts: Submit
     scheduled = false;
     const batch = queue.splice(0, MAX_GROUP);
     if (queue.length > 0) schedule();
-    const outcomes: ({ ok: true; value: Stored } | { ok: false; err: unknown })[] = [];
+    let outcomes: Outcome[];
     try {
-      deps.db.transaction(
-        () => {
-          for (const w of batch) {
-            try {
-              // Nested: a savepoint, so one report's failure leaves the others in the batch.
-              outcomes.push({ ok: true, value: deps.db.transaction(() => storeReport(deps, w.prepared)) });
-            } catch (err) {
-              outcomes.push({ ok: false, err });
-            }
-          }
-        },
-        { behavior: 'immediate' },
-      );
+      outcomes = deps.db
+        .transaction(() => batch.map((w) => storeReport(deps, w.prepared)), { behavior: 'immediate' })
+        .map((value) => ({ ok: true, value }));
     } catch (err) {
-      for (const w of batch) w.reject(err);
-      return;
+      // Nothing of the batch was written. The database refusing the write (locked by another
+      // process past the busy timeout) refuses every report; anything else is one report's
+      // problem, so each is stored on its own and only the failing one is refused.
+      outcomes = batch.length === 1 || isLocked(err) ? batch.map(() => ({ ok: false, err })) : batch.map(storeAlone);
     }
     if (outcomes.some((o) => o.ok && o.value.created)) deps.onCommit();
     batch.forEach((w, i) => {
@@ -57,6 +54,14 @@ export function createIntakeQueue(deps: CaseDeps): (report: Report, opts: Submit
       if (o.ok) w.resolve(o.value);
       else w.reject(o.err);
     });
+  }
+
+  function storeAlone(w: Waiting): Outcome {
+    try {
+      return { ok: true, value: deps.db.transaction(() => storeReport(deps, w.prepared), { behavior: 'immediate' }) };
+    } catch (err) {
+      return { ok: false, err };
+    }
   }
 
   function schedule() {
