@@ -41,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(async function logRequest(c, next) {
+    if (!deps.logger.isLevelEnabled('debug')) return next();
     const start = performance.now();
     await next();
     deps.logger.debug(
