@@ -106,6 +106,33 @@ describe('POST /api/reports', () => {
     expect(findGroupCase(rt.handle.db, { senderAccountId: null, observables: [], since })).toBeNull();
   });
 
+  it('a value in many reports of several cases: the newest open case in the window wins, whatever the newer resolved or stale ones', async () => {
+    rt = testRuntime({ env: { GROUPING_WINDOW_DAYS: '14' } });
+    const ins = rt.handle.sqlite.prepare("insert into observables (case_id, report_id, kind, value, display, in_ledger) values (?, ?, 'phone', '09011112222', '090', ?)");
+    const caseWith = async (sender: number, copies: number, inLedger = 0) => {
+      const r = await submit(rt, base({ sender: { accountId: sender, name: 'n' } }));
+      for (let i = 0; i < copies; i++) ins.run(r.body.caseId, r.body.reportId, inLedger);
+      return r.body;
+    };
+    const stale = await caseWith(10, 30); // oldest; will fall out of the window
+    rt.clock.advance(10 * 86_400_000);
+    const open = await caseWith(11, 30);
+    rt.clock.advance(60_000);
+    const known = await caseWith(12, 5, 1); // newer, but the ledger knows the value here: never a grouping key
+    rt.clock.advance(60_000);
+    const resolved = await caseWith(13, 30); // newest, but resolved
+    rt.deps.cases.act(resolved.caseRef, 'resolve', { platform: 'api', userId: 'u', displayName: 'u' }, { resolution: 'benign' });
+    rt.clock.advance(5 * 86_400_000); // stale is now 15 days old
+    const { findGroupCase } = await import('../src/cases/grouping.ts');
+    const since = new Date(rt.clock.now().getTime() - 14 * 86_400_000).toISOString();
+    const phone = [{ kind: 'phone' as const, value: '09011112222', display: '090', evidence: { text: '', start: 0, end: 0 }, inLedger: false }];
+    expect(findGroupCase(rt.handle.db, { senderAccountId: null, observables: phone, since })).toBe(open.caseId);
+    expect([stale.caseId, known.caseId, resolved.caseId]).not.toContain(open.caseId);
+    // By sender, the same: sender 11's case, although sender 11 reported nothing newer.
+    expect(findGroupCase(rt.handle.db, { senderAccountId: 11, observables: [], since })).toBe(open.caseId);
+    expect(findGroupCase(rt.handle.db, { senderAccountId: 13, observables: [], since })).toBeNull();
+  });
+
   it('with the real engine: two corpus reports naming the same new phone number join one case', async () => {
     // Depends on the detection engine extracting phone observables (src/detection/engine.ts).
     rt = testRuntime();

@@ -3,13 +3,12 @@
  * LINE id, e-mail, sender account) already seen in a case resolved `fraud_confirmed` is high, and
  * says why. Runs where intake calls detection, on the database; the detection engine stays pure.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { perDb } from '../db/memo.ts';
-import { cases, observables } from '../db/schema/index.ts';
 import { THRESHOLDS } from '../detection/score.ts';
 import type { DetectionResult, Observable, ObservableKind, Signal } from '../detection/types.ts';
 import { LINK_REASONS } from './card.ts';
+import { casesWhere, observableOutsideLedger } from './grouping.ts';
 import { formatCaseRef } from './ref.ts';
 
 /** The rule id of the signal this adds. */
@@ -17,26 +16,6 @@ export const CONFIRMED_FRAUD_RULE_ID = 'correlation.confirmed_fraud_observable';
 
 /** Most telling first: the card shows the first match in the title. */
 const PRIORITY: readonly ObservableKind[] = ['bank_account', 'chatwork_account', 'phone', 'line_id', 'url', 'email'];
-
-const ph = (name: string) => sql.placeholder(name);
-const stmts = perDb((db) => ({
-  confirmed: db
-    .select({ id: cases.id })
-    .from(observables)
-    .innerJoin(cases, eq(cases.id, observables.caseId))
-    .where(
-      and(
-        eq(observables.kind, ph('kind')),
-        eq(observables.value, ph('value')),
-        eq(cases.status, 'resolved'),
-        eq(cases.resolution, 'fraud_confirmed'),
-        sql`coalesce(${observables.inLedger}, 0) = 0`,
-      ),
-    )
-    .orderBy(desc(cases.id))
-    .limit(1)
-    .prepare(),
-}));
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -50,7 +29,11 @@ export function correlateConfirmedFraud(db: Db, result: DetectionResult, obs: re
   for (const kind of PRIORITY) {
     for (const o of obs) {
       if (o.kind !== kind || o.inLedger === true) continue;
-      const row = stmts(db).confirmed.get({ kind: o.kind, value: o.value });
+      const row = db.get<{ id: number }>(
+        sql`${casesWhere('observables', observableOutsideLedger(o.kind, o.value))}
+            select cases.id as id from c join cases on cases.id = c.id
+            where cases.status = 'resolved' and cases.resolution = 'fraud_confirmed' order by cases.id desc limit 1`,
+      );
       if (row) hits.push({ o, ref: formatCaseRef(row.id) });
     }
   }
