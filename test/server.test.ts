@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createToken } from '../src/auth/tokens.ts';
 import { main } from '../src/main.ts';
@@ -33,6 +34,36 @@ describe('through a listening server on 127.0.0.1', () => {
     expect((cards[1]!.card as { ref: string; status: string }).status).toBe('acknowledged');
     expect((cards[0]!.card as { message: { body: string } }).message.body).toBe(corpus()[0]!.report.message.body);
     expect(JSON.stringify(log.lines)).not.toContain(token);
+  });
+});
+
+describe('request bodies over the limit, on a real socket', () => {
+  it('a declared Content-Length over 1 MiB is refused with 413 before any of the body is sent', async () => {
+    server = await startServer(testConfig(tempDir(), { HOST: '127.0.0.1' }), { logger: createLogger('silent', new LogSink()) });
+    const token = createToken(server.runtime.handle.db, 'it', 'intake', new Date()).token;
+    const raw = (contentLength: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect(server!.port, '127.0.0.1', () => {
+          // Headers only: the server must answer without waiting for a body that never comes.
+          socket.write(
+            `POST /api/reports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: ${contentLength}\r\n\r\n`,
+          );
+        });
+        let got = '';
+        socket.on('data', (d) => {
+          got += d.toString('utf8');
+          if (got.includes('\r\n\r\n') && /"error"/.test(got)) {
+            socket.destroy();
+            resolve(got);
+          }
+        });
+        socket.on('error', reject);
+        socket.setTimeout(5000, () => reject(new Error(`no answer; got ${JSON.stringify(got)}`)));
+      });
+    const big = await raw(String(5 * 1024 * 1024));
+    expect(big).toMatch(/^HTTP\/1\.1 413/);
+    expect(big).toContain('"code":"payload_too_large"');
+    expect(server.runtime.handle.sqlite.prepare('select count(*) as n from reports').get()).toEqual({ n: 0 });
   });
 });
 
