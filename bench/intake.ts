@@ -14,6 +14,12 @@ import autocannon from 'autocannon';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 2;
+const WARMUP: [string, string][] = [
+  ['/bench/reference', 'warm-ref'],
+  ['/api/bench/detect-only', 'warm-detect'],
+  ['/api/reports', 'warm-intake'],
+];
 
 /** Each corpus report as JSON split around its externalId, so a request body costs one concat. */
 function bodyTemplates(): [string, string][] {
@@ -29,12 +35,12 @@ function bodyTemplates(): [string, string][] {
     });
 }
 
-async function load(url: string, token: string, templates: [string, string][], label: string) {
+async function load(url: string, token: string, templates: [string, string][], label: string, seconds = SECONDS) {
   let n = 0;
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
     requests: [
       {
         method: 'POST',
@@ -59,6 +65,9 @@ export async function runIntakeBench(): Promise<void> {
   });
   try {
     const templates = bodyTemplates();
+    // Warm-up (not measured): each route's code compiled by the JIT and the database past its
+    // first pages, so the runs below measure the steady state, not the first second.
+    for (const [route, label] of WARMUP) await load(`${url}${route}`, token, templates, label, WARMUP_SECONDS);
     const ref = await load(`${url}/bench/reference`, token, templates, 'ref');
     const ceiling = await load(`${url}/api/bench/detect-only`, token, templates, 'detect');
     const intake = await load(`${url}/api/reports`, token, templates, 'intake');
