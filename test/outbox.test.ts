@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../adapters/types.ts';
 import { backoffDelay } from '../src/delivery/retry.ts';
+import { MAX_CARD_UPDATE_DELAY_MS } from '../src/delivery/enqueue.ts';
 import { SEND_LEASE_MS } from '../src/delivery/worker.ts';
 import { corpus, countRows, jsonInit, scripted, ScriptedNotifier, testRuntime, type TestRuntime } from './helpers.ts';
 
@@ -117,6 +118,13 @@ describe('outbox', () => {
     expect(slack.calls.at(-1)).toMatchObject({ op: 'update', status: 'investigating' });
     expect(teams.calls.at(-1)).toMatchObject({ op: 'update', status: 'investigating' });
     expect(countRows(rt, 'deliveries', "status = 'pending'")).toBe(0);
+  });
+
+  it('a held-back update can never be mistaken for one being sent: the longest hold is well inside the send lease', () => {
+    // A claimed row is due at claim time + SEND_LEASE_MS; enqueueCards reuses rows due within
+    // MAX_CARD_UPDATE_DELAY_MS. They could only meet for a send in flight 30 s, thrice the transport timeout.
+    expect(SEND_LEASE_MS - MAX_CARD_UPDATE_DELAY_MS).toBeGreaterThanOrEqual(3 * 10_000);
+    expect(() => testRuntime({ env: { CARD_UPDATE_DELAY_MS: String(MAX_CARD_UPDATE_DELAY_MS + 1) } })).toThrow(/CARD_UPDATE_DELAY_MS/);
   });
 
   it('a change while an update is being sent (claimed, under its send lease) queues a fresh one: the card in flight may be older', async () => {
