@@ -78,6 +78,7 @@ export async function runIntakeBench(): Promise<void> {
     console.log(row('detection only', ceiling));
     console.log(row('POST /api/reports', intake));
     console.log(`detection only / reference ${(ceiling.rps / ref.rps).toFixed(2)}: the most intake could reach with storage free`);
+    console.log(`POST /api/reports / detection only ${(intake.rps / ceiling.rps).toFixed(2)}: intake's storage against a one-row insert, the rest equal`);
     console.log(`ratio ${(intake.rps / ref.rps).toFixed(2)} (target ≥ 0.5), p99 ${intake.p99} ms (target ≤ 50 ms)`);
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
