@@ -304,6 +304,29 @@ describe('ledger import and export', () => {
   });
 });
 
+describe('ledger import confirmation', () => {
+  it('checks, replaces and marks the import applied in one transaction: if any part fails, the ledger is unchanged', async () => {
+    rt = await consoleRuntime();
+    rt.deps.directory.replace(directoryJson() as Directory, rt.clock.now());
+    const admin = new Browser(rt.app);
+    await admin.signIn('admin');
+    await admin.get('/ledger');
+    const form = new FormData();
+    form.set('file', new File([JSON.stringify({ organization: { name: '新社名' }, people: [{ name: '新 太郎', executive: true }] })], 'ledger.json', { type: 'application/json' }));
+    expect((await admin.post('/ledger/import', form)).status).toBe(200);
+    const confirm = /action="(\/ledger\/import\/\d+\/confirm)"/.exec(admin.last)![1]!;
+    rt.handle.sqlite.exec(`create temp trigger refuse_apply before update of applied_at on main.ledger_imports
+      begin select raise(abort, 'refused by test trigger'); end`);
+    await admin.get('/ledger');
+    expect((await admin.post(confirm, {})).status).toBe(500);
+    expect(rt.deps.directory.get().organization.name).not.toBe('新社名'); // the replacement was rolled back with it
+    rt.handle.sqlite.exec('drop trigger refuse_apply');
+    await admin.get('/ledger');
+    expect((await admin.post(confirm, {})).status).toBe(303);
+    expect(rt.deps.directory.get().organization.name).toBe('新社名');
+  });
+});
+
 async function createOtherAdmin(r: TestRuntime): Promise<void> {
   const { createUser } = await import('../../src/auth/users.ts');
   await createUser(r.handle.db, { name: 'admin2', role: 'admin', password: PASSWORD }, r.clock.now());

@@ -223,20 +223,28 @@ export function registerLedgerPages(app: Hono<WebEnv>, deps: AppDeps): void {
       const t = translator(c.get('lang'));
       const session = c.get('session')!;
       const id = Number(c.req.param('id') ?? '');
-      const imp = Number.isInteger(id)
-        ? deps.db
-            .select()
-            .from(ledgerImports)
-            .where(and(eq(ledgerImports.id, id), eq(ledgerImports.userId, session.user.id), isNull(ledgerImports.appliedAt)))
-            .get()
-        : undefined;
-      if (!imp) throw new AppError('not_found', t('この取り込みは見つからないか、適用済みです。', 'No such pending import (or it was already applied).'));
       const now = deps.clock.now();
-      if (now.getTime() - Date.parse(imp.createdAt) > IMPORT_TTL_MS) throw new AppError('conflict', t('プレビューの有効期限が切れました。もう一度アップロードしてください。', 'The preview expired; upload the file again.'));
-      if (revisionOf(deps) !== imp.baseRevision) throw new AppError('conflict', t('プレビューの後に台帳が変更されました。もう一度アップロードしてください。', 'The ledger changed after this preview; upload the file again.'));
-      const revision = deps.directory.replace(JSON.parse(imp.directory) as Directory, now);
-      deps.db.update(ledgerImports).set({ appliedAt: now.toISOString() }).where(eq(ledgerImports.id, imp.id)).run();
-      deps.logger.info({ user: session.user.name, importId: imp.id, revision }, 'ledger replaced from the console');
+      // Check and replace in one write transaction: no other writer (a CLI import, a second
+      // confirm) can change the ledger between "unchanged since the preview" and the replacement.
+      const revision = deps.db.transaction(
+        () => {
+          const imp = Number.isInteger(id)
+            ? deps.db
+                .select()
+                .from(ledgerImports)
+                .where(and(eq(ledgerImports.id, id), eq(ledgerImports.userId, session.user.id), isNull(ledgerImports.appliedAt)))
+                .get()
+            : undefined;
+          if (!imp) throw new AppError('not_found', t('この取り込みは見つからないか、適用済みです。', 'No such pending import (or it was already applied).'));
+          if (now.getTime() - Date.parse(imp.createdAt) > IMPORT_TTL_MS) throw new AppError('conflict', t('プレビューの有効期限が切れました。もう一度アップロードしてください。', 'The preview expired; upload the file again.'));
+          if (revisionOf(deps) !== imp.baseRevision) throw new AppError('conflict', t('プレビューの後に台帳が変更されました。もう一度アップロードしてください。', 'The ledger changed after this preview; upload the file again.'));
+          const replaced = deps.directory.replace(JSON.parse(imp.directory) as Directory, now);
+          deps.db.update(ledgerImports).set({ appliedAt: now.toISOString() }).where(eq(ledgerImports.id, imp.id)).run();
+          return replaced;
+        },
+        { behavior: 'immediate' },
+      );
+      deps.logger.info({ user: session.user.name, importId: id, revision }, 'ledger replaced from the console');
       return c.redirect('/ledger?done=replaced', 303);
     }),
   );
