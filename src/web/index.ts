@@ -10,6 +10,7 @@ import { limitBody } from '../routes/body-limit.ts';
 import type { AppEnv } from '../routes/env.ts';
 import type { WebEnv } from './env.ts';
 import { translator } from './i18n.ts';
+import { registerAccountPages } from './pages/account.tsx';
 import { registerAdminPages } from './pages/admin.tsx';
 import { registerCasePage } from './pages/case.tsx';
 import { registerCasesPage } from './pages/cases.tsx';
@@ -27,6 +28,8 @@ export const CONSOLE_PATHS = [
   '/',
   '/signin',
   '/signout',
+  '/account',
+  '/account/*',
   '/cases',
   '/cases/*',
   '/deliveries/*',
@@ -63,6 +66,7 @@ export function registerWeb(appIn: Hono<AppEnv>, deps: AppDeps): void {
 
   app.get('/', (c) => c.redirect(c.get('session') ? '/cases' : '/signin', 303));
   registerSignIn(app, deps);
+  registerAccountPages(app, deps);
   registerCasesPage(app, deps);
   registerCasePage(app, deps);
   registerInbox(app, deps);

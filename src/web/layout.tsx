@@ -138,9 +138,9 @@ export function Layout(p: LayoutProps) {
             </a>
             {p.session ? (
               <>
-                <span>
+                <a href="/account" aria-current={p.current === '/account' ? 'page' : undefined} title={t('アカウント', 'Account')}>
                   {p.session.user.displayName} <span class="chip">{p.session.user.role}</span>
-                </span>
+                </a>
                 <form method="post" action="/signout">
                   <input type="hidden" name="_csrf" value={p.session.csrfToken} />
                   <button type="submit">{t('サインアウト', 'Sign out')}</button>

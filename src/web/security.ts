@@ -4,6 +4,7 @@
  * (the session's own token, or a double-submit cookie before sign-in) plus an Origin check, and
  * role checks. Everything here answers HTML, not the API's JSON.
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
@@ -113,11 +114,20 @@ export function csrf(config: Pick<Config, 'publicUrl'>, forbidden: (c: Context<W
 }
 
 /** The client address for the sign-in rate limit: the socket's, or the proxy's last X-Forwarded-For hop when trusted. */
-export function clientIp(c: Context, trustProxy: boolean, socketAddress: () => string | null): string {
+export function clientIp(c: Context, trustProxy: boolean, socketAddress: () => string | null = () => socketAddressOf(c)): string {
   if (trustProxy) {
     const xff = c.req.header('x-forwarded-for');
     const last = xff?.split(',').map((s) => s.trim()).filter(Boolean).at(-1);
     if (last) return last.slice(0, 64);
   }
   return socketAddress() ?? 'unknown';
+}
+
+/** The peer address of the request's socket; null under `app.request()` (tests), which has none. */
+export function socketAddressOf(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -213,3 +213,58 @@ describe('CSRF and roles', () => {
     expect(api.headers.get('content-security-policy')).toBeNull();
   });
 });
+
+describe('changing your own password (/account)', () => {
+  const NEW = 'a brand new passphrase 2026';
+
+  it('needs the current password and matching new ones; a change ends every session, the new password signs in, the old does not', async () => {
+    rt = await consoleRuntime();
+    const me = new Browser(rt.app);
+    const myOtherLaptop = new Browser(rt.app);
+    await me.signIn('viewer');
+    await myOtherLaptop.signIn('viewer');
+    expect((await me.get('/account')).status).toBe(200);
+    expect(me.last).toContain('autocomplete="current-password"');
+    expect(me.last).toContain('href="/account"'); // the header links the page
+
+    expect((await me.post('/account/password', { current: 'wrong password!!', next: NEW, confirm: NEW })).status).toBe(401);
+    await me.get('/account');
+    expect((await me.post('/account/password', { current: PASSWORD, next: NEW, confirm: `${NEW}x` })).status).toBe(422);
+    await me.get('/account');
+    expect((await me.post('/account/password', { current: PASSWORD, next: 'short', confirm: 'short' })).status).toBe(422);
+    await me.get('/account');
+    expect((await me.post('/account/password', { current: PASSWORD, next: PASSWORD, confirm: PASSWORD })).status).toBe(422);
+    await me.get('/account');
+    expect((await me.post('/account/password', {}, { csrf: null })).status).toBe(403);
+    expect(countRows(rt, 'sessions')).toBe(2); // nothing above changed anything
+
+    await me.get('/account');
+    expect((await me.post('/account/password', { current: PASSWORD, next: NEW, confirm: NEW })).status).toBe(200);
+    expect(me.last).toContain('/signin');
+    expect(countRows(rt, 'sessions')).toBe(0);
+    expect((await myOtherLaptop.get('/cases')).status).toBe(303); // signed out there too
+    expect((await new Browser(rt.app).signIn('viewer')).status).toBe(401);
+    expect((await new Browser(rt.app).signIn('viewer', NEW)).status).toBe(303);
+  });
+
+  it('wrong current passwords count against the sign-in limit: the sixth try is refused even with the right one', async () => {
+    rt = await consoleRuntime();
+    const me = new Browser(rt.app);
+    await me.signIn('responder');
+    for (let i = 0; i < 5; i++) {
+      await me.get('/account');
+      expect((await me.post('/account/password', { current: `guess number ${i}`, next: NEW, confirm: NEW })).status).toBe(401);
+    }
+    await me.get('/account');
+    expect((await me.post('/account/password', { current: PASSWORD, next: NEW, confirm: NEW })).status).toBe(429);
+    expect((await new Browser(rt.app).signIn('responder')).status).toBe(429); // the same budget as sign-in
+  });
+
+  it('is for signed-in users only', async () => {
+    rt = await consoleRuntime();
+    const anon = new Browser(rt.app);
+    const res = await anon.get('/account');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/signin?next=%2Faccount');
+  });
+});

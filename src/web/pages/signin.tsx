@@ -3,7 +3,6 @@
  * a form that cannot work. Failed sign-ins count against the user name and the client address
  * (src/auth/rate-limit.ts); unknown names cost the same scrypt time as known ones.
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../../app.ts';
@@ -64,13 +63,6 @@ function FreshInstall(p: { c: WebContext }) {
 /** Registers GET/POST /signin and POST /signout. */
 export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
   const names = cookieNames(deps.config);
-  const socket = (c: WebContext) => () => {
-    try {
-      return getConnInfo(c).remote.address ?? null;
-    } catch {
-      return null; // app.request() in tests has no socket
-    }
-  };
 
   const show = (c: WebContext, status: 200 | 401 | 429, error?: string, name?: string) => {
     const t = translator(c.get('lang'));
@@ -90,7 +82,7 @@ export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
       const name = (await formField(c, 'name')).slice(0, 200);
       const password = (await formField(c, 'password')).slice(0, 1024);
       const now = deps.clock.now();
-      const ip = clientIp(c, deps.config.web.trustProxy, socket(c));
+      const ip = clientIp(c, deps.config.web.trustProxy);
       const blocked = signInBlocked(deps.db, { name, ip, now, limits: DEFAULT_SIGN_IN_LIMITS });
       if (blocked) {
         deps.logger.warn({ ip, user: name, blocked }, 'console sign-in rate limited');
