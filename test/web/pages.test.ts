@@ -275,28 +275,20 @@ describe('ledger import and export', () => {
   });
 
   it('a JSON import is previewed, confirmed only by its admin, refused when the ledger changed since', async () => {
-    rt = await consoleRuntime();
-    rt.deps.directory.replace(directoryJson() as Directory, rt.clock.now());
-    const admin = new Browser(rt.app);
-    await admin.signIn('admin');
-    await admin.get('/ledger');
-    const form = new FormData();
-    form.set('file', new File([JSON.stringify({ organization: { name: '新社名' }, people: [{ name: '新 太郎', executive: true }, { name: '' }] })], 'ledger.json', { type: 'application/json' }));
-    expect((await admin.post('/ledger/import', form)).status).toBe(200);
+    const { r, admin, confirm } = await previewImport({ organization: { name: '新社名' }, people: [{ name: '新 太郎', executive: true }, { name: '' }] });
     expect(admin.last).toContain('people[1]');
-    const confirm = /action="(\/ledger\/import\/\d+\/confirm)"/.exec(admin.last)![1]!;
-    expect(rt.deps.directory.get().organization.name).not.toBe('新社名');
+    expect(r.deps.directory.get().organization.name).not.toBe('新社名');
 
-    const other = new Browser(rt.app);
-    await createOtherAdmin(rt);
+    const other = new Browser(r.app);
+    await createOtherAdmin(r);
     await other.signIn('admin2');
     await other.get('/ledger');
     expect((await other.post(confirm, {})).status).toBe(404);
 
-    rt.deps.directory.replace(directoryJson() as Directory, rt.clock.now()); // someone else replaced it meanwhile
+    r.deps.directory.replace(directoryJson() as Directory, r.clock.now()); // someone else replaced it meanwhile
     await admin.get('/ledger');
     expect((await admin.post(confirm, {})).status).toBe(409);
-    expect(rt.deps.directory.get().organization.name).not.toBe('新社名');
+    expect(r.deps.directory.get().organization.name).not.toBe('新社名');
 
     const export_ = await admin.get('/ledger/export.json');
     expect(export_.headers.get('content-disposition')).toContain('attachment');
@@ -306,26 +298,32 @@ describe('ledger import and export', () => {
 
 describe('ledger import confirmation', () => {
   it('checks, replaces and marks the import applied in one transaction: if any part fails, the ledger is unchanged', async () => {
-    rt = await consoleRuntime();
-    rt.deps.directory.replace(directoryJson() as Directory, rt.clock.now());
-    const admin = new Browser(rt.app);
-    await admin.signIn('admin');
-    await admin.get('/ledger');
-    const form = new FormData();
-    form.set('file', new File([JSON.stringify({ organization: { name: '新社名' }, people: [{ name: '新 太郎', executive: true }] })], 'ledger.json', { type: 'application/json' }));
-    expect((await admin.post('/ledger/import', form)).status).toBe(200);
-    const confirm = /action="(\/ledger\/import\/\d+\/confirm)"/.exec(admin.last)![1]!;
-    rt.handle.sqlite.exec(`create temp trigger refuse_apply before update of applied_at on main.ledger_imports
+    const { r, admin, confirm } = await previewImport({ organization: { name: '新社名' }, people: [{ name: '新 太郎', executive: true }] });
+    r.handle.sqlite.exec(`create temp trigger refuse_apply before update of applied_at on main.ledger_imports
       begin select raise(abort, 'refused by test trigger'); end`);
     await admin.get('/ledger');
     expect((await admin.post(confirm, {})).status).toBe(500);
-    expect(rt.deps.directory.get().organization.name).not.toBe('新社名'); // the replacement was rolled back with it
-    rt.handle.sqlite.exec('drop trigger refuse_apply');
+    expect(r.deps.directory.get().organization.name).not.toBe('新社名'); // the replacement was rolled back with it
+    r.handle.sqlite.exec('drop trigger refuse_apply');
     await admin.get('/ledger');
     expect((await admin.post(confirm, {})).status).toBe(303);
-    expect(rt.deps.directory.get().organization.name).toBe('新社名');
+    expect(r.deps.directory.get().organization.name).toBe('新社名');
   });
 });
+
+/** A console runtime with the corpus ledger, an admin signed in, and `upload` previewed as a JSON import. */
+async function previewImport(upload: unknown): Promise<{ r: TestRuntime; admin: Browser; confirm: string }> {
+  const r = await consoleRuntime();
+  rt = r;
+  r.deps.directory.replace(directoryJson() as Directory, r.clock.now());
+  const admin = new Browser(r.app);
+  await admin.signIn('admin');
+  await admin.get('/ledger');
+  const form = new FormData();
+  form.set('file', new File([JSON.stringify(upload)], 'ledger.json', { type: 'application/json' }));
+  expect((await admin.post('/ledger/import', form)).status).toBe(200);
+  return { r, admin, confirm: /action="(\/ledger\/import\/\d+\/confirm)"/.exec(admin.last)![1]! };
+}
 
 async function createOtherAdmin(r: TestRuntime): Promise<void> {
   const { createUser } = await import('../../src/auth/users.ts');
