@@ -3,7 +3,7 @@
  * and its notifications commit together or not at all. Keys are unique: the same cause never
  * queues twice (`ON CONFLICT DO NOTHING`).
  */
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { NotifierPlatform, ReporterEvent } from '../../adapters/types.ts';
 import type { Verdict } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
@@ -13,18 +13,11 @@ import { resolveTargets, type CardTarget, type EscalationPolicy } from './policy
 
 const ph = (name: string) => sql.placeholder(name);
 const stmts = perDb((db) => ({
-  posted: db
-    .select({ id: deliveries.id })
+  /** Every card post of a case (one per platform+target, by its key), whatever its status. */
+  cardPosts: db
+    .select({ platform: deliveries.platform, target: deliveries.target, status: deliveries.status })
     .from(deliveries)
-    .where(
-      and(
-        eq(deliveries.caseId, ph('caseId')),
-        eq(deliveries.platform, ph('platform')),
-        eq(deliveries.target, ph('target')),
-        eq(deliveries.kind, 'card.post'),
-      ),
-    )
-    .limit(1)
+    .where(and(eq(deliveries.caseId, ph('caseId')), eq(deliveries.kind, 'card.post')))
     .prepare(),
   /** The newest update still waiting for this card, if any. */
   waitingUpdate: db
@@ -46,11 +39,6 @@ const stmts = perDb((db) => ({
     .update(deliveries)
     .set({ nextAttemptAt: sql`${ph('now')}` })
     .where(and(eq(deliveries.id, ph('id')), eq(deliveries.status, 'pending'), gt(deliveries.nextAttemptAt, ph('now'))))
-    .prepare(),
-  postedTargets: db
-    .selectDistinct({ platform: deliveries.platform, target: deliveries.target })
-    .from(deliveries)
-    .where(and(eq(deliveries.caseId, ph('caseId')), eq(deliveries.kind, 'card.post'), ne(deliveries.status, 'dead')))
     .prepare(),
   insert: db
     .insert(deliveries)
@@ -86,10 +74,13 @@ export interface OutboxTargets {
 
 /** Targets a card for this case was (or is being) posted to, dead posts excepted. */
 export function postedTargets(db: Db, caseId: number): CardTarget[] {
-  return stmts(db)
-    .postedTargets.all({ caseId })
-    .filter((r): r is CardTarget => r.platform !== 'webhook');
+  return liveTargets(stmts(db).cardPosts.all({ caseId }));
 }
+
+const liveTargets = (posts: { platform: DeliveryPlatform; target: string; status: string }[]): CardTarget[] =>
+  posts
+    .filter((r): r is typeof r & CardTarget => r.status !== 'dead' && r.platform !== 'webhook')
+    .map(({ platform, target }) => ({ platform, target }));
 
 /**
  * Queues a card post (first time) or a card update (afterwards). Targets: the escalation policy's
@@ -108,16 +99,18 @@ export function enqueueCards(
   db: Db,
   p: { caseId: number; severity: Verdict; policy: EscalationPolicy; cause: string; now: Date; targets: OutboxTargets; delayMs?: number },
 ): number {
+  const s = stmts(db);
+  // One read of the case's posts answers both "where did the card go" and "was it posted here".
+  const posts = s.cardPosts.all({ caseId: p.caseId });
   const wanted = resolveTargets(p.policy[p.severity].targets, p.targets.cards);
-  for (const t of postedTargets(db, p.caseId)) {
+  for (const t of liveTargets(posts)) {
     if (!wanted.some((w) => w.platform === t.platform && w.target === t.target)) wanted.push(t);
   }
-  const s = stmts(db);
   const now = p.now.getTime();
   const delayMs = p.delayMs ?? 0;
   let queued = 0;
   for (const { platform, target } of wanted) {
-    if (!s.posted.get({ caseId: p.caseId, platform, target })) {
+    if (!posts.some((r) => r.platform === platform && r.target === target)) {
       const key = `card.post:${p.caseId}:${platform}:${target}`;
       queued += insertDelivery(db, { platform, kind: 'card.post', caseId: p.caseId, target, key, now: p.now, payload: null });
       continue;
