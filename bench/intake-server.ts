@@ -1,7 +1,8 @@
 /**
  * Child process of bench/intake.ts: the real kakunin server (temp SQLite file, 127.0.0.1,
  * ephemeral port) plus a reference route mounted only here, which parses the JSON and inserts one
- * row, and a "detection only" route (everything intake does before storage). Runs apart from autocannon so the load generator does not share the server's thread.
+ * row, and a "detection only" route (everything intake does before storage). Runs apart from
+ * autocannon so the load generator does not share the server's thread.
  * Sends `{url, token}` over IPC, stops on 'stop'.
  */
 import fs from 'node:fs';
