@@ -7,10 +7,9 @@
 import type { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import type { AppDeps } from '../../app.ts';
-import { verifyPassword } from '../../auth/passwords.ts';
+import { MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
 import { clearUserFailures, DEFAULT_SIGN_IN_LIMITS, recordSignInFailure, signInBlocked } from '../../auth/rate-limit.ts';
 import { findUserForSignIn, updateUser } from '../../auth/users.ts';
-import { MIN_PASSWORD_LENGTH } from '../../auth/passwords.ts';
 import { AppError } from '../../errors.ts';
 import { Csrf, Flash } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
