@@ -10,7 +10,7 @@ import { detect } from '../src/detection/engine.ts';
 import { emptyDirectory, type Directory } from '../src/domain/directory.ts';
 import { reportSchema, type Report } from '../src/domain/report.ts';
 
-const CORPUS = process.env.KAKUNIN_BENCH_CORPUS ?? path.resolve(import.meta.dirname, '../../shared/corpus');
+const CORPUS = process.env.KAKUNIN_BENCH_CORPUS ?? path.resolve(import.meta.dirname, '../examples/corpus/shiomi-foodlink');
 
 function loadCorpus(): { reports: Report[]; directory: Directory } {
   const file = path.join(CORPUS, 'corpus.jsonl');

@@ -23,7 +23,7 @@ const WARMUP: [string, string][] = [
 
 /** Each corpus report as JSON split around its externalId, so a request body costs one concat. */
 function bodyTemplates(): [string, string][] {
-  const file = path.resolve(import.meta.dirname, '../../shared/corpus/corpus.jsonl');
+  const file = path.resolve(import.meta.dirname, '../examples/corpus/shiomi-foodlink/corpus.jsonl');
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')

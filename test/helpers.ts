@@ -14,7 +14,7 @@ import type { Report } from '../src/domain/report.ts';
 import { createLogger } from '../src/logger.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from '../src/runtime.ts';
 
-export const CORPUS_DIR = path.resolve(import.meta.dirname, '../../shared/corpus');
+export const CORPUS_DIR = path.resolve(import.meta.dirname, '../examples/corpus/shiomi-foodlink');
 
 /** The dev corpus lines. */
 export function corpus(): { id: string; label: string; category: string; report: Report }[] {

@@ -87,7 +87,7 @@ describe('CLI', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { env: { DATABASE_URL: `file:${dir}/k.db` }, out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
-    expect(await main(['directory', 'import', '../shared/corpus/directory.json'.replace('..', `${import.meta.dirname}/../..`)], io)).toBe(0);
+    expect(await main(['directory', 'import', `${import.meta.dirname}/../examples/corpus/shiomi-foodlink/directory.json`], io)).toBe(0);
     expect(out.at(-1)).toContain('18 people, 9 partners');
     fs.writeFileSync(`${dir}/bad.json`, JSON.stringify({ organization: { name: '' }, people: [{}] }));
     expect(await main(['directory', 'import', `${dir}/bad.json`], io)).toBe(1);

@@ -15,7 +15,7 @@ import { directorySchema } from '../../src/domain/directory.ts';
 import { replaceDirectory } from '../../src/ledger/store.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-export const CORPUS_DIR = path.resolve(REPO_ROOT, '../shared/corpus');
+export const CORPUS_DIR = path.resolve(REPO_ROOT, 'examples/corpus/shiomi-foodlink');
 
 /** A running server process. */
 export interface ServerProcess {
