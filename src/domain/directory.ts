@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The company ledger ("directory"): the people and partners kakunin checks senders against.
- * Same format as `examples/corpus/*/directory.json`; unknown fields are ignored.
+ * Same format as `directory.json` of `examples/corpus/<company>/`; unknown fields are ignored.
  */
 export const bankAccountSchema = z.object({
   bank: z.string().min(1),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * A forwarded report: the suspicious message plus what the reporting employee knows.
- * Same shape as the `report` object of `examples/corpus/*/corpus.jsonl`.
+ * Same shape as the `report` object of `corpus.jsonl` of `examples/corpus/<company>/`.
  */
 export const reportSchema = z.object({
   message: z.object({
