@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CASE_STATUSES } from '../domain/case.ts';
 import { VERDICTS, type Signal } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
+import { qualified } from '../db/qualified.ts';
 import { caseEvents, cases, chatPosts, deliveries, observables, reports, signals } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { linkedCases } from './card.ts';
@@ -53,7 +54,7 @@ export function hasObservable(db: Db, value: string): SQL {
     db
       .select({ one: sql`1` })
       .from(observables)
-      .where(and(eq(observables.caseId, cases.id), or(eq(observables.value, value), eq(observables.display, value)))),
+      .where(and(sql`${qualified(observables.caseId)} = ${qualified(cases.id)}`, or(eq(observables.value, value), eq(observables.display, value)))),
   );
 }
 
@@ -71,7 +72,7 @@ export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; nex
         db
           .select({ one: sql`1` })
           .from(reports)
-          .where(and(eq(reports.caseId, cases.id), sql`${reports.messageBody} LIKE ${`%${likeEscape(q.q)}%`} ESCAPE '\\'`)),
+          .where(and(sql`${qualified(reports.caseId)} = ${qualified(cases.id)}`, sql`${reports.messageBody} LIKE ${`%${likeEscape(q.q)}%`} ESCAPE '\\'`)),
       ),
     );
   }

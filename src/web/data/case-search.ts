@@ -12,6 +12,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { cases, reports } from '../../db/schema/index.ts';
 import { hasObservable, type CaseSummary } from '../../cases/queries.ts';
 import { formatCaseRef } from '../../cases/ref.ts';
+import { qualified } from '../../db/qualified.ts';
 
 export const SORTS = ['newest', 'oldest', 'last_report', 'severity', 'reports'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -59,7 +60,7 @@ function filters(db: Db, q: CaseSearch, withStatus: boolean): SQL[] {
   if (q.severity) where.push(eq(cases.severity, q.severity));
   if (q.from) where.push(gte(cases.lastReportAt, jstDayStart(q.from)));
   if (q.to) where.push(lt(cases.firstReportAt, nextDay(q.to)));
-  const reportWhere = (cond: SQL) => exists(db.select({ one: sql`1` }).from(reports).where(and(eq(reports.caseId, cases.id), cond)));
+  const reportWhere = (cond: SQL) => exists(db.select({ one: sql`1` }).from(reports).where(and(sql`${qualified(reports.caseId)} = ${qualified(cases.id)}`, cond)));
   if (q.q) where.push(reportWhere(sql`${reports.messageBody} LIKE ${likeEscape(q.q)} ESCAPE '\\'`));
   const person = (nameCol: SQLiteColumn, idCol: SQLiteColumn, v: string) =>
     /^\d{1,15}$/.test(v) ? reportWhere(or(eq(idCol, Number(v)), sql`${nameCol} LIKE ${likeEscape(v)} ESCAPE '\\'`)!) : reportWhere(sql`${nameCol} LIKE ${likeEscape(v)} ESCAPE '\\'`);
@@ -67,6 +68,11 @@ function filters(db: Db, q: CaseSearch, withStatus: boolean): SQL[] {
   if (q.reporter) where.push(person(reports.reporterName, reports.reporterAccountId, q.reporter));
   if (q.observable) where.push(hasObservable(db, q.observable));
   return where;
+}
+
+/** A value of the case's first report, as a correlated subquery (columns qualified: see db/qualified.ts). */
+function firstReport(value: SQL): SQL {
+  return sql`select ${value} from ${reports} where ${qualified(reports.caseId)} = ${qualified(cases.id)} order by ${qualified(reports.id)} limit 1`;
 }
 
 /** One list row: the API's case summary (without its version) plus who sent and reported it. */
@@ -111,9 +117,9 @@ export function searchCases(db: Db, q: CaseSearch) {
     .select({
       c: cases,
       key: order.key ?? sql`null`,
-      senderName: sql<string | null>`(select ${reports.senderName} from ${reports} where ${reports.caseId} = ${cases.id} order by ${reports.id} limit 1)`,
-      senderAccountId: sql<number | null>`(select ${reports.senderAccountId} from ${reports} where ${reports.caseId} = ${cases.id} order by ${reports.id} limit 1)`,
-      excerpt: sql<string>`(select substr(${reports.messageBody}, 1, 120) from ${reports} where ${reports.caseId} = ${cases.id} order by ${reports.id} limit 1)`,
+      senderName: sql<string | null>`(${firstReport(qualified(reports.senderName))})`,
+      senderAccountId: sql<number | null>`(${firstReport(qualified(reports.senderAccountId))})`,
+      excerpt: sql<string>`(${firstReport(sql`substr(${qualified(reports.messageBody)}, 1, 120)`)})`,
     })
     .from(cases)
     .where(where.length ? and(...where) : undefined)
