@@ -116,7 +116,8 @@ export function Layout(p: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <title>{`${p.title} — kakunin`}</title>
-        <style nonce={p.nonce}>{CSS}</style>
+        {/* Raw: JSX would escape the quotes in the font list, and the browser would drop the rule. */}
+        <style nonce={p.nonce} dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
         <header>

@@ -203,6 +203,10 @@ describe('CSRF and roles', () => {
     expect(csp).not.toContain('script-src');
     const nonce = /style-src 'nonce-([^']+)'/.exec(csp)![1]!;
     expect(b.last).toContain(`<style nonce="${nonce}">`);
+    // The stylesheet is served as written: an escaped quote (&quot;) would make the browser drop the rule.
+    const css = /<style nonce="[^"]+">([^<]*)<\/style>/.exec(b.last)![1]!;
+    expect(css).toContain('font:15px/1.6 system-ui,"Hiragino Sans"');
+    expect(css).not.toMatch(/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i);
     expect(b.last).not.toContain('<script');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
