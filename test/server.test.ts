@@ -87,10 +87,11 @@ describe('CLI', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { env: { DATABASE_URL: `file:${dir}/k.db` }, out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    expect(await main(['migrate'], io)).toBe(0);
     expect(await main(['directory', 'import', `${import.meta.dirname}/../examples/corpus/shiomi-foodlink/directory.json`], io)).toBe(0);
     expect(out.at(-1)).toContain('18 people, 9 partners');
     fs.writeFileSync(`${dir}/bad.json`, JSON.stringify({ organization: { name: '' }, people: [{}] }));
     expect(await main(['directory', 'import', `${dir}/bad.json`], io)).toBe(1);
-    expect(err.join('\n')).toContain('people.0.name');
+    expect(err.join('\n')).toContain('people[0]: name');
   });
 });

@@ -8,30 +8,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.ts';
+import { CliError, parseCli } from './args.ts';
 import type { Command } from './command.ts';
+import { requireDatabase } from './with-db.ts';
 
 export const backupCommand: Command = {
   usage: 'backup FILE                     consistent copy of the database, safe while serving',
+  help: ['FILE must not exist; its folder must (a typo in the path should not create folders).', 'The copy is integrity-checked before it gets its name. Exit 0/1.'],
   async run(args, io) {
-    const [file] = args;
-    if (!file || args.length !== 1) {
-      io.err(`usage: kakunin ${backupCommand.usage}`);
-      return 2;
-    }
+    const file = parseCli(args, { positionals: ['FILE'] }).positionals[0]!;
     const config = loadConfig(io.env);
     const target = path.resolve(file);
-    if (fs.existsSync(target)) {
-      io.err(`${target} exists; choose a new file name (a backup never overwrites)`);
-      return 1;
+    if (fs.existsSync(target)) throw new CliError(`${target} exists; choose a new file name (a backup never overwrites)`);
+    if (!fs.statSync(path.dirname(target), { throwIfNoEntry: false })?.isDirectory()) {
+      throw new CliError(`the folder ${path.dirname(target)} does not exist; create it first (a backup does not create folders)`);
     }
-    if (!fs.existsSync(config.databasePath)) {
-      io.err(`no database at ${config.databasePath} (DATABASE_URL)`);
-      return 1;
-    }
+    requireDatabase(config);
     const partial = `${target}.partial-${process.pid}`;
     const started = performance.now();
     try {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
       const source = new Database(config.databasePath, { fileMustExist: true });
       try {
         source.pragma('busy_timeout = 5000');

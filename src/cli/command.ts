@@ -10,6 +10,11 @@ export interface CliIo {
 export interface Command {
   /** One line for usage messages. */
   usage: string;
-  /** Runs with the arguments after the command name; resolves to the exit code. */
+  /** What `kakunin <command> --help` prints after the usage: options and notes. */
+  help?: string[];
+  /**
+   * Runs with the arguments after the command name; resolves to the exit code. Bad arguments
+   * throw a UsageError (exit 2), other refusals a CliError (see args.ts).
+   */
   run(args: string[], io: CliIo): Promise<number>;
 }

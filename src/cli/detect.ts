@@ -4,32 +4,28 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { parseArgs } from 'node:util';
 import { detectLine } from '../detection/batch.ts';
 import { readDirectoryFile } from '../ledger/file.ts';
+import { CliError, flagHelp, parseCli } from './args.ts';
 import type { Command } from './command.ts';
+
+const FLAGS = {
+  directory: { type: 'string', required: true, arg: 'FILE', help: 'the ledger (directory.json) to check senders against' },
+  input: { type: 'string', arg: 'FILE', help: 'JSONL reports, one {"id","report"} per line (default: standard input)' },
+} as const;
 
 export const detectCommand: Command = {
   usage: 'detect --directory FILE [--input FILE]   score JSONL reports (stdin by default)',
+  help: [...flagHelp(FLAGS), '', 'Writes one {"id","verdict","score","signals"} per line; exit 1 if any line could not be analysed.'],
   async run(args, io) {
-    let values: { directory?: string; input?: string };
-    try {
-      ({ values } = parseArgs({ args, options: { directory: { type: 'string' }, input: { type: 'string' } } }));
-    } catch (err) {
-      io.err(`${err instanceof Error ? err.message : String(err)}\nusage: kakunin ${detectCommand.usage}`);
-      return 2;
-    }
-    if (!values.directory) {
-      io.err(`--directory is required\nusage: kakunin ${detectCommand.usage}`);
-      return 2;
-    }
+    const { values } = parseCli(args, { flags: FLAGS });
     let directory;
     try {
-      directory = readDirectoryFile(values.directory);
+      directory = readDirectoryFile(values.directory!);
     } catch (err) {
-      io.err(`cannot use the directory: ${err instanceof Error ? err.message : String(err)}`);
-      return 2;
+      throw new CliError(`cannot use the directory: ${err instanceof Error ? err.message : String(err)}`, 2);
     }
+    if (values.input && !fs.existsSync(values.input)) throw new CliError(`cannot read ${values.input}: no such file`, 2);
     const input = values.input ? fs.createReadStream(values.input, 'utf8') : process.stdin;
     let failed = 0;
     let lineNumber = 0;

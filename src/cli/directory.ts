@@ -1,26 +1,45 @@
-/** `kakunin directory import FILE`: validates a directory.json and replaces the stored ledger in one transaction. */
-import { readDirectoryFile } from '../ledger/file.ts';
-import { replaceDirectory } from '../ledger/store.ts';
+/**
+ * `kakunin directory import FILE`: reads a ledger file, JSON (the directory.json format) or CSV (the
+ * console's import columns) in UTF-8 or Shift_JIS, and replaces the stored ledger in one
+ * transaction. Any invalid row refuses the whole file (the console previews and can skip rows; a
+ * script should not half-import), naming each row and field.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseLedgerFile } from '../ledger/io.ts';
+import { loadDirectory, replaceDirectory } from '../ledger/store.ts';
+import { CliError, parseCli } from './args.ts';
 import type { Command } from './command.ts';
 import { withDb } from './with-db.ts';
 
 export const directoryCommand: Command = {
-  usage: 'directory import FILE           replace the ledger with a directory.json',
+  usage: 'directory import FILE           replace the ledger with a directory.json or a ledger CSV',
+  help: [
+    'FILE is JSON (directory.json) or CSV with the columns of the console export (type, name, kana, role, …);',
+    'UTF-8 (with or without BOM) or Shift_JIS (Excel). Any invalid row refuses the whole file.',
+  ],
   async run(args, io) {
-    const [sub, file] = args;
-    if (sub !== 'import' || !file) {
-      io.err(`usage: kakunin ${directoryCommand.usage}`);
-      return 2;
-    }
-    let directory;
+    const { positionals } = parseCli(args, { verbs: ['import'], positionals: ['FILE'] });
+    const file = positionals[0]!;
+    let bytes: Buffer;
     try {
-      directory = readDirectoryFile(file);
+      bytes = fs.readFileSync(path.resolve(file));
     } catch (err) {
-      for (const line of (err instanceof Error ? err.message : String(err)).split('\n')) io.err(line);
-      return 1;
+      throw new CliError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const revision = await withDb(io.env, (db) => replaceDirectory(db, directory, new Date()));
-    io.out(`ledger replaced (revision ${revision}): ${directory.people.length} people, ${directory.counterparties.length} partners`);
-    return 0;
+    return withDb(io.env, (db) => {
+      const current = loadDirectory(db);
+      const parsed = parseLedgerFile(bytes, file, current);
+      if (parsed.errors.length > 0) {
+        for (const e of parsed.errors) io.err(`${file}: ${parsed.format === 'csv' && e.row !== '-' ? `line ${e.row}` : e.row}: ${e.field}: ${e.message}`);
+        io.err(`nothing imported (${parsed.errors.length} problem(s))`);
+        return 1;
+      }
+      const revision = replaceDirectory(db, parsed.directory, new Date());
+      io.out(
+        `ledger replaced (revision ${revision}; ${parsed.format.toUpperCase()}, ${parsed.encoding}): ${parsed.directory.people.length} people, ${parsed.directory.counterparties.length} partners`,
+      );
+      return 0;
+    });
   },
 };

@@ -5,24 +5,23 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { detectLine } from '../detection/batch.ts';
 import { readDirectoryFile } from '../ledger/file.ts';
+import { flagHelp, parseCli } from './args.ts';
 import type { Command } from './command.ts';
+
+const FLAGS = { corpus: { type: 'string', required: true, arg: 'DIR', help: 'a folder with corpus.jsonl and directory.json' } } as const;
 
 const flagged = (verdict: string): boolean => verdict === 'medium' || verdict === 'high';
 const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 
 export const evalCommand: Command = {
   usage: 'eval --corpus DIR                recall and false-positive rate on a labelled corpus',
+  help: flagHelp(FLAGS),
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { corpus: { type: 'string' } } });
-    if (!values.corpus) {
-      io.err(`usage: kakunin ${evalCommand.usage}`);
-      return 2;
-    }
-    const directory = readDirectoryFile(path.join(values.corpus, 'directory.json'));
-    const lines = fs.readFileSync(path.join(values.corpus, 'corpus.jsonl'), 'utf8').split('\n');
+    const { values } = parseCli(args, { flags: FLAGS });
+    const directory = readDirectoryFile(path.join(values.corpus!, 'directory.json'));
+    const lines = fs.readFileSync(path.join(values.corpus!, 'corpus.jsonl'), 'utf8').split('\n');
     let fraud = 0;
     let caught = 0;
     let benign = 0;

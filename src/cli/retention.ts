@@ -4,31 +4,21 @@
  * same at start and daily; this is for a cron job or a one-off clean-up. Exit 2 when no period is
  * given.
  */
-import { parseArgs } from 'node:util';
 import { purgeResolvedBodies } from '../retention/purge.ts';
+import { flagHelp, parseCli, UsageError } from './args.ts';
 import type { Command } from './command.ts';
+
+const FLAGS = { days: { type: 'string', minInt: 1, arg: 'N', help: 'purge cases resolved more than N days ago (default RETENTION_DAYS)' } } as const;
 import { withDb } from './with-db.ts';
 
 export const retentionCommand: Command = {
   usage: 'retention run [--days N]         purge message bodies of cases resolved N days ago (hashes kept)',
+  help: flagHelp(FLAGS),
   async run(args, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: { days: { type: 'string' } }, allowPositionals: true });
-    } catch (err) {
-      io.err(`${err instanceof Error ? err.message : String(err)}\nusage: kakunin ${retentionCommand.usage}`);
-      return 2;
-    }
-    if (parsed.positionals[0] !== 'run') {
-      io.err(`usage: kakunin ${retentionCommand.usage}`);
-      return 2;
-    }
+    const { values } = parseCli(args, { verbs: ['run'], flags: FLAGS });
     return withDb(io.env, (db, config) => {
-      const days = parsed.values.days === undefined ? config.retentionDays : Number(parsed.values.days);
-      if (!Number.isInteger(days) || days < 1) {
-        io.err('no retention period: set RETENTION_DAYS or pass --days N (N ≥ 1)');
-        return 2;
-      }
+      const days = values.days === undefined ? config.retentionDays : Number(values.days);
+      if (!Number.isInteger(days) || days < 1) throw new UsageError('no retention period: set RETENTION_DAYS or pass --days N (N ≥ 1)');
       const r = purgeResolvedBodies(db, { now: new Date(), days });
       io.out(`retention (${days} days): ${r.reports} reports in ${r.cases} resolved cases purged, ${r.inboundEvents} raw webhook events; hashes and audit chain kept`);
       return 0;

@@ -6,11 +6,14 @@ import { apiTokens } from '../db/schema/index.ts';
 import { startRetention } from '../retention/schedule.ts';
 import { startServer } from '../server.ts';
 import { FIRST_ADMIN_COMMAND } from '../web/pages/signin.tsx';
+import { parseCli } from './args.ts';
 import type { Command } from './command.ts';
 
 export const serveCommand: Command = {
   usage: 'serve                           run the relay (HTTP API + outbox worker)',
-  async run(_args, io) {
+  help: ['Configuration comes from the environment (see .env.example); nothing is read from arguments.'],
+  async run(args, io) {
+    parseCli(args, {});
     const config = loadConfig(io.env);
     const server = await startServer(config);
     const { logger, db } = server.runtime.deps;

@@ -42,6 +42,8 @@ describe('fresh install', () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = (env: Record<string, string>) => ({ env: { DATABASE_URL: `file:${dir}/kakunin.db`, ...env }, out: (l: string) => out.push(l), err: (l: string) => err.push(l) });
+    expect(await main(['migrate'], io({}))).toBe(0);
+    out.length = 0;
     expect(await main(['user', 'create', '--name', 'Admin', '--role', 'admin'], io({}))).toBe(0);
     const generated = out.at(-1)!;
     expect(generated).toMatch(/^[A-Za-z0-9_-]{20}$/);

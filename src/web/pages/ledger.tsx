@@ -11,7 +11,7 @@ import { ledgerImports, organization } from '../../db/schema/index.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../errors.ts';
 import { Csrf, DataTable, Flash } from '../components.tsx';
-import { ledgerToCsv, LEDGER_COLUMNS, parseLedgerCsv, parseLedgerJson, type RowError } from '../data/ledger-io.ts';
+import { ledgerToCsv, LEDGER_COLUMNS, parseLedgerCsv, parseLedgerJson, type RowError } from '../../ledger/io.ts';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
 import { translator, type Lang } from '../i18n.ts';

@@ -5,8 +5,8 @@
  * valid part as a Directory plus per-row errors, so the console can preview before replacing.
  */
 import { z } from 'zod';
-import { bankAccountSchema, counterpartySchema, directorySchema, personSchema, type Counterparty, type Directory, type Person } from '../../domain/directory.ts';
-import { parseCsv, toCsv } from './csv.ts';
+import { bankAccountSchema, counterpartySchema, directorySchema, personSchema, type Counterparty, type Directory, type Person } from '../domain/directory.ts';
+import { parseCsv, toCsv } from '../web/data/csv.ts';
 
 /** CSV columns, in order. */
 export const LEDGER_COLUMNS = [
@@ -27,6 +27,39 @@ export const LEDGER_COLUMNS = [
   'holder',
   'domain',
 ] as const;
+
+/** How a ledger file's bytes were read: shown in the import preview. */
+export type LedgerEncoding = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE (BOM)' | 'UTF-16BE (BOM)' | 'Shift_JIS (CP932)';
+
+/**
+ * Decodes a ledger file. UTF-8 with or without a byte-order mark (Excel's 「CSV UTF-8」), UTF-16 with
+ * a mark (Excel's 「Unicode テキスト」), and otherwise Shift_JIS/CP932 (Excel's default 「CSV」 on
+ * Japanese Windows). Bytes that are none of these are refused (null), never read as mojibake.
+ */
+export function decodeLedgerBytes(bytes: Uint8Array): { text: string; encoding: LedgerEncoding } | null {
+  const strict = (label: string, b: Uint8Array) => {
+    try {
+      return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(b);
+    } catch {
+      return null;
+    }
+  };
+  const boms: [number[], string, LedgerEncoding][] = [
+    [[0xef, 0xbb, 0xbf], 'utf-8', 'UTF-8 (BOM)'],
+    [[0xff, 0xfe], 'utf-16le', 'UTF-16LE (BOM)'],
+    [[0xfe, 0xff], 'utf-16be', 'UTF-16BE (BOM)'],
+  ];
+  for (const [mark, label, encoding] of boms) {
+    if (mark.every((b, i) => bytes[i] === b)) {
+      const text = strict(label, bytes.subarray(mark.length));
+      return text === null ? null : { text, encoding };
+    }
+  }
+  const utf8 = strict('utf-8', bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'UTF-8' };
+  const sjis = strict('shift_jis', bytes);
+  return sjis === null ? null : { text: sjis, encoding: 'Shift_JIS (CP932)' };
+}
 
 /** A row that could not be imported: where (CSV line or JSON path), which field, why. */
 export interface RowError {
@@ -143,6 +176,36 @@ export function parseLedgerJson(text: string, current: Directory): ParsedLedger 
   });
   return { directory: { organization: org.success ? org.data : current.organization, people, counterparties }, errors };
 }
+
+/** A parsed ledger file with how it was read. */
+export interface ParsedLedgerFile extends ParsedLedger {
+  format: 'json' | 'csv';
+  /** null when the bytes could not be decoded (then `errors` says so). */
+  encoding: LedgerEncoding | null;
+}
+
+/**
+ * A ledger file as uploaded or named on the command line: decoded (see decodeLedgerBytes), then
+ * read as JSON (by name, type or a leading brace) or CSV.
+ */
+export function parseLedgerFile(bytes: Uint8Array, name: string, current: Directory, mediaType = ''): ParsedLedgerFile {
+  const decoded = decodeLedgerBytes(bytes);
+  const json = name.toLowerCase().endsWith('.json') || mediaType === 'application/json';
+  if (!decoded) {
+    return {
+      format: json ? 'json' : 'csv',
+      encoding: null,
+      directory: { ...current, people: [], counterparties: [] },
+      errors: [{ row: '-', field: '(file)', message: UNDECODABLE }],
+    };
+  }
+  const isJson = json || /^\s*[{[]/.test(decoded.text);
+  const parsed = isJson ? parseLedgerJson(decoded.text, current) : parseLedgerCsv(decoded.text, current);
+  return { ...parsed, format: isJson ? 'json' : 'csv', encoding: decoded.encoding };
+}
+
+/** Why an undecodable file is refused, and what to do. */
+export const UNDECODABLE = 'the file is neither UTF-8 nor Shift_JIS (CP932) text: save it from Excel as 「CSV UTF-8（コンマ区切り）」 or 「CSV（コンマ区切り）」';
 
 /** The ledger as CSV, in the import format (a round trip gives the same ledger). */
 export function ledgerToCsv(dir: Directory): string {
