@@ -33,11 +33,18 @@ export interface FieldIssue {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldIssue[] | undefined;
-  constructor(code: ErrorCode, message: string, opts: { fields?: FieldIssue[]; cause?: unknown } = {}) {
+  /** The same message in Japanese, for people (the console); the API answers `message`. */
+  readonly ja: string | undefined;
+  constructor(code: ErrorCode, message: string, opts: { fields?: FieldIssue[]; cause?: unknown; ja?: string } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = opts.fields;
+    this.ja = opts.ja;
+  }
+  /** The message in `lang` (Japanese when there is one). */
+  messageIn(lang: 'ja' | 'en'): string {
+    return lang === 'ja' && this.ja ? this.ja : this.message;
   }
   get status(): ContentfulStatusCode {
     return ERROR_STATUS[this.code];

@@ -13,6 +13,7 @@ import type { CaseCard } from '../types.ts';
 import { escapeMrkdwn, fitMrkdwn, fitPlain, quoteMrkdwn, slackLink } from './escape.ts';
 import {
   actionLabel,
+  BUTTON_LABEL,
   contactAge,
   jst,
   MATCH_HOW_LABEL,
@@ -103,7 +104,7 @@ function statusBlock(card: CaseCard): types.SectionBlock {
     lines.push(`*最終操作 / Last action:* ${escapeMrkdwn(`${label.ja} / ${label.en}`)} — ${who} (${PLATFORM_LABEL[a.actor.platform]}) · ${jst(a.at)}`);
     if (a.note) lines.push(`*メモ / Note:* ${fitMrkdwn(a.note, 1000)}`);
   }
-  lines.push(`*スコア / Score:* ${card.score} · *受付 / Opened:* ${jst(card.openedAt)}`);
+  lines.push(`*スコア / Score:* ${Math.round(card.score)} · *作成 / Opened:* ${jst(card.openedAt)}`);
   return section('kkn_status', lines.join('\n'));
 }
 
@@ -204,7 +205,7 @@ function linkedBlock(card: CaseCard): types.ContextBlock | null {
 export function buttonsFor(card: Pick<CaseCard, 'ref' | 'status'>): Button[] {
   const buttons: Button[] = [];
   if (card.status === 'new') {
-    buttons.push({ type: 'button', action_id: ACTION_IDS.acknowledge, value: card.ref, style: 'primary', text: plain('👀 確認する / Acknowledge', LIMITS.buttonText) });
+    buttons.push({ type: 'button', action_id: ACTION_IDS.acknowledge, value: card.ref, style: 'primary', text: plain(BUTTON_LABEL.acknowledge, LIMITS.buttonText) });
   }
   if (card.status !== 'resolved') {
     buttons.push(
@@ -213,14 +214,14 @@ export function buttonsFor(card: Pick<CaseCard, 'ref' | 'status'>): Button[] {
         action_id: ACTION_IDS.resolveFraud,
         value: card.ref,
         style: 'danger',
-        text: plain('🚨 詐欺と確定 / Confirm fraud', LIMITS.buttonText),
+        text: plain(BUTTON_LABEL.fraud, LIMITS.buttonText),
         confirm: confirm(`${card.ref} を詐欺と確定しますか？ / Confirm ${card.ref} as fraud?`),
       },
       {
         type: 'button',
         action_id: ACTION_IDS.resolveFalsePositive,
         value: card.ref,
-        text: plain('🙆 誤検知 / False positive', LIMITS.buttonText),
+        text: plain(BUTTON_LABEL.falsePositive, LIMITS.buttonText),
         confirm: confirm(`${card.ref} を誤検知として閉じますか？ / Close ${card.ref} as a false positive?`),
       },
     );

@@ -1,67 +1,68 @@
 /**
- * Words kakunin itself shows in Slack, Japanese first and English second. Nothing here is
+ * Words kakunin itself shows in Slack, Japanese first and English second: the glossary's words
+ * (src/domain/glossary.ts, the same on every platform) with Slack's emoji. Nothing here is
  * hostile; anything a fraudster wrote goes through escape.ts instead.
  */
 import type { Actor, CaseStatus, Resolution } from '../../src/domain/case.ts';
 import type { IdentityMatch, ObservableKind, Verdict } from '../../src/detection/types.ts';
+import { ACTION, ACTOR_PLATFORM, both, OBSERVABLE, RESOLUTION, RESOLVE_BUTTON, SEVERITY, STATUS, term } from '../../src/domain/glossary.ts';
 
 /** Severity badge for the header and the notification text. */
 export const SEVERITY_LABEL: Record<Verdict, { emoji: string; ja: string; en: string }> = {
-  high: { emoji: '🔴', ja: '高', en: 'HIGH' },
-  medium: { emoji: '🟠', ja: '中', en: 'MEDIUM' },
-  low: { emoji: '🟡', ja: '低', en: 'LOW' },
-  none: { emoji: '⚪', ja: 'なし', en: 'NONE' },
+  high: { emoji: '🔴', ja: SEVERITY.high.ja, en: SEVERITY.high.en.toUpperCase() },
+  medium: { emoji: '🟠', ja: SEVERITY.medium.ja, en: SEVERITY.medium.en.toUpperCase() },
+  low: { emoji: '🟡', ja: SEVERITY.low.ja, en: SEVERITY.low.en.toUpperCase() },
+  none: { emoji: '⚪', ja: SEVERITY.none.ja, en: SEVERITY.none.en.toUpperCase() },
 };
 
 /** Case status as the card's status line shows it. */
 export const STATUS_LABEL: Record<CaseStatus, string> = {
-  new: '🆕 新規 / New',
-  acknowledged: '👀 確認済み / Acknowledged',
-  investigating: '🔎 調査中 / Investigating',
-  resolved: '✅ 解決済み / Resolved',
+  new: `🆕 ${both(STATUS.new)}`,
+  acknowledged: `👀 ${both(STATUS.acknowledged)}`,
+  investigating: `🔎 ${both(STATUS.investigating)}`,
+  resolved: `✅ ${both(STATUS.resolved)}`,
 };
 
 /** How a resolved case ended. */
 export const RESOLUTION_LABEL: Record<Resolution, string> = {
-  fraud_confirmed: '🚨 詐欺と確定 / Fraud confirmed',
-  false_positive: '🙆 誤検知 / False positive',
-  benign: '🙆 問題なし / Benign',
-  money_lost: '💸 被害あり / Money lost',
+  fraud_confirmed: `🚨 ${both(RESOLUTION.fraud_confirmed)}`,
+  false_positive: `🙆 ${both(RESOLUTION.false_positive)}`,
+  benign: `🙆 ${both(RESOLUTION.benign)}`,
+  money_lost: `💸 ${both(RESOLUTION.money_lost)}`,
+};
+
+/** The card's buttons. */
+export const BUTTON_LABEL = {
+  acknowledge: `👀 ${both(ACTION.acknowledge.verb)}`,
+  fraud: `🚨 ${both(RESOLVE_BUTTON.fraud_confirmed)}`,
+  falsePositive: `🙆 ${both(RESOLVE_BUTTON.false_positive)}`,
 };
 
 /** "acknowledged by …": how an action reads after the fact. */
-export const ACTION_LABEL: Record<string, { ja: string; en: string }> = {
-  acknowledge: { ja: '確認', en: 'acknowledged' },
-  investigate: { ja: '調査開始', en: 'started investigating' },
-  resolve: { ja: '解決', en: 'resolved' },
-  reopen: { ja: '再開', en: 'reopened' },
-};
-
-/** An action's label, for actions kakunin may add later too. */
 export function actionLabel(action: string): { ja: string; en: string } {
-  return ACTION_LABEL[action] ?? { ja: action, en: action };
+  return Object.hasOwn(ACTION, action) ? ACTION[action as keyof typeof ACTION].done : term({}, action);
 }
 
 /** Where someone acted from, after their name. */
 export const PLATFORM_LABEL: Record<Actor['platform'], string> = {
-  api: 'API',
-  web: 'Web',
-  slack: 'Slack',
-  teams: 'Teams',
-  chatwork: 'Chatwork',
-  system: 'kakunin',
+  api: ACTOR_PLATFORM.api.ja,
+  web: ACTOR_PLATFORM.web.ja,
+  slack: ACTOR_PLATFORM.slack.ja,
+  teams: ACTOR_PLATFORM.teams.ja,
+  chatwork: ACTOR_PLATFORM.chatwork.ja,
+  system: ACTOR_PLATFORM.system.ja,
 };
 
 /** What kind of thing an observable is, with an icon to scan the list by. */
 export const OBSERVABLE_LABEL: Record<ObservableKind, string> = {
-  bank_account: '🏦 口座 / bank account',
-  phone: '📞 電話 / phone',
-  email: '✉️ メール / e-mail',
-  url: '🔗 URL',
-  line_id: '💬 LINE ID',
-  amount: '💴 金額 / amount',
-  gift_card: '🎁 ギフトカード / gift card',
-  chatwork_account: '👤 Chatwork ID',
+  bank_account: `🏦 ${both(OBSERVABLE.bank_account)}`,
+  phone: `📞 ${both(OBSERVABLE.phone)}`,
+  email: `✉️ ${both(OBSERVABLE.email)}`,
+  url: `🔗 ${OBSERVABLE.url.ja}`,
+  line_id: `💬 ${OBSERVABLE.line_id.ja}`,
+  amount: `💴 ${both(OBSERVABLE.amount)}`,
+  gift_card: `🎁 ${both(OBSERVABLE.gift_card)}`,
+  chatwork_account: `👤 ${both(OBSERVABLE.chatwork_account)}`,
 };
 
 /** Why kakunin thinks the ledger person is being imitated. */
@@ -74,7 +75,7 @@ export const MATCH_HOW_LABEL: Record<IdentityMatch['how'], string> = {
   support_claim: 'サポートを名乗る / claims to be support',
 };
 
-export { contactAge, jst } from '../format.ts';
+export { contactAge, jst } from '../../src/domain/format.ts';
 
 /** The Slack mention for a high-severity card, from SLACK_MENTION_HIGH; null for none. */
 export function mentionToken(setting: string): string | null {

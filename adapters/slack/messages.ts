@@ -20,14 +20,14 @@ export function actorText(actor: Actor): string {
 /**
  * The thread reply under the card after a click.
  * @example actionReplyText('KKN-000001', 'acknowledge', null, {platform:'slack', userId:'U1AB', displayName:'Aki'}, '2026-01-07T00:20:00Z')
- * // '👀 <@U1AB> がKKN-000001を確認しました / <@U1AB> acknowledged KKN-000001 · 2026-01-07 09:20 JST'
+ * // '👀 <@U1AB> — KKN-000001: 対応を開始しました / <@U1AB> acknowledged KKN-000001 · 2026-01-07 09:20 JST'
  */
 export function actionReplyText(ref: string, action: CaseAction, resolution: Resolution | null, actor: Actor, at: string): string {
   const emoji = action === 'acknowledge' ? '👀' : action === 'resolve' ? '✅' : '📝';
   const label = actionLabel(action);
   const who = actorText(actor);
   const what = resolution ? ` — ${RESOLUTION_LABEL[resolution]}` : '';
-  return `${emoji} ${who} が${ref}を${label.ja}しました / ${who} ${label.en} ${ref}${what} · ${jst(at)}`;
+  return `${emoji} ${who} — ${ref}: ${label.ja} / ${who} ${label.en} ${ref}${what} · ${jst(at)}`;
 }
 
 /** The ephemeral answer to a click that lost: who acted first and what the case is now. */
@@ -38,7 +38,7 @@ export function conflictText(card: Pick<CaseCard, 'ref' | 'status' | 'resolution
   const who = `${fitMrkdwn(a.actor.displayName || a.actor.userId, 200)} (${PLATFORM_LABEL[a.actor.platform]})`;
   const label = actionLabel(a.action);
   const when = jst(a.at);
-  return `⚠️ ${who} が先に${fitMrkdwn(label.ja, 40)}しました (${when})。${card.ref} は現在「${now}」です / ${who} acted first: ${fitMrkdwn(label.en, 40)} at ${when}; ${card.ref} is now ${now}.`;
+  return `⚠️ ${who} が先に操作しました（${fitMrkdwn(label.ja, 40)}、${when}）。${card.ref} は現在「${now}」です / ${who} acted first: ${fitMrkdwn(label.en, 40)} at ${when}; ${card.ref} is now ${now}.`;
 }
 
 /** The ephemeral answer when a click could not be applied for another reason. */

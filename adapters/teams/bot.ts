@@ -27,6 +27,7 @@ import { connectorOf } from './adapter.ts';
 import { ADAPTIVE_CARD_TYPE, buildTeamsCard, cardAttachment, REFRESH_VERB, VERBS, type CaseVerb } from './card.ts';
 import { escapeCardText, fitCardText } from './escape.ts';
 import { ACTION_DONE, formatTime } from './labels.ts';
+import { ACTOR_PLATFORM, term } from '../../src/domain/glossary.ts';
 import { baseConversationId, type BindingStore, type NewBinding } from './store.ts';
 
 export interface TeamsBotDeps {
@@ -70,12 +71,13 @@ function cardResponse(card: CaseCard, notice?: Bilingual): AdaptiveCardInvokeRes
 export function actedFirstNotice(card: CaseCard, fallback: string): Bilingual {
   const a = card.lastAction;
   if (!a) return { ja: `先に別の操作が行われました: ${escapeCardText(fallback)}`, en: `Someone acted first: ${escapeCardText(fallback)}` };
-  const done = ACTION_DONE[a.action] ?? { ja: a.action, en: a.action };
+  const done = term(ACTION_DONE, a.action);
+  const where = term(ACTOR_PLATFORM, a.actor.platform);
   const when = formatTime(a.at);
   const who = fitCardText(a.actor.displayName, 120);
   return {
-    ja: `${who}（${a.actor.platform}）が先に対応しました: ${done.ja}（${when}）`,
-    en: `${who} (${a.actor.platform}) acted first: ${done.en} at ${when}`,
+    ja: `${who}（${where.ja}）が先に操作しました: ${done.ja}（${when}）`,
+    en: `${who} (${where.en}) acted first: ${done.en} at ${when}`,
   };
 }
 

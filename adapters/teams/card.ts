@@ -9,6 +9,7 @@ import type { CaseAction, Resolution } from '../../src/domain/case.ts';
 import type { Bilingual } from '../../src/detection/types.ts';
 import type { CaseCard } from '../types.ts';
 import { cardParagraphs, escapeCardText, fitCardText } from './escape.ts';
+import { ACTOR_PLATFORM, term } from '../../src/domain/glossary.ts';
 import { ACTION_DONE, both, formatAge, formatTime, L, OBSERVABLE, RESOLUTION, SEVERITY, SEVERITY_STYLE, STATUS } from './labels.ts';
 
 /** What an `Action.Execute` verb does to a case. `case.refresh` only reads. */
@@ -58,9 +59,10 @@ export function statusLine(card: CaseCard): string {
   const head = res ? `${s.ja}: ${res.ja} / ${s.en}: ${res.en}` : both(s);
   const a = card.lastAction;
   if (!a) return head;
-  const done = ACTION_DONE[a.action] ?? { ja: a.action, en: a.action };
+  const done = term(ACTION_DONE, a.action);
+  const where = term(ACTOR_PLATFORM, a.actor.platform);
   const who = fitCardText(a.actor.displayName, LIMITS.name);
-  return `${head} — ${done.ja}: ${who}（${a.actor.platform}）/ ${done.en} by ${who} (${a.actor.platform}), ${formatTime(a.at)}`;
+  return `${head} — ${done.ja}: ${who}（${where.ja}）/ ${done.en} by ${who} (${where.en}), ${formatTime(a.at)}`;
 }
 
 function facts(card: CaseCard): AcJson {
@@ -146,7 +148,7 @@ export function buildTeamsCard(card: CaseCard, opts: TeamsCardOptions = {}): AcJ
       bleed: true,
       items: [
         text(both(L.title), { size: 'Medium', weight: 'Bolder' }),
-        text(`${card.ref} · ${L.severity.ja} ${sev.ja} / ${L.severity.en} ${sev.en} · score ${card.score}`, { spacing: 'Small' }),
+        text(`${card.ref} · ${L.severity.ja}: ${sev.ja} / ${L.severity.en}: ${sev.en} · スコア / score ${Math.round(card.score)}`, { spacing: 'Small' }),
       ],
     },
   ];

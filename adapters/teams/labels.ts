@@ -4,17 +4,13 @@
  */
 import type { CaseStatus, Resolution } from '../../src/domain/case.ts';
 import type { Bilingual, ObservableKind, Verdict } from '../../src/detection/types.ts';
-import { contactAge, jst } from '../format.ts';
+import * as G from '../../src/domain/glossary.ts';
+import { contactAge, jst } from '../../src/domain/format.ts';
 
 /** "ja / en" on one line. */
-export const both = (b: Bilingual): string => `${b.ja} / ${b.en}`;
+export const both = G.both;
 
-export const SEVERITY: Record<Verdict, Bilingual> = {
-  none: { ja: 'なし', en: 'none' },
-  low: { ja: '低', en: 'low' },
-  medium: { ja: '中', en: 'medium' },
-  high: { ja: '高', en: 'high' },
-};
+export const SEVERITY: Record<Verdict, Bilingual> = G.SEVERITY;
 
 /** Container style of the header band per severity (Teams colours). */
 export const SEVERITY_STYLE: Record<Verdict, 'attention' | 'warning' | 'emphasis'> = {
@@ -24,42 +20,21 @@ export const SEVERITY_STYLE: Record<Verdict, 'attention' | 'warning' | 'emphasis
   high: 'attention',
 };
 
-export const STATUS: Record<CaseStatus, Bilingual> = {
-  new: { ja: '🆕 未対応', en: 'Not yet acknowledged' },
-  acknowledged: { ja: '👀 確認中', en: 'Acknowledged' },
-  investigating: { ja: '🔎 調査中', en: 'Investigating' },
-  resolved: { ja: '✅ 解決済み', en: 'Resolved' },
-};
+const STATUS_EMOJI: Record<CaseStatus, string> = { new: '🆕', acknowledged: '👀', investigating: '🔎', resolved: '✅' };
+export const STATUS: Record<CaseStatus, Bilingual> = Object.fromEntries(
+  Object.entries(G.STATUS).map(([k, v]) => [k, { ja: `${STATUS_EMOJI[k as CaseStatus]} ${v.ja}`, en: v.en }]),
+) as Record<CaseStatus, Bilingual>;
 
-export const RESOLUTION: Record<Resolution, Bilingual> = {
-  fraud_confirmed: { ja: '詐欺と確定', en: 'fraud confirmed' },
-  false_positive: { ja: '誤検知', en: 'false positive' },
-  benign: { ja: '問題なし', en: 'benign' },
-  money_lost: { ja: '被害あり', en: 'money lost' },
-};
+export const RESOLUTION: Record<Resolution, Bilingual> = G.RESOLUTION;
 
 /** Past tense of what someone did, for "acknowledged by X". */
-export const ACTION_DONE: Record<string, Bilingual> = {
-  acknowledge: { ja: '確認', en: 'acknowledged' },
-  investigate: { ja: '調査開始', en: 'investigating' },
-  resolve: { ja: '解決', en: 'resolved' },
-  reopen: { ja: '再オープン', en: 'reopened' },
-};
+export const ACTION_DONE: Record<string, Bilingual> = Object.fromEntries(Object.entries(G.ACTION).map(([k, v]) => [k, v.done]));
 
-export const OBSERVABLE: Record<ObservableKind, Bilingual> = {
-  bank_account: { ja: '振込先口座', en: 'Bank account' },
-  phone: { ja: '電話番号', en: 'Phone' },
-  email: { ja: 'メール', en: 'E-mail' },
-  url: { ja: 'URL', en: 'URL' },
-  line_id: { ja: 'LINE ID', en: 'LINE id' },
-  amount: { ja: '金額', en: 'Amount' },
-  gift_card: { ja: 'ギフトカード', en: 'Gift card' },
-  chatwork_account: { ja: 'Chatworkアカウント', en: 'Chatwork account' },
-};
+export const OBSERVABLE: Record<ObservableKind, Bilingual> = G.OBSERVABLE;
 
 export const L = {
   title: { ja: '🚨 なりすまし詐欺の疑い', en: 'Suspected impersonation fraud' },
-  severity: { ja: '重大度', en: 'severity' },
+  severity: G.SEVERITY_LABEL,
   impersonating: { ja: 'なりすまし対象', en: 'Impersonating' },
   sender: { ja: '送信者', en: 'Sender' },
   contactAge: { ja: 'コンタクト承認から', en: 'Contact age' },
@@ -76,9 +51,9 @@ export const L = {
   senderNotInLedger: { ja: '台帳にないアカウント', en: 'not a ledger account' },
   unknown: { ja: '不明', en: 'unknown' },
   truncated: { ja: 'ほか', en: 'more' },
-  acknowledge: { ja: '確認しました', en: 'Acknowledge' },
-  fraud: { ja: '詐欺と確定', en: 'Confirm fraud' },
-  falsePositive: { ja: '誤検知', en: 'False positive' },
+  acknowledge: G.ACTION.acknowledge.verb,
+  fraud: G.RESOLVE_BUTTON.fraud_confirmed,
+  falsePositive: G.RESOLVE_BUTTON.false_positive,
   open: { ja: '詳細を開く', en: 'Open case' },
   refresh: { ja: '更新', en: 'Refresh' },
 } satisfies Record<string, Bilingual>;

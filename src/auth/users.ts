@@ -46,7 +46,7 @@ export async function createUser(db: Db, input: z.input<typeof newUserSchema>, a
   if (!parsed.success) throw validationError(parsed.error);
   const { name, role, password } = parsed.data;
   const passwordHash = await hashPassword(password);
-  if (db.select({ id: users.id }).from(users).where(eq(users.name, name)).get()) throw new AppError('conflict', `User ${name} already exists`);
+  if (db.select({ id: users.id }).from(users).where(eq(users.name, name)).get()) throw new AppError('conflict', `User ${name} already exists`, { ja: `ユーザー名「${name}」はすでに使われています。` });
   const row = db
     .insert(users)
     .values({ name, displayName: parsed.data.displayName ?? name, role, passwordHash, createdAt: at.toISOString(), updatedAt: at.toISOString() })
@@ -88,9 +88,9 @@ export async function updateUser(
   at: Date,
 ): Promise<ConsoleUser> {
   const row = db.select().from(users).where(eq(users.id, id)).get();
-  if (!row) throw new AppError('not_found', `No user ${id}`);
+  if (!row) throw new AppError('not_found', `No user ${id}`, { ja: `ユーザー ${id} はいません。` });
   const losesAdmin = row.role === 'admin' && !row.disabledAt && ((change.role && change.role !== 'admin') || change.disabled === true);
-  if (losesAdmin && activeAdmins(db).length <= 1) throw new AppError('conflict', 'The last active admin cannot be demoted or disabled');
+  if (losesAdmin && activeAdmins(db).length <= 1) throw new AppError('conflict', 'The last active admin cannot be demoted or disabled', { ja: '最後の有効な管理者は、権限を下げることも無効にすることもできません。' });
   const set: Partial<typeof users.$inferInsert> = { updatedAt: at.toISOString() };
   if (change.role) set.role = change.role;
   if (change.disabled !== undefined) set.disabledAt = change.disabled ? at.toISOString() : null;

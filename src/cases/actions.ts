@@ -11,6 +11,8 @@ import { enqueueCards, enqueueReporterCallback, enqueueReporterNotify } from '..
 import { timersAfterAction } from '../delivery/timers.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
+import { ACTION, ACTOR_PLATFORM, EVENT, RESOLUTION, STATUS, term } from '../domain/glossary.ts';
+import { jst } from '../domain/format.ts';
 import type { ReportOrigin } from '../../adapters/types.ts';
 import { appendCaseEvent } from './audit.ts';
 import type { CaseDeps } from './deps.ts';
@@ -69,6 +71,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
   if (action === 'resolve' && !opts.resolution) {
     throw new AppError('validation_failed', 'Invalid request: resolution: required when action is resolve', {
       fields: [{ path: 'resolution', message: 'required when action is resolve' }],
+      ja: '解決するには結論（詐欺と確定・誤検知など）を選んでください。',
     });
   }
   if (action !== 'resolve' && opts.resolution) {
@@ -82,9 +85,11 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
   const result = deps.db.transaction(
     (tx) => {
       const c = tx.select().from(cases).where(eq(cases.id, caseId)).get();
-      if (!c) throw new AppError('not_found', `No case ${ref}`);
+      if (!c) throw new AppError('not_found', `No case ${ref}`, { ja: `${ref} という案件はありません。` });
       if (opts.expectedVersion != null && opts.expectedVersion !== c.version) {
-        throw new AppError('conflict', `${ref} changed since version ${opts.expectedVersion} (now ${c.version}); reload and try again`);
+        throw new AppError('conflict', `${ref} changed since version ${opts.expectedVersion} (now ${c.version}); reload and try again`, {
+          ja: `${ref} はこの画面を開いた後に更新されています。ページを開き直してから操作してください。`,
+        });
       }
       const t = nextStatus(c.status, action);
       if (!t.ok) {
@@ -96,9 +101,12 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
           .limit(1)
           .get();
         const by = winner ? ` (${winner.type} by ${winner.actorName} via ${winner.actorPlatform} at ${winner.at})` : '';
+        const state = `${STATUS[c.status].ja}${c.resolution ? `（${RESOLUTION[c.resolution].ja}）` : ''}`;
+        const byJa = winner ? `${winner.actorName}さん（${term(ACTOR_PLATFORM, winner.actorPlatform).ja}）が${jst(winner.at)}に「${term(EVENT, winner.type).ja}」しています。` : '';
         throw new AppError(
           'conflict',
           `Cannot ${action} ${ref}: it is ${t.to === c.status ? 'already ' : ''}${c.status}${c.resolution ? ` (${c.resolution})` : ''}${by}; ${action} needs status ${t.allowedFrom.join(' or ')}`,
+          { ja: `${ref} は${t.to === c.status ? 'すでに' : '現在'}「${state}」のため「${ACTION[action].verb.ja}」はできません。${byJa}` },
         );
       }
       const resolution = action === 'resolve' ? (opts.resolution ?? null) : null;
@@ -107,7 +115,9 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         .set({ status: t.to, resolution, version: c.version + 1, updatedAt: at })
         .where(and(eq(cases.id, caseId), eq(cases.version, c.version)))
         .run();
-      if (changed.changes !== 1) throw new AppError('conflict', `${ref} was changed by someone else; reload and try again`);
+      if (changed.changes !== 1) {
+        throw new AppError('conflict', `${ref} was changed by someone else; reload and try again`, { ja: `${ref} は同時に他の人が更新しました。ページを開き直してください。` });
+      }
 
       const event = appendCaseEvent(deps.db, {
         caseId,

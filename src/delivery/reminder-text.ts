@@ -4,6 +4,7 @@
  */
 import type { Bilingual } from '../detection/types.ts';
 import type { TimerKind } from '../db/schema/index.ts';
+import { ACTION } from '../domain/glossary.ts';
 
 /** "25分" / "25 min", "2時間5分" / "2 h 5 min". */
 export function formatDuration(ms: number): Bilingual {
@@ -16,7 +17,7 @@ export function formatDuration(ms: number): Bilingual {
 
 /**
  * @example reminderText('ack_timeout', 'KKN-000001', 600_000)
- *   // { ja: 'KKN-000001 はだれにも確認されないまま10分が経過しました。…', en: 'KKN-000001 has not been acknowledged for 10 min. …' }
+ *   // { ja: 'KKN-000001 はだれも対応を開始しないまま10分が経過しました。…', en: 'KKN-000001 has not been acknowledged for 10 min. …' }
  */
 export function reminderText(kind: TimerKind, ref: string, elapsedMs: number): Bilingual {
   const d = formatDuration(elapsedMs);
@@ -24,17 +25,17 @@ export function reminderText(kind: TimerKind, ref: string, elapsedMs: number): B
     case 'ack_timeout':
     case 'renotify':
       return {
-        ja: `${ref} はだれにも確認されないまま${d.ja}が経過しました。内容を確認し「確認」を押してください。`,
-        en: `${ref} has not been acknowledged for ${d.en}. Please look at it and press Acknowledge.`,
+        ja: `${ref} はだれも対応を開始しないまま${d.ja}が経過しました。内容を確認し「${ACTION.acknowledge.verb.ja}」を押してください。`,
+        en: `${ref} has not been acknowledged for ${d.en}. Please look at it and press ${ACTION.acknowledge.verb.en}.`,
       };
     case 'second_level':
       return {
-        ja: `${ref} は確認されないまま${d.ja}が経過したため、上位の担当者にエスカレーションしました。`,
+        ja: `${ref} はだれも対応を開始しないまま${d.ja}が経過したため、上位の担当者にエスカレーションしました。`,
         en: `${ref} was not acknowledged for ${d.en} and has been escalated to the second level.`,
       };
     case 'unresolved':
       return {
-        ja: `${ref} は確認済みですが、未解決のまま${d.ja}が経過しました。対応状況を更新してください。`,
+        ja: `${ref} は対応中ですが、未解決のまま${d.ja}が経過しました。対応状況を更新してください。`,
         en: `${ref} was acknowledged but has stayed unresolved for ${d.en}. Please update it.`,
       };
   }

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { bankAccountSchema, counterpartySchema, directorySchema, personSchema, type Counterparty, type Directory, type Person } from '../domain/directory.ts';
 import { parseCsv, toCsv } from '../web/data/csv.ts';
+import type { Bilingual } from '../detection/types.ts';
+import { issueText } from '../domain/validation-text.ts';
 
 /** CSV columns, in order. */
 export const LEDGER_COLUMNS = [
@@ -65,8 +67,14 @@ export function decodeLedgerBytes(bytes: Uint8Array): { text: string; encoding: 
 export interface RowError {
   row: string;
   field: string;
+  /** English (the CLI's language). */
   message: string;
+  /** The same in Japanese, for the console. */
+  ja: string;
 }
+
+/** A RowError from its two languages. */
+const rowError = (row: string, field: string, b: Bilingual): RowError => ({ row, field, message: b.en, ja: b.ja });
 
 export interface ParsedLedger {
   directory: Directory;
@@ -74,7 +82,7 @@ export interface ParsedLedger {
 }
 
 const issues = (row: string, e: z.ZodError, map: (path: string) => string = (p) => p): RowError[] =>
-  e.issues.map((i) => ({ row, field: map(i.path.map(String).join('.')) || '(row)', message: i.message }));
+  e.issues.map((i) => rowError(row, map(i.path.map(String).join('.')) || '(row)', issueText(i)));
 
 const BOOL: Record<string, boolean> = { true: true, false: false, '1': true, '0': false, yes: true, no: false, '': false, はい: true, いいえ: false };
 const FIELD_COLUMN: Record<string, string> = { chatworkAccountId: 'chatwork_account_id', contactName: 'contact_name', type: 'account_type' };
@@ -84,10 +92,10 @@ export function parseLedgerCsv(text: string, current: Directory): ParsedLedger {
   const rows = parseCsv(text);
   const errors: RowError[] = [];
   const header = rows.shift();
-  if (!header) return { directory: { ...current, people: [], counterparties: [] }, errors: [{ row: '1', field: '(file)', message: 'empty file' }] };
+  if (!header) return { directory: { ...current, people: [], counterparties: [] }, errors: [rowError('1', '(file)', { ja: 'ファイルが空です', en: 'empty file' })] };
   const cols = header.cells.map((h) => h.trim().toLowerCase());
   const missing = ['type', 'name', 'company'].filter((c) => !cols.includes(c));
-  if (missing.length) return { directory: { ...current, people: [], counterparties: [] }, errors: [{ row: String(header.line), field: '(header)', message: `missing column(s): ${missing.join(', ')}` }] };
+  if (missing.length) return { directory: { ...current, people: [], counterparties: [] }, errors: [rowError(String(header.line), '(header)', { ja: `列がありません: ${missing.join('、')}`, en: `missing column(s): ${missing.join(', ')}` })] };
   const people: Person[] = [];
   const partners = new Map<string, Counterparty>();
   const accounts: { line: number; company: string; record: Record<string, string> }[] = [];
@@ -100,19 +108,19 @@ export function parseLedgerCsv(text: string, current: Directory): ParsedLedger {
     const id = rec.chatwork_account_id;
     const accountId = id ? (/^\d{1,15}$/.test(id) ? Number(id) : Number.NaN) : null;
     if (Number.isNaN(accountId)) {
-      errors.push({ row, field: 'chatwork_account_id', message: 'must be digits' });
+      errors.push(rowError(row, 'chatwork_account_id', { ja: '数字で入力してください', en: 'must be digits' }));
       continue;
     }
     switch (rec.type) {
       case 'organization': {
-        if (!rec.name) errors.push({ row, field: 'name', message: 'required' });
+        if (!rec.name) errors.push(rowError(row, 'name', { ja: '入力してください（必須）', en: 'required' }));
         else organization = { name: rec.name, ...(rec.domain ? { domain: rec.domain } : {}) };
         break;
       }
       case 'person': {
         const ex = (rec.executive ?? '').toLowerCase();
         if (!(ex in BOOL)) {
-          errors.push({ row, field: 'executive', message: 'must be true or false' });
+          errors.push(rowError(row, 'executive', { ja: 'true／false（または はい／いいえ）で入力してください', en: 'must be true or false' }));
           break;
         }
         const p = personSchema.safeParse({ name: rec.name, kana: rec.kana || undefined, role: rec.role || undefined, executive: BOOL[ex], chatworkAccountId: accountId, email: opt('email'), phone: opt('phone') });
@@ -123,7 +131,7 @@ export function parseLedgerCsv(text: string, current: Directory): ParsedLedger {
       case 'partner': {
         const p = counterpartySchema.safeParse({ company: rec.company, contactName: opt('contact_name') ?? opt('name'), chatworkAccountId: accountId, email: opt('email'), phone: opt('phone'), bankAccounts: [] });
         if (!p.success) errors.push(...issues(row, p.error, (f) => FIELD_COLUMN[f] ?? f));
-        else if (partners.has(p.data.company)) errors.push({ row, field: 'company', message: `partner ${p.data.company} is listed twice` });
+        else if (partners.has(p.data.company)) errors.push(rowError(row, 'company', { ja: `取引先「${p.data.company}」が2回あります`, en: `partner ${p.data.company} is listed twice` }));
         else partners.set(p.data.company, p.data);
         break;
       }
@@ -131,21 +139,21 @@ export function parseLedgerCsv(text: string, current: Directory): ParsedLedger {
         accounts.push({ line: r.line, company: rec.company ?? '', record: rec });
         break;
       default:
-        errors.push({ row, field: 'type', message: 'must be organization, person, partner or bank_account' });
+        errors.push(rowError(row, 'type', { ja: 'organization・person・partner・bank_account のどれかにしてください', en: 'must be organization, person, partner or bank_account' }));
     }
   }
   for (const a of accounts) {
     const row = `${a.line}`;
     const partner = partners.get(a.company);
     if (!partner) {
-      errors.push({ row, field: 'company', message: a.company ? `no partner row for ${a.company}` : 'required' });
+      errors.push(rowError(row, 'company', a.company ? { ja: `取引先「${a.company}」の partner 行がありません`, en: `no partner row for ${a.company}` } : { ja: '入力してください（必須）', en: 'required' }));
       continue;
     }
     const b = bankAccountSchema.safeParse({ bank: a.record.bank, branch: a.record.branch, type: a.record.account_type || undefined, number: a.record.number, holder: a.record.holder || undefined });
     if (b.success) partner.bankAccounts.push(b.data);
     else errors.push(...issues(row, b.error, (f) => FIELD_COLUMN[f] ?? f));
   }
-  if (!organization.name) errors.push({ row: '-', field: 'organization', message: 'add an organization row (type=organization, name=company name)' });
+  if (!organization.name) errors.push(rowError('-', 'organization', { ja: '会社の行を追加してください（type=organization、name=会社名）', en: 'add an organization row (type=organization, name=company name)' }));
   return { directory: { organization, people, counterparties: [...partners.values()] }, errors };
 }
 
@@ -155,7 +163,7 @@ export function parseLedgerJson(text: string, current: Directory): ParsedLedger 
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { directory: { ...current, people: [], counterparties: [] }, errors: [{ row: '-', field: '(file)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return { directory: { ...current, people: [], counterparties: [] }, errors: [rowError('-', '(file)', { ja: `JSON として読めません: ${(e as Error).message}`, en: `not valid JSON: ${(e as Error).message}` })] };
   }
   const shape = z.object({ organization: z.unknown().optional(), people: z.array(z.unknown()).default([]), counterparties: z.array(z.unknown()).default([]) }).safeParse(raw);
   if (!shape.success) return { directory: { ...current, people: [], counterparties: [] }, errors: issues('-', shape.error) };
@@ -196,7 +204,7 @@ export function parseLedgerFile(bytes: Uint8Array, name: string, current: Direct
       format: json ? 'json' : 'csv',
       encoding: null,
       directory: { ...current, people: [], counterparties: [] },
-      errors: [{ row: '-', field: '(file)', message: UNDECODABLE }],
+      errors: [rowError('-', '(file)', UNDECODABLE)],
     };
   }
   const isJson = json || /^\s*[{[]/.test(decoded.text);
@@ -205,7 +213,10 @@ export function parseLedgerFile(bytes: Uint8Array, name: string, current: Direct
 }
 
 /** Why an undecodable file is refused, and what to do. */
-export const UNDECODABLE = 'the file is neither UTF-8 nor Shift_JIS (CP932) text: save it from Excel as 「CSV UTF-8（コンマ区切り）」 or 「CSV（コンマ区切り）」';
+export const UNDECODABLE: Bilingual = {
+  ja: 'UTF-8 でも Shift_JIS（CP932）でもないファイルです。Excel で「CSV UTF-8（コンマ区切り）」または「CSV（コンマ区切り）」として保存し直してください',
+  en: 'the file is neither UTF-8 nor Shift_JIS (CP932) text: save it from Excel as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)"',
+};
 
 /** The ledger as CSV, in the import format (a round trip gives the same ledger). */
 export function ledgerToCsv(dir: Directory): string {

@@ -1,10 +1,30 @@
 /**
  * Console language: Japanese first, English on `?lang=en` (remembered in a cookie). Text is kept
  * next to where it is shown as `t('日本語', 'English')`; shared vocabulary (statuses, verdicts,
- * actions) lives here.
+ * actions, kinds) comes from the glossary (src/domain/glossary.ts), the same words every platform uses.
  */
-import type { CaseAction, CaseStatus, Resolution } from '../domain/case.ts';
-import type { Verdict } from '../detection/types.ts';
+import type { CaseAction } from '../domain/case.ts';
+import {
+  ACTION,
+  ACTOR_PLATFORM,
+  DELIVERY_KIND,
+  DELIVERY_STATUS,
+  EVENT,
+  NOTIFIER_PLATFORM,
+  OBSERVABLE,
+  RESOLUTION,
+  ROLE,
+  SCOPE,
+  SEVERITY,
+  SEVERITY_LABEL,
+  SIGNAL_CATEGORY,
+  SOURCE,
+  STATUS,
+  term,
+  UNKNOWN,
+} from '../domain/glossary.ts';
+import type { Bilingual } from '../detection/types.ts';
+import { jst } from '../domain/format.ts';
 
 export const LANGS = ['ja', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -17,51 +37,56 @@ export function translator(lang: Lang): T {
   return (ja, en) => (lang === 'en' ? en : ja);
 }
 
-const STATUS: Record<CaseStatus, [string, string]> = {
-  new: ['新規', 'New'],
-  acknowledged: ['対応中', 'Acknowledged'],
-  investigating: ['調査中', 'Investigating'],
-  resolved: ['解決済み', 'Resolved'],
-};
-const VERDICT: Record<Verdict, [string, string]> = {
-  none: ['なし', 'None'],
-  low: ['低', 'Low'],
-  medium: ['中', 'Medium'],
-  high: ['高', 'High'],
-};
-const RESOLUTION: Record<Resolution, [string, string]> = {
-  fraud_confirmed: ['詐欺と確定', 'Fraud confirmed'],
-  false_positive: ['誤検知', 'False positive'],
-  benign: ['問題なし', 'Benign'],
-  money_lost: ['被害あり（送金済み）', 'Money lost'],
-};
-const ACTION: Record<CaseAction, [string, string]> = {
-  acknowledge: ['受け付ける', 'Acknowledge'],
-  investigate: ['調査を開始', 'Investigate'],
-  resolve: ['解決する', 'Resolve'],
-  reopen: ['再開する', 'Reopen'],
-};
-const EVENT: Record<string, [string, string]> = {
-  opened: ['案件作成', 'Opened'],
-  report_added: ['報告追加', 'Report added'],
-  acknowledge: ['受付', 'Acknowledged'],
-  investigate: ['調査開始', 'Investigation started'],
-  resolve: ['解決', 'Resolved'],
-  reopen: ['再開', 'Reopened'],
-};
+const pick = (lang: Lang, b: Bilingual) => (lang === 'en' ? b.en : b.ja);
 
-const pick = (lang: Lang, pair: [string, string] | undefined, fallback: string) => (pair ? (lang === 'en' ? pair[1] : pair[0]) : fallback);
+/** Glossary words in the current language (src/domain/glossary.ts: one name per thing everywhere). */
+export const statusLabel = (lang: Lang, s: string) => pick(lang, term(STATUS, s));
+export const verdictLabel = (lang: Lang, v: string) => pick(lang, term(SEVERITY, v));
+export const resolutionLabel = (lang: Lang, r: string) => pick(lang, term(RESOLUTION, r));
+/** The button: 「対応を開始する」. */
+export const actionLabel = (lang: Lang, a: string) => pick(lang, Object.hasOwn(ACTION, a) ? ACTION[a as CaseAction].verb : term({}, a));
+/** What was done: 「対応を開始しました」. */
+export const actionDone = (lang: Lang, a: string) => pick(lang, Object.hasOwn(ACTION, a) ? ACTION[a as CaseAction].done : term({}, a));
+export const eventLabel = (lang: Lang, e: string) => pick(lang, term(EVENT, e));
+export const observableLabel = (lang: Lang, k: string) => pick(lang, term(OBSERVABLE, k));
+export const categoryLabel = (lang: Lang, k: string) => pick(lang, term(SIGNAL_CATEGORY, k));
+export const roleLabel = (lang: Lang, r: string) => pick(lang, term(ROLE, r));
+export const scopeLabel = (lang: Lang, s: string) => pick(lang, term(SCOPE, s));
+export const sourceLabel = (lang: Lang, s: string) => pick(lang, term(SOURCE, s));
+export const actorPlatformLabel = (lang: Lang, p: string) => pick(lang, term(ACTOR_PLATFORM, p));
+export const deliveryKindLabel = (lang: Lang, k: string) => pick(lang, term(DELIVERY_KIND, k));
+export const deliveryStatusLabel = (lang: Lang, s: string) => pick(lang, term(DELIVERY_STATUS, s));
+export const platformLabel = (lang: Lang, p: string) => pick(lang, term(NOTIFIER_PLATFORM, p));
+export const unknownLabel = (lang: Lang) => pick(lang, UNKNOWN);
+/** 「重大度: 高」 */
+export const severityText = (lang: Lang, v: string) => `${pick(lang, SEVERITY_LABEL)}: ${verdictLabel(lang, v)}`;
 
-export const statusLabel = (lang: Lang, s: string) => pick(lang, STATUS[s as CaseStatus], s);
-export const verdictLabel = (lang: Lang, v: string) => pick(lang, VERDICT[v as Verdict], v);
-export const resolutionLabel = (lang: Lang, r: string) => pick(lang, RESOLUTION[r as Resolution], r);
-export const actionLabel = (lang: Lang, a: string) => pick(lang, ACTION[a as CaseAction], a);
-export const eventLabel = (lang: Lang, e: string) => pick(lang, EVENT[e], e);
+/**
+ * The note after an action, in natural language with the case named:
+ * 「KKN-000002 の対応を開始しました。」, 「KKN-000002 を「詐欺と確定」として解決しました。」.
+ * Only glossary codes reach here (the redirect's query is checked against closed lists).
+ */
+export function actionDoneMessage(lang: Lang, ref: string, action: string, resolution?: string | null): string {
+  const r = resolution && Object.hasOwn(RESOLUTION, resolution) ? RESOLUTION[resolution as keyof typeof RESOLUTION] : null;
+  switch (action) {
+    case 'acknowledge':
+      return lang === 'en' ? `${ref} acknowledged.` : `${ref} の対応を開始しました。`;
+    case 'investigate':
+      return lang === 'en' ? `${ref} is under investigation.` : `${ref} の調査を開始しました。`;
+    case 'resolve':
+      if (r) return lang === 'en' ? `${ref} resolved: ${r.en.toLowerCase()}.` : `${ref} を「${r.ja}」として解決しました。`;
+      return lang === 'en' ? `${ref} resolved.` : `${ref} を解決しました。`;
+    case 'reopen':
+      return lang === 'en' ? `${ref} reopened.` : `${ref} を再開しました。`;
+    default:
+      return lang === 'en' ? 'Done.' : '完了しました。';
+  }
+}
 
-/** Times are shown in Japan time (the organisations kakunin serves), `2026-01-07 09:18`. */
+/** A bracketed aside: full-width in Japanese (「（経理部長）」), half-width with a space in English. */
+export const paren = (lang: Lang, s: string) => (lang === 'en' ? ` (${s})` : `（${s}）`);
+
+/** Times are shown in Japan time (the organisations kakunin serves), `2026-01-07 09:18 JST`, as on every card. */
 export function formatTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  return new Date(t + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') + ' JST';
+  return iso ? jst(iso) : '—';
 }

@@ -6,7 +6,7 @@
 import type { Child } from 'hono/jsx';
 import type { ConsoleSession } from '../auth/sessions.ts';
 import { roleAllows } from './security.ts';
-import { translator, type Lang } from './i18n.ts';
+import { roleLabel, translator, type Lang } from './i18n.ts';
 
 const CSS = `
 *{box-sizing:border-box}
@@ -140,7 +140,7 @@ export function Layout(p: LayoutProps) {
             {p.session ? (
               <>
                 <a href="/account" aria-current={p.current === '/account' ? 'page' : undefined} title={t('アカウント', 'Account')}>
-                  {p.session.user.displayName} <span class="chip">{p.session.user.role}</span>
+                  {p.session.user.displayName} <span class="chip">{roleLabel(p.lang, p.session.user.role)}</span>
                 </a>
                 <form method="post" action="/signout">
                   <input type="hidden" name="_csrf" value={p.session.csrfToken} />

@@ -66,7 +66,7 @@ export function page(logger: Logger, handler: (c: WebContext) => Response | Prom
     try {
       return await handler(c);
     } catch (err) {
-      if (err instanceof AppError) return errorPage(c, err.status, err.message);
+      if (err instanceof AppError) return errorPage(c, err.status, err.messageIn(c.get('lang')));
       logger.error({ err, requestId: c.get('requestId'), path: c.req.path }, 'console page failed');
       return errorPage(c, 500, translator(c.get('lang'))('内部エラーが発生しました。', 'Internal error.'));
     }

@@ -50,7 +50,7 @@ describe('escalation timers', () => {
           level: 1,
           mention: true,
           text: {
-            ja: `${caseRef} はだれにも確認されないまま10分が経過しました。内容を確認し「確認」を押してください。`,
+            ja: `${caseRef} はだれも対応を開始しないまま10分が経過しました。内容を確認し「対応を開始する」を押してください。`,
             en: `${caseRef} has not been acknowledged for 10 min. Please look at it and press Acknowledge.`,
           },
         },
@@ -128,7 +128,7 @@ describe('escalation timers', () => {
         level: 1,
         mention: false,
         text: {
-          ja: `${caseRef} は確認済みですが、未解決のまま2時間が経過しました。対応状況を更新してください。`,
+          ja: `${caseRef} は対応中ですが、未解決のまま2時間が経過しました。対応状況を更新してください。`,
           en: `${caseRef} was acknowledged but has stayed unresolved for 2 h. Please update it.`,
         },
       },

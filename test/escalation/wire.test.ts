@@ -37,7 +37,7 @@ describe('reminders over the wire', () => {
         level: 1,
         mention: true,
         text: {
-          ja: `${caseRef} はだれにも確認されないまま10分が経過しました。内容を確認し「確認」を押してください。`,
+          ja: `${caseRef} はだれも対応を開始しないまま10分が経過しました。内容を確認し「対応を開始する」を押してください。`,
           en: `${caseRef} has not been acknowledged for 10 min. Please look at it and press Acknowledge.`,
         },
       },

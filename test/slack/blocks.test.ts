@@ -115,7 +115,7 @@ describe('the Slack card', () => {
     });
     expect(buttonsFor(acked).map((b) => b.action_id)).toEqual(['case.resolve.fraud', 'case.resolve.false_positive']);
     const text = JSON.stringify(buildCardMessage(acked, { mentionHigh: 'here' }).blocks);
-    expect(text).toContain('確認済み / Acknowledged');
+    expect(text).toContain('対応中 / Acknowledged');
     expect(text).toContain('Aki Sato (Slack)');
     expect(text).toContain('2026-01-07 09:30 JST');
     const resolved = card({ status: 'resolved', resolution: 'fraud_confirmed' });

@@ -79,7 +79,7 @@ describe('Slack card delivery', () => {
     expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
     const update = fake.of('chat.update').at(-1)!;
     expect(update.body).toMatchObject({ channel: CHANNEL, ts });
-    expect(blocksText(update)).toContain('確認済み / Acknowledged');
+    expect(blocksText(update)).toContain('対応中 / Acknowledged');
     expect(blocksText(update)).toContain('佐藤 亜紀 (Slack)');
     expect(actionIds(update)).toEqual(['case.resolve.fraud', 'case.resolve.false_positive']);
     expect(fake.messages.get(ts)!.blocks).toEqual(update.body.blocks);
@@ -238,7 +238,7 @@ describe('Slack delivery failures', () => {
     expect(fake.of('chat.update')).toHaveLength(1);
     const fresh = fake.of('chat.postMessage').at(-1)!;
     expect(fresh.body.channel).toBe(CHANNEL);
-    expect(blocksText(fresh)).toContain('確認済み / Acknowledged');
+    expect(blocksText(fresh)).toContain('対応中 / Acknowledged');
     const stored = rt.handle.sqlite.prepare("select message_id from chat_posts where case_id = ? and platform = 'slack'").get(caseId) as { message_id: string };
     expect(stored.message_id).not.toBe(ts);
     expect(fake.messages.has(stored.message_id)).toBe(true);

@@ -56,7 +56,7 @@ describe('Teams Adaptive Card', () => {
     const all = texts(buildTeamsCard(baseCard({ status: 'acknowledged', lastAction: { action: 'acknowledge', actor: { platform: 'teams', userId: 'a', displayName: '佐藤 花子' }, at: '2026-01-07T01:00:00.000Z' } }))).join('\n');
     for (const expected of [
       'KKN-000042',
-      '重大度 高 / severity high',
+      '重大度: 高 / Severity: High',
       '山田 太郎（代表取締役, 株式会社サンプル）',
       'ID 9999999',
       '台帳にないアカウント',
@@ -66,7 +66,7 @@ describe('Teams Adaptive Card', () => {
       '三井住友銀行 本店 普通 1234567 （台帳に登録なし / not in the ledger）',
       '（台帳に登録あり / in the ledger）',
       '3 件（2 人）/ 3 from 2 people',
-      '👀 確認中 / Acknowledged — 確認: 佐藤 花子（teams）/ acknowledged by 佐藤 花子 (teams), 2026-01-07 10:00 JST',
+      '👀 対応中 / Acknowledged — 対応を開始しました: 佐藤 花子（Teams）/ acknowledged by 佐藤 花子 (Teams), 2026-01-07 10:00 JST',
       'KKN-000007',
     ]) {
       expect(all).toContain(expected);

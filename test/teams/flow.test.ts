@@ -88,7 +88,7 @@ describe('Teams: the escalation card', () => {
     expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(checkCard(body.value)).toEqual({ events: [], problems: [] });
     expect(verbs(body.value)).toEqual(['case.resolve.fraud', 'case.resolve.false_positive']);
-    expect(JSON.stringify(body.value)).toContain('佐藤 花子（teams）');
+    expect(JSON.stringify(body.value)).toContain('佐藤 花子（Teams）');
 
     const [put] = fake.of('update');
     expect(put).toMatchObject({ method: 'PUT', conversationId: CHANNEL, activityId: messageId });
@@ -129,8 +129,8 @@ describe('Teams: the escalation card', () => {
     expect(events).toHaveLength(1);
     const winner = events[0]!;
     const loserCard = winner === SATO.name ? cards[1]! : cards[0]!;
-    expect(loserCard).toContain(`${winner}（teams）が先に対応しました`);
-    expect(loserCard).toContain(`${winner} (teams) acted first: resolved`);
+    expect(loserCard).toContain(`${winner}（Teams）が先に操作しました`);
+    expect(loserCard).toContain(`${winner} (Teams) acted first: resolved`);
     expect(rt.handle.sqlite.prepare('select resolution from cases').pluck().get()).toBe(winner === SATO.name ? 'fraud_confirmed' : 'false_positive');
     expect(fake.of('update')).toHaveLength(1); // only the winner edits the shared card
   });

@@ -94,13 +94,13 @@ describe.skipIf(!haveChromium && !onCi)('console in a real browser', () => {
     await page.screenshot({ path: '.scratch/case-page.png', fullPage: true });
 
     await Promise.all([page.waitForURL(/done=acknowledge/), page.click('button[name=action][value=acknowledge]')]);
-    expect(await page.locator('.flash.ok').textContent()).toContain('受け付けました');
+    expect(await page.locator('.flash.ok').textContent()).toBe(`${ref} の対応を開始しました。`);
     const items = page.locator('#timeline li');
     expect(await items.count()).toBe(2);
     const last = (await items.nth(1).textContent()) ?? '';
-    expect(last).toContain('受付');
+    expect(last).toContain('対応開始');
     expect(last).toContain('法務 田中');
-    expect(last).toContain('web');
+    expect(last).toContain('コンソール');
     expect(server.runtime.deps.cases.get(ref).status).toBe('acknowledged');
     expect(await page.locator('button[name=action][value=acknowledge]').count()).toBe(0);
 

@@ -242,7 +242,11 @@ describe('report form', () => {
     expect((await anon.get('/report?t=rl_' + 'A'.repeat(32))).status).toBe(403);
     expect((await anon.get('/report')).status).toBe(303);
 
+    // Rotating a live link asks first (the old link stops working) and changes nothing until confirmed.
     await admin.post('/admin/report-link/rotate', {});
+    expect(admin.last).toContain('name="confirm" value="yes"');
+    expect((await anon.get(`/report?t=${token}`)).status).toBe(200);
+    await admin.post('/admin/report-link/rotate', { confirm: 'yes' });
     expect((await anon.get(`/report?t=${token}`)).status).toBe(403);
   });
 
@@ -387,7 +391,12 @@ describe('admin', () => {
     expect(admin.last).toContain('last active admin');
 
     const satoId = (rt.handle.sqlite.prepare(`select id from users where name = 'sato'`).get() as { id: number }).id;
-    await admin.post(`/admin/users/${satoId}`, { op: 'disable' });
+    // Disabling asks first: the first POST shows what will happen and changes nothing.
+    expect((await admin.post(`/admin/users/${satoId}`, { op: 'disable' })).status).toBe(200);
+    expect(admin.last).toContain('name="confirm" value="yes"');
+    expect(admin.last).toContain('name="op" value="disable"');
+    expect((await sato.get('/cases')).status).toBe(200);
+    await admin.post(`/admin/users/${satoId}`, { op: 'disable', confirm: 'yes' });
     expect((await sato.get('/cases')).status).toBe(303); // sessions ended
 
     expect((await admin.post('/admin/tokens', { name: 'chatwork-bot', scope: 'intake' })).status).toBe(201);
@@ -395,6 +404,11 @@ describe('admin', () => {
     expect(token).toMatch(/^kkn_/);
     const tokenId = (rt.handle.sqlite.prepare(`select id from api_tokens where name = 'chatwork-bot'`).get() as { id: number }).id;
     await admin.post(`/admin/tokens/${tokenId}/revoke`, {});
+    expect(admin.last).toContain('chatwork-bot');
+    expect(admin.last).toContain('name="confirm" value="yes"');
+    const stillWorks = await rt.app.request('/api/reports', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(stillWorks.status).toBe(422); // authenticated, just an empty report
+    await admin.post(`/admin/tokens/${tokenId}/revoke`, { confirm: 'yes' });
     const api = await rt.app.request('/api/reports', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
     expect(api.status).toBe(401);
   });

@@ -14,19 +14,20 @@ import { AppError } from '../../errors.ts';
 import { Csrf, Flash } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
-import { translator } from '../i18n.ts';
+import { paren, roleLabel, translator } from '../i18n.ts';
 import { page, render, type WebContext } from '../render.tsx';
 import { clientIp, cookieNames, formField } from '../security.ts';
 
 function AccountPage(p: { c: WebContext; error?: string }) {
-  const t = translator(p.c.get('lang'));
+  const lang = p.c.get('lang');
+  const t = translator(lang);
   const s = p.c.get('session')!;
   return (
     <>
       <section class="card">
         <h1>{t('アカウント', 'Account')}</h1>
         <p>
-          {s.user.displayName} ({s.user.name}) <span class="chip">{s.user.role}</span>
+          {s.user.displayName}{paren(lang, s.user.name)} <span class="chip">{roleLabel(lang, s.user.role)}</span>
         </p>
       </section>
       <section class="card">

@@ -12,12 +12,14 @@ import { currentReportLink, revokeReportLinks, rotateReportLink } from '../../au
 import { createToken } from '../../auth/tokens.ts';
 import { createUser, listUsers, updateUser } from '../../auth/users.ts';
 import { apiTokens, TOKEN_SCOPES, USER_ROLES } from '../../db/schema/index.ts';
-import { AppError, validationError } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
+import { formError } from '../form-error.ts';
 import { Csrf, DataTable, Flash, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
-import { translator } from '../i18n.ts';
+import { roleLabel, scopeLabel, translator } from '../i18n.ts';
 import { page, render, type WebContext } from '../render.tsx';
+import { confirmed, confirmPage } from '../confirm.tsx';
 
 type Secret = { label: string; value: string };
 
@@ -56,7 +58,7 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
                 <select name="role" aria-label={t('権限', 'Role')}>
                   {USER_ROLES.map((r) => (
                     <option value={r} selected={u.role === r}>
-                      {r}
+                      {roleLabel(lang, r)}
                     </option>
                   ))}
                 </select>
@@ -93,7 +95,7 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
           {t('権限', 'Role')}
           <select name="role">
             {USER_ROLES.map((r) => (
-              <option value={r}>{r}</option>
+              <option value={r}>{roleLabel(lang, r)}</option>
             ))}
           </select>
         </label>
@@ -105,7 +107,7 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
         {tokens.map((k) => (
           <tr>
             <td>{k.name}</td>
-            <td>{k.scope}</td>
+            <td>{scopeLabel(lang, k.scope)}</td>
             <td>
               <code>{k.prefix}…</code>
             </td>
@@ -137,7 +139,7 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
           {t('範囲', 'Scope')}
           <select name="scope">
             {TOKEN_SCOPES.map((s) => (
-              <option value={s}>{s}</option>
+              <option value={s}>{scopeLabel(lang, s)}</option>
             ))}
           </select>
         </label>
@@ -190,7 +192,7 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
       try {
         return await fn(c);
       } catch (err) {
-        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed')) return adminPage(c, deps, { error: err.message, status: err.status as 409 | 422 });
+        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed')) return adminPage(c, deps, { error: err.messageIn(c.get('lang')), status: err.status as 409 | 422 });
         throw err;
       }
     });
@@ -203,7 +205,7 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
     handle(async (c) => {
       const t = translator(c.get('lang'));
       const f = newUserForm.safeParse(await c.req.parseBody());
-      if (!f.success) throw validationError(f.error);
+      if (!f.success) throw formError(c.get('lang'), f.error);
       const password = generatePassword();
       const u = await createUser(deps.db, { ...f.data, password }, deps.clock.now());
       deps.logger.info({ by: c.get('session')!.user.name, user: u.name, role: u.role }, 'console user created');
@@ -217,10 +219,26 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
     handle(async (c) => {
       const t = translator(c.get('lang'));
       const id = Number(c.req.param('id') ?? '');
-      const f = userOp.safeParse(await c.req.parseBody());
-      if (!f.success || !Number.isInteger(id)) throw validationError(f.error ?? new z.ZodError([]));
+      const body = await c.req.parseBody();
+      const f = userOp.safeParse(body);
+      if (!f.success || !Number.isInteger(id)) throw formError(c.get('lang'), f.error ?? new z.ZodError([]));
       const now = deps.clock.now();
       const by = c.get('session')!.user.name;
+      if ((f.data.op === 'disable' || f.data.op === 'password') && !confirmed(body)) {
+        const target = listUsers(deps.db).find((u) => u.id === id);
+        if (!target) throw new AppError('not_found', t(`ユーザー ${id} はいません。`, `No user ${id}.`));
+        const disabling = f.data.op === 'disable';
+        return confirmPage(c, {
+          action: `/admin/users/${id}`,
+          fields: { op: f.data.op },
+          back: '/admin',
+          title: disabling ? t(`${target.name} を無効にしますか？`, `Disable ${target.name}?`) : t(`${target.name} のパスワードを再発行しますか？`, `Issue a new password for ${target.name}?`),
+          message: disabling
+            ? t(`${target.displayName}（${target.name}）はサインインできなくなり、すべての端末でサインアウトされます。あとで「有効にする」で戻せます。`, `${target.displayName} (${target.name}) can no longer sign in and is signed out everywhere. You can enable the user again later.`)
+            : t(`今のパスワードは使えなくなり、すべての端末でサインアウトされます。新しいパスワードは次の画面で一度だけ表示されます。`, 'The current password stops working and every session ends. The new password is shown once on the next page.'),
+          button: disabling ? t('無効にする', 'Disable') : t('再発行する', 'Issue a new password'),
+        });
+      }
       if (f.data.op === 'password') {
         const password = generatePassword();
         const u = await updateUser(deps.db, id, { password }, now);
@@ -241,7 +259,7 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
     handle(async (c) => {
       const t = translator(c.get('lang'));
       const f = tokenForm.safeParse(await c.req.parseBody());
-      if (!f.success) throw validationError(f.error);
+      if (!f.success) throw formError(c.get('lang'), f.error);
       const { token } = createToken(deps.db, f.data.name, f.data.scope, deps.clock.now());
       deps.logger.info({ by: c.get('session')!.user.name, name: f.data.name, scope: f.data.scope }, 'API token created from the console');
       return adminPage(c, deps, { secret: { label: t(`API トークン「${f.data.name}」`, `API token "${f.data.name}"`), value: token }, status: 201 });
@@ -251,9 +269,21 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
   app.post(
     '/admin/tokens/:id/revoke',
     admin,
-    handle((c) => {
+    handle(async (c) => {
       const t = translator(c.get('lang'));
       const id = Number(c.req.param('id') ?? '');
+      const body = await c.req.parseBody();
+      if (!confirmed(body)) {
+        const token = Number.isInteger(id) ? deps.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get() : undefined;
+        if (!token || token.revokedAt) throw new AppError('not_found', t(`有効なトークン ${id} はありません。`, `No active token ${id}.`));
+        return confirmPage(c, {
+          action: `/admin/tokens/${id}/revoke`,
+          back: '/admin',
+          title: t(`トークン「${token.name}」を失効させますか？`, `Revoke the token "${token.name}"?`),
+          message: t('このトークンを使うシステム（Chatwork 連携、CRM など）はすぐに報告や操作ができなくなります。元に戻せません。', 'Systems using this token (a CRM, scripts) stop working at once. This cannot be undone.'),
+          button: t('失効させる', 'Revoke'),
+        });
+      }
       const changed = deps.db.update(apiTokens).set({ revokedAt: deps.clock.now().toISOString() }).where(eq(apiTokens.id, id)).run();
       if (changed.changes !== 1) throw new AppError('not_found', `No token ${id}`);
       deps.logger.info({ by: c.get('session')!.user.name, tokenId: id }, 'API token revoked from the console');
@@ -264,9 +294,18 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
   app.post(
     '/admin/report-link/rotate',
     admin,
-    handle((c) => {
+    handle(async (c) => {
       const t = translator(c.get('lang'));
       const user = c.get('session')!.user;
+      if (currentReportLink(deps.db) && !confirmed(await c.req.parseBody())) {
+        return confirmPage(c, {
+          action: '/admin/report-link/rotate',
+          back: '/admin',
+          title: t('報告リンクを再発行しますか？', 'Rotate the report link?'),
+          message: t('今のリンクはすぐに使えなくなります。従業員に新しいリンクを知らせてください。', 'The current link stops working at once; tell employees the new one.'),
+          button: t('再発行する', 'Rotate'),
+        });
+      }
       const token = rotateReportLink(deps.db, user.name, deps.clock.now());
       deps.logger.info({ by: user.name }, 'report link rotated');
       return adminPage(c, deps, { secret: { label: t('新しい報告リンク', 'New report link'), value: `${deps.config.publicUrl}/report?t=${token}` }, status: 201 });
@@ -276,8 +315,17 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
   app.post(
     '/admin/report-link/revoke',
     admin,
-    handle((c) => {
+    handle(async (c) => {
       const t = translator(c.get('lang'));
+      if (!confirmed(await c.req.parseBody())) {
+        return confirmPage(c, {
+          action: '/admin/report-link/revoke',
+          back: '/admin',
+          title: t('報告リンクを無効にしますか？', 'Disable the report link?'),
+          message: t('サインインしていない従業員は Web フォームから報告できなくなります（Chatwork と API からの報告は続きます）。', 'Employees who are not signed in can no longer report through the web form (Chatwork and API reports go on).'),
+          button: t('無効にする', 'Disable'),
+        });
+      }
       revokeReportLinks(deps.db, deps.clock.now());
       deps.logger.info({ by: c.get('session')!.user.name }, 'report link revoked');
       return adminPage(c, deps, { ok: t('報告リンクを無効にしました。', 'Report link revoked.') });

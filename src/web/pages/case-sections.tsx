@@ -7,7 +7,23 @@ import type { CaseService } from '../../cases/service.ts';
 import type { Bilingual, IdentityMatch, Signal } from '../../detection/types.ts';
 import { Csrf, DataTable, SeverityBadge, Time } from '../components.tsx';
 import { HighlightedMessage } from '../highlight.tsx';
-import { eventLabel, resolutionLabel, statusLabel, translator, type Lang, type T } from '../i18n.ts';
+import {
+  actorPlatformLabel,
+  categoryLabel,
+  deliveryKindLabel,
+  deliveryStatusLabel,
+  eventLabel,
+  observableLabel,
+  paren,
+  platformLabel,
+  resolutionLabel,
+  sourceLabel,
+  statusLabel,
+  translator,
+  unknownLabel,
+  type Lang,
+  type T,
+} from '../i18n.ts';
 
 /** Everything about one case, as the case service returns it. */
 export type Detail = ReturnType<CaseService['get']>;
@@ -16,14 +32,14 @@ export type Detail = ReturnType<CaseService['get']>;
 export const bi = (lang: Lang, b: Bilingual | undefined | null) => (b ? (lang === 'en' ? b.en : b.ja) : '');
 
 /** The case page's identity section. */
-export function Identity(p: { id: IdentityMatch | null; t: T }) {
+export function Identity(p: { id: IdentityMatch | null; t: T; lang: Lang }) {
   if (!p.id) return null;
   const { t } = p;
   return (
     <p>
       {t('名乗っている相手: ', 'Claims to be: ')}
       <strong>{p.id.name}</strong>
-      {p.id.role ? ` (${p.id.role})` : ''}
+      {p.id.role ? paren(p.lang, p.id.role) : ''}
       {p.id.company ? ` — ${p.id.company}` : ''}{' '}
       {p.id.accountMatches ? <span class="yes">{t('台帳のアカウントと一致', 'matches the ledger account')}</span> : <span class="no">{t('台帳のアカウントと不一致', 'not the ledger account')}</span>}
       {p.id.verifyWith.phone || p.id.verifyWith.email ? (
@@ -49,17 +65,17 @@ export function Reports(p: { d: Detail; lang: Lang }) {
         return (
           <section class="card" id={`report-${r.id}`}>
             <h3>
-              {t(`報告 ${i + 1}`, `Report ${i + 1}`)} <SeverityBadge lang={p.lang} severity={r.verdict} /> <span class="muted">{t('スコア', 'score')} {r.score.toFixed(2)}</span>
+              {t(`報告 ${i + 1}`, `Report ${i + 1}`)} <SeverityBadge lang={p.lang} severity={r.verdict} /> <span class="muted">{t('スコア', 'score')} {Math.round(r.score)}</span>
             </h3>
             <dl class="kv">
               <dt>{t('送信者', 'Sender')}</dt>
               <dd>
-                {rep.message.sender?.name ?? t('不明', 'unknown')}
+                {rep.message.sender?.name ?? unknownLabel(p.lang)}
                 {rep.message.sender?.accountId != null ? <span class="muted"> (Chatwork ID {rep.message.sender.accountId})</span> : null}
               </dd>
               <dt>{t('報告者', 'Reporter')}</dt>
               <dd>
-                {rep.reporter?.name ?? t('不明', 'unknown')} <span class="chip">{r.source}</span>
+                {rep.reporter?.name ?? unknownLabel(p.lang)} <span class="chip">{sourceLabel(p.lang, r.source)}</span>
               </dd>
               <dt>{t('送信日時', 'Sent')}</dt>
               <dd>
@@ -83,7 +99,7 @@ export function Reports(p: { d: Detail; lang: Lang }) {
             <p>
               <strong>{bi(p.lang, r.summary as Bilingual)}</strong>
             </p>
-            <Identity id={r.identity as IdentityMatch | null} t={t} />
+            <Identity id={r.identity as IdentityMatch | null} t={t} lang={p.lang} />
             <HighlightedMessage body={rep.message.body} marks={marks} label={t('元のメッセージ（原文のまま）', 'Original message (verbatim)')} />
           </section>
         );
@@ -100,7 +116,7 @@ export function Signals(p: { signals: (Signal & { reportId: number })[]; lang: L
     <ul>
       {p.signals.map((s) => (
         <li>
-          <strong>{bi(p.lang, s.title)}</strong> <span class="chip">{s.category}</span> <span class="chip">{s.strength === 'strong' ? t('強', 'strong') : t('弱', 'weak')}</span>
+          <strong>{bi(p.lang, s.title)}</strong> <span class="chip">{categoryLabel(p.lang, s.category)}</span> <span class="chip">{s.strength === 'strong' ? t('強い兆候', 'strong') : t('補助的な兆候', 'supporting')}</span>
           <div class="muted">{bi(p.lang, s.detail ?? s.explanation)}</div>
           {s.evidence.length ? (
             <div>
@@ -125,7 +141,7 @@ export function Observables(p: { d: Detail; lang: Lang }) {
     <DataTable head={[t('種類', 'Kind'), t('値', 'Value'), t('台帳', 'Ledger')]}>
       {p.d.observables.map((o) => (
         <tr>
-          <td>{o.kind}</td>
+          <td>{observableLabel(p.lang, o.kind)}</td>
           <td>
             <a href={`/cases?observable=${encodeURIComponent(o.value)}`}>{o.display}</a>
           </td>
@@ -155,7 +171,7 @@ export function Timeline(p: { d: Detail; lang: Lang }) {
           {e.fromStatus && e.fromStatus !== e.toStatus ? ` ${statusLabel(p.lang, e.fromStatus)} → ${statusLabel(p.lang, e.toStatus)}` : ''}
           {e.resolution ? ` (${resolutionLabel(p.lang, e.resolution)})` : ''}
           <div class="muted">
-            {e.actor.displayName} · <span class="chip">{e.actor.platform}</span> · <Time at={e.at} /> ·{' '}
+            {e.actor.displayName || unknownLabel(p.lang)} · <span class="chip">{actorPlatformLabel(p.lang, e.actor.platform)}</span> · <Time at={e.at} /> ·{' '}
             <code title={t('監査チェーンのハッシュ', 'audit chain hash')}>{e.hash.slice(0, 12)}</code>
           </div>
           {e.note ? <div>{e.note}</div> : null}
@@ -174,11 +190,11 @@ export function Deliveries(p: { d: Detail; lang: Lang; csrf: string | null }) {
       {p.d.deliveries.map((x) => (
         <tr>
           <td>
-            {x.platform} <span class="muted">{x.target}</span>
+            {platformLabel(p.lang, x.platform)} <span class="muted">{x.target}</span>
           </td>
-          <td>{x.kind}</td>
+          <td>{deliveryKindLabel(p.lang, x.kind)}</td>
           <td>
-            <span class={x.status === 'dead' ? 'no' : x.status === 'sent' ? 'yes' : ''}>{x.status}</span>
+            <span class={x.status === 'dead' ? 'no' : x.status === 'sent' ? 'yes' : ''}>{deliveryStatusLabel(p.lang, x.status)}</span>
             {x.status === 'pending' ? (
               <div class="muted">
                 {t('次回: ', 'next: ')}

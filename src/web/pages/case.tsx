@@ -9,24 +9,25 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
 import { nextStatus } from '../../cases/state-machine.ts';
 import { CASE_ACTIONS, RESOLUTIONS, type Actor, type CaseStatus } from '../../domain/case.ts';
-import { AppError, validationError } from '../../errors.ts';
+import { AppError } from '../../errors.ts';
+import { formError } from '../form-error.ts';
 import { Csrf, Flash, SeverityBadge, StatusBadge, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
-import { actionLabel, resolutionLabel, translator, type Lang } from '../i18n.ts';
+import { actionDoneMessage, actionLabel, resolutionLabel, translator, type Lang } from '../i18n.ts';
 import { errorPage, page, render, type WebContext } from '../render.tsx';
 import { roleAllows } from '../security.ts';
 import { bi, Deliveries, Identity, Observables, Reports, Signals, Timeline } from './case-sections.tsx';
 
 
-/** Messages shown after a redirect; a closed list, so the query string cannot inject text. */
-const DONE: Record<string, [string, string]> = {
-  acknowledge: ['案件を受け付けました。', 'Case acknowledged.'],
-  investigate: ['調査中にしました。', 'Marked as investigating.'],
-  resolve: ['案件を解決しました。', 'Case resolved.'],
-  reopen: ['案件を再開しました。', 'Case reopened.'],
-  retry: ['配信を再試行します。', 'Delivery will be retried.'],
-};
+/** The note after a redirect: only codes from closed lists reach the page, so the query cannot inject text. */
+function doneNote(c: WebContext, ref: string): string | null {
+  const lang = c.get('lang');
+  const done = c.req.query('done') ?? '';
+  if (done === 'retry') return translator(lang)('配信を再試行します。', 'The delivery will be retried.');
+  if (!(CASE_ACTIONS as readonly string[]).includes(done)) return null;
+  return actionDoneMessage(lang, ref, done, c.req.query('resolution'));
+}
 
 
 /** The audit actor of a signed-in web user. */
@@ -106,7 +107,7 @@ function casePage(c: WebContext, deps: AppDeps, ref: string, opts: { error?: App
   const d = deps.cases.get(ref);
   const session = c.get('session')!;
   const canAct = roleAllows(session.user.role, 'responder');
-  const done = DONE[c.req.query('done') ?? ''];
+  const done = doneNote(c, d.ref);
   return render(
     c,
     d.ref,
@@ -114,7 +115,7 @@ function casePage(c: WebContext, deps: AppDeps, ref: string, opts: { error?: App
       <h1>
         {d.ref} <StatusBadge lang={lang} status={d.status} resolution={d.resolution} /> <SeverityBadge lang={lang} severity={d.severity} />
       </h1>
-      {done && !opts.error ? <Flash kind="ok">{t(...done)}</Flash> : null}
+      {done && !opts.error ? <Flash kind="ok">{done}</Flash> : null}
       {opts.error ? <Flash kind="err">{opts.error.message}</Flash> : null}
       <section class="panel">
         <dl class="kv">
@@ -196,11 +197,12 @@ export function registerCasePage(app: Hono<WebEnv>, deps: AppDeps): void {
     page(deps.logger, async (c) => {
       const ref = (c.req.param('ref') ?? '');
       const parsed = actionForm.safeParse(await c.req.parseBody());
-      if (!parsed.success) throw validationError(parsed.error);
+      if (!parsed.success) throw formError(c.get('lang'), parsed.error);
       const f = parsed.data;
       try {
         const r = deps.cases.act(ref, f.action, webActor(c), { resolution: f.resolution ?? null, note: f.note ?? null, expectedVersion: f.expectedVersion ?? null });
-        return c.redirect(f.back === 'inbox' ? `/inbox?done=${f.action}&ref=${r.ref}` : `/cases/${r.ref}?done=${f.action}#timeline`, 303);
+        const resolution = f.action === 'resolve' && f.resolution ? `&resolution=${f.resolution}` : '';
+        return c.redirect(f.back === 'inbox' ? `/inbox?done=${f.action}&ref=${r.ref}${resolution}` : `/cases/${r.ref}?done=${f.action}${resolution}#timeline`, 303);
       } catch (err) {
         if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed')) return casePage(c, deps, ref, { error: err });
         throw err;

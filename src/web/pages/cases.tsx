@@ -3,11 +3,11 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../../app.ts';
 import { CASE_STATUSES } from '../../domain/case.ts';
 import { VERDICTS } from '../../detection/types.ts';
-import { validationError } from '../../errors.ts';
+import { formError } from '../form-error.ts';
 import { SeverityBadge, StatusBadge, Time } from '../components.tsx';
 import { caseSearchSchema, searchCases, SORTS, type CaseSearch } from '../data/case-search.ts';
 import type { WebEnv } from '../env.ts';
-import { statusLabel, translator, verdictLabel, type Lang } from '../i18n.ts';
+import { paren, statusLabel, translator, unknownLabel, verdictLabel, type Lang } from '../i18n.ts';
 import { page, render } from '../render.tsx';
 import { requireRole } from '../guards.ts';
 
@@ -105,7 +105,7 @@ export function registerCasesPage(app: Hono<WebEnv>, deps: AppDeps): void {
       const lang = c.get('lang');
       const t = translator(lang);
       const parsed = caseSearchSchema.safeParse(c.req.query());
-      if (!parsed.success) throw validationError(parsed.error);
+      if (!parsed.success) throw formError(c.get('lang'), parsed.error);
       const q = parsed.data;
       const result = searchCases(deps.db, q);
       return render(
@@ -153,8 +153,8 @@ export function registerCasesPage(app: Hono<WebEnv>, deps: AppDeps): void {
                       <SeverityBadge lang={lang} severity={r.severity} />
                     </td>
                     <td>
-                      {r.senderName ?? t('不明', 'unknown')}
-                      {r.senderAccountId != null ? <span class="muted"> ({r.senderAccountId})</span> : null}
+                      {r.senderName ?? unknownLabel(lang)}
+                      {r.senderAccountId != null ? <span class="muted">{paren(lang, String(r.senderAccountId))}</span> : null}
                     </td>
                     <td class="hide-sm">{r.excerpt}</td>
                     <td>{r.reportCount}</td>

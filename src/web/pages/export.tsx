@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
-import { validationError } from '../../errors.ts';
+import { formError } from '../form-error.ts';
 import { exportCases, exportCasesCsv } from '../data/export.ts';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
@@ -51,7 +51,7 @@ export function registerExport(app: Hono<WebEnv>, deps: AppDeps): void {
       requireRole('viewer'),
       page(deps.logger, (c) => {
         const parsed = rangeSchema.safeParse(c.req.query());
-        if (!parsed.success) throw validationError(parsed.error);
+        if (!parsed.success) throw formError(c.get('lang'), parsed.error);
         const user = c.get('session')!.user;
         const doc = exportCases(deps.db, { ...parsed.data, now: deps.clock.now(), by: `${user.displayName} (${user.name})` });
         deps.logger.info({ user: user.name, from: parsed.data.from, to: parsed.data.to, cases: doc.cases.length, format }, 'cases exported');

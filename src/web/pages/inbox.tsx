@@ -14,7 +14,7 @@ import { cases, inboxCards } from '../../db/schema/index.ts';
 import { Flash, SeverityBadge, StatusBadge, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
-import { actionLabel, translator } from '../i18n.ts';
+import { actionDone, actionDoneMessage, actorPlatformLabel, paren, translator, unknownLabel } from '../i18n.ts';
 import { page, render } from '../render.tsx';
 import { roleAllows } from '../security.ts';
 import { ActionForms } from './case.tsx';
@@ -50,7 +50,7 @@ export function registerInbox(app: Hono<WebEnv>, deps: AppDeps): void {
             <p class="muted">{t('Slack / Teams が未設定のため、エスカレーションのカードはここに届きます。', 'Neither Slack nor Teams is configured, so escalation cards arrive here.')}</p>
           )}
           {done && doneRef && /^KKN-\d{6,}$/.test(doneRef) && ['acknowledge', 'resolve'].includes(done) ? (
-            <Flash kind="ok">{`${doneRef}: ${actionLabel(lang, done)} ✓`}</Flash>
+            <Flash kind="ok">{actionDoneMessage(lang, doneRef, done, c.req.query('resolution'))}</Flash>
           ) : null}
           {rows.length === 0 ? <p>{t('カードはまだありません。', 'No cards yet.')}</p> : null}
           {rows.map(({ card: row, version }) => {
@@ -67,19 +67,19 @@ export function registerInbox(app: Hono<WebEnv>, deps: AppDeps): void {
                   <p>
                     {t('なりすまされている可能性: ', 'Possibly impersonating: ')}
                     <strong>{card.impersonated.name}</strong>
-                    {card.impersonated.role ? ` (${card.impersonated.role})` : ''}
+                    {card.impersonated.role ? paren(lang, card.impersonated.role) : ''}
                   </p>
                 ) : null}
                 <p>
                   {t('送信者: ', 'Sender: ')}
-                  {card.sender.name ?? t('不明', 'unknown')}
-                  {card.sender.accountId != null ? ` (${card.sender.accountId})` : ''} · {t('報告', 'reports')} {card.reportCount} · <Time at={row.postedAt} />
+                  {card.sender.name ?? unknownLabel(lang)}
+                  {card.sender.accountId != null ? paren(lang, `Chatwork ID ${card.sender.accountId}`) : ''} · {t('報告', 'reports')} {card.reportCount} · <Time at={row.postedAt} />
                 </p>
                 <div class="message">{body}</div>
                 {card.signals.length ? <p class="muted">{card.signals.map((s) => (lang === 'en' ? s.title.en : s.title.ja)).join(' · ')}</p> : null}
                 {card.lastAction ? (
                   <p class="muted">
-                    {actionLabel(lang, card.lastAction.action)}: {card.lastAction.actor.displayName} ({card.lastAction.actor.platform}) <Time at={card.lastAction.at} />
+                    {card.lastAction.actor.displayName || unknownLabel(lang)}{paren(lang, actorPlatformLabel(lang, card.lastAction.actor.platform))}: {actionDone(lang, card.lastAction.action)} <Time at={card.lastAction.at} />
                   </p>
                 ) : null}
                 {canAct ? <ActionForms ref={ref} status={card.status as CaseStatus} version={version} csrf={session.csrfToken} lang={lang} back="inbox" compact /> : null}

@@ -76,7 +76,7 @@ function Errors(p: { errors: RowError[]; lang: Lang }) {
         <tr>
           <td>{e.row}</td>
           <td>{e.field}</td>
-          <td>{e.message}</td>
+          <td>{p.lang === 'en' ? e.message : (e.ja ?? e.message)}</td>
         </tr>
       ))}
     </DataTable>

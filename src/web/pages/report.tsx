@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
 import { reportLinkValid } from '../../auth/report-links.ts';
 import type { Report } from '../../domain/report.ts';
-import { validationError } from '../../errors.ts';
+import { formError } from '../form-error.ts';
 import { Csrf, Flash, SeverityBadge } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { translator, type Lang } from '../i18n.ts';
@@ -138,7 +138,7 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
       const t = translator(lang);
       const parsed = reportForm.safeParse(await c.req.parseBody());
       if (!parsed.success) {
-        const err = validationError(parsed.error);
+        const err = formError(c.get('lang'), parsed.error);
         return render(c, t('報告', 'Report'), <ReportForm c={c} action={a.action} anonymous={a.anonymous} error={err.message} />, { status: 422, current: '/report' });
       }
       const f = parsed.data;
