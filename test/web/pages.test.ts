@@ -388,7 +388,7 @@ describe('admin', () => {
 
     const adminId = (rt.handle.sqlite.prepare(`select id from users where name = 'admin'`).get() as { id: number }).id;
     expect((await admin.post(`/admin/users/${adminId}`, { op: 'role', role: 'viewer' })).status).toBe(409);
-    expect(admin.last).toContain('last active admin');
+    expect(admin.last).toContain('最後の有効な管理者');
 
     const satoId = (rt.handle.sqlite.prepare(`select id from users where name = 'sato'`).get() as { id: number }).id;
     // Disabling asks first: the first POST shows what will happen and changes nothing.
