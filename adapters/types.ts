@@ -31,6 +31,11 @@ export interface CaseCard {
   observables: { kind: ObservableKind; display: string; inLedger: boolean | null }[];
   reportCount: number;
   reporterCount: number;
+  /**
+   * A card for people (Slack, Teams or the console inbox; not the log) was queued for this case,
+   * so the reporter may be told that legal/IT were notified.
+   */
+  escalated: boolean;
   /** Other cases sharing an observable, with why ("same bank account"). */
   linkedCases: { ref: string; reason: Bilingual; status: CaseStatus; resolution: Resolution | null }[];
   /** ISO times. */

@@ -4,23 +4,15 @@
  * message, evidence, names, contacts, actor names) goes through `escapeChatwork`, so it cannot
  * mention anyone or open a tag; the message and evidence also lose their numbers, links and e-mail
  * addresses (`echoHostile`), so the only contact a reply names is the ledger's.
- * The steps are Chatwork's own advice (2026-01 impersonation FAQ): send nothing; verify through
- * the ledger's contact (never one from the message); keep records; remove the contact and leave
- * the group; bring in legal/IT, the bank and the police if money or information went out.
+ * What to do comes from the one advice module (src/domain/advice.ts), so it matches the verdict:
+ * Chatwork's checklist for medium/high, what was checked and "verify if in doubt" for none/low.
  */
 import type { Resolution } from '../../src/domain/case.ts';
-import type { Verdict } from '../../src/detection/types.ts';
+import { buildAdvice, contactLine, type Advice } from '../../src/domain/advice.ts';
 import type { CaseCard, ReportOrigin, ReporterEvent } from '../types.ts';
 import { echoHostile, escapeChatwork as esc } from './escape.ts';
 
 type Lines = { ja: string[]; en: string[] };
-
-const VERDICT: Record<Verdict, { ja: string; en: string }> = {
-  high: { ja: 'なりすまし詐欺の可能性が高いです。', en: 'Very likely impersonation fraud.' },
-  medium: { ja: '詐欺の疑いがあります。', en: 'Suspicious: it may be fraud.' },
-  low: { ja: '弱い兆候があります。念のため注意してください。', en: 'Weak warning signs; be careful.' },
-  none: { ja: 'はっきりした詐欺の兆候は見つかりませんでした。', en: 'No clear signs of fraud were found.' },
-};
 
 const RESOLVED: Record<Resolution, { ja: string; en: string }> = {
   fraud_confirmed: { ja: '詐欺と確認されました。絶対に応じないでください。', en: 'Confirmed as fraud. Do not respond to it in any way.' },
@@ -37,60 +29,16 @@ export function replyHeader(origin: ReportOrigin): string {
   return `[rp aid=${origin.accountId} to=${origin.roomId}-${origin.messageId}]`;
 }
 
-/** "verify with …": the ledger's contact for the person or partner being imitated, never one from the message. */
-function verifyStep(card: CaseCard): Lines {
-  const who = card.impersonated;
-  const never = { ja: 'メッセージに書かれた電話番号・連絡先には連絡しないでください。', en: 'Never use a phone number or contact written in the message.' };
-  if (who?.kind === 'support') {
-    return {
-      ja: [`・Chatwork運営（kubell）がチャットで口座情報やパスワード、送金を求めることはありません。${never.ja}`],
-      en: [`- Chatwork (kubell) staff never ask for bank details, passwords or money in chat. ${never.en}`],
-    };
-  }
-  if (who) {
-    const name = esc(who.name, 60);
-    const org = [who.company, who.role].filter((x): x is string => !!x).map((x) => esc(x, 40)).join(' ');
-    const label = org ? `${name}（${org}）` : name;
-    const labelEn = org ? `${name} (${org})` : name;
-    const contacts = [who.verifyWith.phone ? `☎ ${esc(who.verifyWith.phone, 40)}` : null, who.verifyWith.email ? `✉ ${esc(who.verifyWith.email, 80)}` : null].filter(Boolean).join(' / ');
-    if (contacts) {
-      return {
-        ja: [`・${label}さん本人に、台帳の連絡先で確認してください: ${contacts}。${never.ja}`],
-        en: [`- Verify with ${labelEn} through the contact in your ledger: ${contacts}. ${never.en}`],
-      };
-    }
-    return {
-      ja: [`・${label}さん本人に、取引台帳・名刺・社内名簿にある既知の連絡先で確認してください。${never.ja}`],
-      en: [`- Verify with ${labelEn} through a contact you already know (ledger, business card, staff directory). ${never.en}`],
-    };
-  }
-  return {
-    ja: [`・依頼主本人に、取引台帳・名刺・社内名簿にある既知の連絡先（メール・電話）で確認してください。${never.ja}`],
-    en: [`- Verify with the person through a contact you already know (ledger, business card, staff directory). ${never.en}`],
+/** The advice's lines, with the ledger contact written in (escaped: it is shown as text). */
+function adviceLines(card: CaseCard): { advice: Advice; steps: Lines } {
+  const advice = buildAdvice({ severity: card.severity, impersonated: card.impersonated, senderInLedger: card.sender.inLedger, escalated: card.escalated });
+  const fill = (s: string, lang: 'ja' | 'en') => (advice.contact ? s.replace('{contact}', esc(contactLine(advice.contact, lang), 160)) : s);
+  const mark = { ja: '・', en: '- ' };
+  const steps: Lines = {
+    ja: [advice.stepsTitle.ja, ...advice.steps.map((x) => `${mark.ja}${fill(x.ja, 'ja')}`)],
+    en: [advice.stepsTitle.en, ...advice.steps.map((x) => `${mark.en}${fill(x.en, 'en')}`)],
   };
-}
-
-/** Chatwork's immediate steps. */
-function steps(card: CaseCard): Lines {
-  const verify = verifyStep(card);
-  return {
-    ja: [
-      '今すぐ行ってください:',
-      '・送金、口座情報・個人情報・QRコードなどの送信はしないでください。',
-      ...verify.ja,
-      '・スクリーンショットなど、プロフィールとやり取りの記録を保存してください。',
-      '・相手をコンタクトから削除し、グループチャットから退出（または相手を削除）してください。',
-      '・すでに送金や情報提供をした場合: すぐに社内の法務・情報システム部門、金融機関（振込先と自社の取引銀行）、警察に連絡してください。',
-    ],
-    en: [
-      'Do this now:',
-      '- Do not transfer money or send account details, personal data or QR codes.',
-      ...verify.en,
-      '- Keep screenshots of the profile and the conversation.',
-      '- Remove the contact and leave the group chat (or remove them from it).',
-      '- If money or information already went out: call legal/IT, the bank (the payee bank and your own) and the police now.',
-    ],
-  };
+  return { advice, steps };
 }
 
 /** What the case is about: the verdict, a few reasons with their evidence, the message (all escaped). */
@@ -100,9 +48,10 @@ function summary(card: CaseCard): Lines {
     return { ja: `${esc(s.title.ja, 60)}${ev}`, en: `${esc(s.title.en, 60)}${ev ? ` (${ev})` : ''}` };
   });
   const excerpt = echoHostile(card.message.body, 80);
+  const verdict = adviceLines(card).advice.verdict;
   const out: Lines = {
-    ja: [`判定: ${VERDICT[card.severity].ja}`],
-    en: [`Verdict: ${VERDICT[card.severity].en}`],
+    ja: [`判定: ${verdict.ja}`],
+    en: [`Verdict: ${verdict.en}`],
   };
   if (reasons.length > 0) {
     out.ja.push(`理由: ${reasons.map((r) => r.ja).join('、')}`);
@@ -167,9 +116,15 @@ export function buildReply(card: CaseCard, origin: ReportOrigin, event: Reporter
     en.push(`Update on ${card.ref}.`);
     add(change(card, event));
   }
-  // The full steps come with the first answer and with a fraud verdict; progress updates stay short.
-  const showSteps = (event === 'received' || event === 'resolved') && !benign;
-  if (showSteps) add(steps(card));
+  // The advice comes with the first answer and with a fraud verdict; progress updates stay short.
+  if ((event === 'received' || event === 'resolved') && !benign) {
+    const { advice, steps } = adviceLines(card);
+    if (event === 'received') {
+      if (!advice.alarming) add({ ja: advice.checked.map((c) => c.ja), en: advice.checked.map((c) => c.en) });
+      if (advice.notified) add({ ja: [advice.notified.ja], en: [advice.notified.en] });
+    }
+    add(steps);
+  }
   if (benign) {
     ja.push('今後も、送金や口座変更の依頼はチャットだけで完結させず、既知の連絡先で確認してください。');
     en.push('Still: never settle a payment or bank-account change in chat alone; confirm through a contact you already know.');

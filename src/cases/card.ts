@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { caseEvents, cases, partners, people, reports } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { formatCaseRef } from './ref.ts';
+import { isEscalated } from '../delivery/enqueue.ts';
 
 /** Observable kinds that link cases, with the reason shown on a card. */
 export const LINK_REASONS: Partial<Record<ObservableKind, Bilingual>> = {
@@ -105,6 +106,7 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
     observables: caseObs.map((o) => ({ kind: o.kind, display: o.display, inLedger: o.in_ledger === null ? null : o.in_ledger === 1 })),
     reportCount: c.reportCount,
     reporterCount,
+    escalated: isEscalated(db, caseId),
     linkedCases: linkedCases(db, caseId),
     openedAt: c.openedAt,
     updatedAt: c.updatedAt,

@@ -7,7 +7,10 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { CaseCard } from '../../adapters/types.ts';
 import type { Actor, CaseAction } from '../domain/case.ts';
 import type { Report } from '../domain/report.ts';
-import { deliveries } from '../db/schema/index.ts';
+import { deliveries, reports } from '../db/schema/index.ts';
+import { buildAdvice, type Advice } from '../domain/advice.ts';
+import type { IdentityMatch } from '../detection/types.ts';
+import { isEscalated } from '../delivery/enqueue.ts';
 import { AppError } from '../errors.ts';
 import { actOnCase, type ActOptions, type ActResult } from './actions.ts';
 import { buildCaseCard } from './card.ts';
@@ -29,6 +32,8 @@ export interface CaseService {
   /** The whole case (reports, signals, observables, events, deliveries, linked cases). */
   get(ref: string): ReturnType<typeof getCaseDetail>;
   list(q: CaseListQuery): ReturnType<typeof listCases>;
+  /** What to tell the employee who sent report `reportId` (the web form's result page). */
+  advice(reportId: number): Advice;
   /** Revives a dead (or hurries a pending) delivery: due now, attempts reset. */
   retryDelivery(id: number): { id: number; status: 'pending' };
 }
@@ -50,6 +55,12 @@ export function createCaseService(deps: CaseDeps): CaseService {
     card: (ref) => buildCaseCard(deps.db, caseIdOf(ref), { publicUrl: deps.config.publicUrl }),
     get: (ref) => getCaseDetail(deps.db, caseIdOf(ref)),
     list: (q) => listCases(deps.db, q),
+    advice(reportId) {
+      const r = deps.db.select({ caseId: reports.caseId, verdict: reports.verdict, identity: reports.identity }).from(reports).where(eq(reports.id, reportId)).get();
+      if (!r) throw new AppError('not_found', `No report ${reportId}`);
+      const identity = r.identity ? (JSON.parse(r.identity) as IdentityMatch) : null;
+      return buildAdvice({ severity: r.verdict, impersonated: identity, senderInLedger: identity?.accountMatches === true, escalated: isEscalated(deps.db, r.caseId) });
+    },
     retryDelivery(id) {
       const now = deps.clock.now();
       const row = deps.db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, id)).get();

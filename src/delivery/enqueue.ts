@@ -77,6 +77,11 @@ export function postedTargets(db: Db, caseId: number): CardTarget[] {
   return liveTargets(stmts(db).cardPosts.all({ caseId }));
 }
 
+/** Whether a card for people (anything but the log notifier) was queued or posted for the case. */
+export function isEscalated(db: Db, caseId: number): boolean {
+  return postedTargets(db, caseId).some((t) => t.platform !== 'console');
+}
+
 const liveTargets = (posts: { platform: DeliveryPlatform; target: string; status: string }[]): CardTarget[] =>
   posts
     .filter((r): r is typeof r & CardTarget => r.status !== 'dead' && r.platform !== 'webhook')

@@ -41,6 +41,7 @@ th{font-size:.85rem;color:#4a5363;background:#f0f2f5}
 .message{white-space:pre-wrap;word-break:break-word;overflow-wrap:anywhere;font-family:inherit;background:#fbfbfc;border:1px solid #d5d9e0;border-left:4px solid #a50e0e;border-radius:6px;padding:.75rem;margin:.5rem 0}
 mark{background:#ffe08a;border-bottom:2px solid #c98a00;padding:0 1px}
 .muted{color:#5f6b7a;font-size:.9rem}
+.hint{margin:.1rem 0 .3rem;font-size:.85rem}
 .flash{padding:.6rem .8rem;border-radius:6px;margin:0 0 1rem;border:1px solid}
 .flash.ok{background:#e6f4ea;border-color:#a8d5b5}
 .flash.err{background:#fde2e1;border-color:#f3b4b0}

@@ -33,6 +33,7 @@ function card(over: Partial<CaseCard> = {}): CaseCard {
     observables: [],
     reportCount: 1,
     reporterCount: 1,
+    escalated: true,
     linkedCases: [],
     openedAt: '2026-01-07T00:00:00.000Z',
     updatedAt: '2026-01-07T00:00:00.000Z',
@@ -75,7 +76,8 @@ describe('buildReply', () => {
     expect(body).toContain('KKN-000007 として受け付けました');
     expect(body).toContain('判定: なりすまし詐欺の可能性が高いです。');
     expect(body).toContain('理由: 急がせる「［toall］至急」');
-    expect(body).toContain('送金、口座情報・個人情報・QRコードなどの送信はしないでください');
+    expect(body).toContain('送金、口座情報・個人情報・認証コード・QRコードなどの送信はしないでください');
+    expect(body).toContain('法務・情報システム担当に通知しました。');
     expect(body).toContain('スクリーンショット');
     expect(body).toContain('コンタクトから削除し、グループチャットから退出');
     expect(body).toContain('警察');
@@ -85,10 +87,36 @@ describe('buildReply', () => {
 
   it('names the ledger contact of the impersonated person, never the number from the message', () => {
     const body = buildReply(card({ message: { body: '私の新しい携帯 ０７０－００３８－５１２９ か https://evil.example/x に電話を', sentAt: null } }), origin, 'received');
-    expect(body).toContain('髙嶋 宗一郎（代表取締役社長）さん本人に、台帳の連絡先で確認してください: ☎ 092-000-1001 / ✉ s.takashima@shiomi-foodlink.example.co.jp');
-    expect(body).toContain('Verify with 髙嶋 宗一郎 (代表取締役社長) through the contact in your ledger: ☎ 092-000-1001');
+    expect(body).toContain('・髙嶋 宗一郎（代表取締役社長） ☎ 092-000-1001 / ✉ s.takashima@shiomi-foodlink.example.co.jp に、台帳の連絡先で本人に確認してください。');
+    expect(body).toContain('- Verify with 髙嶋 宗一郎 (代表取締役社長) ☎ 092-000-1001 / ✉ s.takashima@shiomi-foodlink.example.co.jp through the contact in your ledger.');
     expect(body).not.toMatch(/０７０|070-?0038|5129|evil\.example/);
     expect(body).toContain('対象メッセージ: 「私の新しい携帯 ＜番号省略＞ か ＜リンク省略＞ に電話を」');
+  });
+
+  it('none/low: says what was checked and to verify if in doubt; never to remove the contact or that legal/IT were told when no card went out', () => {
+    const partner = card({
+      severity: 'none',
+      escalated: false,
+      signals: [],
+      impersonated: { ...card().impersonated!, kind: 'partner', name: '灘見水産', role: null, company: '灘見水産', accountMatches: true },
+      sender: { name: '浦田 健', accountId: 2000003, contactAgeMinutes: 400_000, inLedger: true },
+    });
+    for (const severity of ['none', 'low'] as const) {
+      const body = buildReply({ ...partner, severity }, origin, 'received');
+      expect(body).toContain('照合しました');
+      expect(body).toContain('まだ不安が残る場合は、灘見水産 ☎ 092-000-1001');
+      expect(body).not.toMatch(/削除|退出|Remove the contact|今すぐ行ってください/);
+      expect(body).not.toContain('通知しました');
+      expect(body).not.toContain('Legal/IT have been notified');
+    }
+    expect(buildReply({ ...partner, severity: 'low', escalated: true }, origin, 'received')).toContain('法務・情報システム担当に通知しました。');
+  });
+
+  it('medium/high from the ledger’s own account: it may be taken over, so tell the person instead of removing them', () => {
+    const body = buildReply(card({ severity: 'medium', sender: { name: '髙嶋 宗一郎', accountId: 1000001, contactAgeMinutes: null, inLedger: true } }), origin, 'received');
+    expect(body).toContain('乗っ取られている可能性');
+    expect(body).not.toContain('コンタクトから削除し');
+    expect(body).toContain('今すぐ行ってください');
   });
 
   it('without a ledger match it asks to verify through a known contact and names nobody', () => {

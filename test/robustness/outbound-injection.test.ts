@@ -29,6 +29,7 @@ function cardWith(s: string, over: Partial<CaseCard> = {}): CaseCard {
     ],
     reportCount: 2,
     reporterCount: 2,
+    escalated: true,
     linkedCases: [],
     openedAt: '2026-01-07T00:00:00.000Z',
     updatedAt: '2026-01-07T00:05:00.000Z',

@@ -15,16 +15,9 @@ import { formError } from '../form-error.ts';
 import { Csrf, Flash, SeverityBadge } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { translator, type Lang } from '../i18n.ts';
+import { contactLine, type Advice } from '../../domain/advice.ts';
+import type { Bilingual } from '../../detection/types.ts';
 import { errorPage, page, render, type WebContext } from '../render.tsx';
-
-/** Chatwork's immediate steps (FAQ, 2026-01), Japanese and English. */
-export const IMMEDIATE_STEPS: { ja: string; en: string }[] = [
-  { ja: 'チャット上の依頼だけで、送金・口座情報・個人情報の提供をしないでください（特に新規承認直後は要警戒）。', en: 'Do not send money, account details or personal data on a chat request alone (be most careful right after approving a new contact).' },
-  { ja: '過去に使った既知の連絡先（取引台帳・名刺・社内名簿のメール／電話）で本人に確認してください。メッセージ内に書かれた連絡先へは折り返さないでください。', en: 'Verify with the person through a contact you already know (ledger, business card, staff directory). Never call back a number or address given in the message.' },
-  { ja: 'プロフィールとやり取りの記録（スクリーンショット等）を保存してください。', en: 'Keep the profile and the conversation (screenshots).' },
-  { ja: '該当アカウントの「コンタクト削除」と「グループチャットから削除」を行ってください。', en: 'Remove the contact and remove the account from group chats.' },
-  { ja: '送金してしまった場合は、すぐに金融機関（振込先・自社の取引銀行）に連絡し、警察・消費生活相談窓口にも相談してください。', en: 'If money was sent, call the banks (payee and your own) at once and contact the police and a consumer hotline.' },
-];
 
 const APPROVED = ['today', 'this_week', 'earlier', 'unknown'] as const;
 
@@ -38,10 +31,29 @@ export function contactApprovedAt(answer: (typeof APPROVED)[number], now: Date):
 }
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/**
+ * The sender's account id as an employee can find it: digits, or pasted Chatwork notation that
+ * carries it (「[To:1234567]」 from the TO button, 「[rp aid=1234567 …]」, 「[qtmeta aid=1234567 …]」
+ * from 引用). Anything else stays as typed, so validation names the field.
+ */
+export function senderIdOf(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const s = v.trim().normalize('NFKC');
+  if (s === '') return undefined;
+  if (/^\d{1,15}$/.test(s)) return s;
+  return /(?:\[To:|aid=)(\d{1,15})/.exec(s.slice(0, 200))?.[1] ?? s;
+}
+
+/** A sender id in a message pasted from 「引用」 (「[qtmeta aid=1234567 time=…]」), when the form has none. */
+function quotedSenderId(body: string): number | null {
+  const m = /\[qtmeta aid=(\d{1,15})[ \]]/.exec(body);
+  return m ? Number(m[1]) : null;
+}
 const reportForm = z.object({
   body: z.string().refine((s) => s.trim().length > 0, 'required').pipe(z.string().max(20_000)),
   senderName: z.preprocess(blank, z.string().trim().max(200).optional()),
-  senderId: z.preprocess(blank, z.coerce.number().int().min(1).max(99_999_999_999).optional()),
+  senderId: z.preprocess(senderIdOf, z.coerce.number().int().min(1).max(99_999_999_999).optional()),
   approved: z.enum(APPROVED).default('unknown'),
   note: z.preprocess(blank, z.string().max(4000).optional()),
   reporterName: z.preprocess(blank, z.string().trim().max(200).optional()),
@@ -60,16 +72,28 @@ function ReportForm(p: { c: WebContext; action: string; anonymous: boolean; erro
       <form method="post" action={p.action}>
         <Csrf token={session ? session.csrfToken : p.c.get('preCsrf')} />
         <input type="hidden" name="submissionId" value={randomUUID()} />
-        <label for="body">{t('メッセージ（そのまま貼り付け）', 'The message (paste it as is)')}</label>
-        <textarea id="body" name="body" required maxlength={20000}></textarea>
+        <label for="body">{t('メッセージ（画面に表示されているとおりに貼り付け）', 'The message (paste it as you see it)')}</label>
+        <p class="muted hint" id="body-hint">
+          {t(
+            'Chatwork でメッセージを選んでコピーし、そのまま貼り付けてください。名前や日時の行が入っていても、「引用」でコピーしたものでもかまいません。',
+            'Copy the message in Chatwork and paste it here as it is. Name or time lines are fine, and so is text copied with Quote.',
+          )}
+        </p>
+        <textarea id="body" name="body" required maxlength={20000} aria-describedby="body-hint"></textarea>
         <div class="grid2">
           <div>
             <label for="senderName">{t('送信者の表示名', "Sender's display name")}</label>
             <input id="senderName" name="senderName" maxlength={200} />
           </div>
           <div>
-            <label for="senderId">{t('送信者の Chatwork ID（数字）', "Sender's Chatwork account id (digits)")}</label>
-            <input id="senderId" name="senderId" inputmode="numeric" pattern="[0-9]*" maxlength={11} />
+            <label for="senderId">{t('送信者のアカウント番号（わかれば・任意）', "Sender's account number (optional)")}</label>
+            <input id="senderId" name="senderId" maxlength={200} aria-describedby="senderId-hint" autocomplete="off" />
+            <p class="muted hint" id="senderId-hint">
+              {t(
+                'わからなければ空欄で大丈夫です。メッセージの「TO」ボタンを押すと入力欄に出る [To:1234567] をそのまま貼り付けてもかまいません。',
+                'Leave it empty if you don’t know it. You may paste the [To:1234567] that the message’s TO button puts in the input box.',
+              )}
+            </p>
           </div>
         </div>
         <label for="approved">{t('この相手のコンタクトを承認したのは', 'You approved this contact')}</label>
@@ -97,13 +121,62 @@ function ReportForm(p: { c: WebContext; action: string; anonymous: boolean; erro
   );
 }
 
-function Steps(p: { lang: Lang }) {
+/** The advice for the report (src/domain/advice.ts, the same as the Chatwork reply), with the ledger contact. */
+function AdviceView(p: { lang: Lang; advice: Advice; reasons: Bilingual[] }) {
+  const pick = (b: Bilingual) => (p.lang === 'en' ? b.en : b.ja);
+  const t = translator(p.lang);
+  const a = p.advice;
+  const fill = (b: Bilingual) => {
+    const [before, after] = pick(b).split('{contact}');
+    return after === undefined || !a.contact ? (
+      before
+    ) : (
+      <>
+        {before}
+        <strong class="contact">{contactLine(a.contact, p.lang)}</strong>
+        {after}
+      </>
+    );
+  };
   return (
-    <ol>
-      {IMMEDIATE_STEPS.map((s) => (
-        <li>{p.lang === 'en' ? s.en : s.ja}</li>
-      ))}
-    </ol>
+    <>
+      <p class={a.alarming ? 'no' : 'yes'} id="verdict">
+        {pick(a.verdict)}
+      </p>
+      {p.reasons.length ? (
+        <>
+          <h2>{t('理由', 'Why')}</h2>
+          <ul id="reasons">
+            {p.reasons.map((r) => (
+              <li>{pick(r)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {!a.alarming ? (
+        <>
+          <h2>{t('確認したこと', 'What was checked')}</h2>
+          <ul id="checked">
+            {a.checked.map((c) => (
+              <li>{pick(c)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {a.notified ? <p id="notified">{pick(a.notified)}</p> : null}
+      <h2>{pick(a.stepsTitle)}</h2>
+      <ol id="steps">
+        {a.steps.map((s) => (
+          <li>{fill(s)}</li>
+        ))}
+      </ol>
+      {a.contact && (a.contact.phone || a.contact.email) ? (
+        <p class="panel" id="contact">
+          {t('台帳の連絡先: ', 'Ledger contact: ')}
+          <strong>{contactLine(a.contact, p.lang)}</strong>
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -145,13 +218,15 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
       const session = c.get('session');
       const now = deps.clock.now();
       const report: Report = {
-        message: { body: f.body, sender: { name: f.senderName ?? null, accountId: f.senderId ?? null }, sentAt: null },
+        message: { body: f.body, sender: { name: f.senderName ?? null, accountId: f.senderId ?? quotedSenderId(f.body) }, sentAt: null },
         context: { contactApprovedAt: contactApprovedAt(f.approved, now) },
         reporter: { name: session ? session.user.displayName : (f.reporterName ?? null), accountId: null },
         note: f.note ?? null,
       };
       const { result } = deps.cases.submit(report, { source: 'web', externalId: `web:${f.submissionId}` });
       deps.logger.info({ caseRef: result.caseRef, via: session ? 'session' : 'report-link' }, 'web report submitted');
+      const advice = deps.cases.advice(result.reportId);
+      const reasons = result.signals.filter((s) => s.category !== 'mitigating' && s.category !== 'context').slice(0, 5).map((s) => s.title);
       return render(
         c,
         t('報告を受け付けました', 'Report received'),
@@ -161,8 +236,7 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
             {t('案件番号: ', 'Case: ')}
             {session ? <a href={`/cases/${result.caseRef}`}>{result.caseRef}</a> : <strong>{result.caseRef}</strong>} <SeverityBadge lang={lang} severity={result.verdict} />
           </p>
-          <p>{t('法務・情報システム担当に通知しました。返信・送金はせず、次の対応をしてください。', 'Legal/IT have been notified. Do not reply or pay; do this now:')}</p>
-          <Steps lang={lang} />
+          <AdviceView lang={lang} advice={advice} reasons={reasons} />
           <p class="muted">{t('出典: Chatwork「なりすましアカウントに関するQ&A」（2026年1月）', 'Source: Chatwork, impersonation accounts Q&A (January 2026)')}</p>
           <p>
             <a href={a.action}>{t('別のメッセージを報告する', 'Report another message')}</a>
