@@ -8,6 +8,8 @@ import { CASE_STATUSES } from '../domain/case.ts';
 import { VERDICTS, type Signal } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
 import { qualified } from '../db/qualified.ts';
+import { extractObservables } from '../detection/observables.ts';
+import { prepareText } from '../detection/text.ts';
 import { caseEvents, cases, chatPosts, deliveries, observables, reports, signals } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { linkedCases } from './card.ts';
@@ -46,17 +48,33 @@ const iso = (s: string) => new Date(s).toISOString();
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 /**
- * Case-list condition: the case has an observable whose canonical value or displayed form is
- * exactly `value` (shared by the API's list and the console's search).
+ * Case-list condition: the case has an observable matching what a person typed (shared by the
+ * API's list and the console's search). The query goes through the same extraction as messages,
+ * so 「楽天銀行 第一営業支店 普通 7012345」, 「045-600-7788」 or 「０４５（６００）７７８８」 find the
+ * canonical value; an account written without its bank, or a bare number, matches by the number
+ * alone (bank accounts, phones by their last digits, Chatwork account ids). The stored canonical or
+ * displayed form still matches exactly.
  */
 export function hasObservable(db: Db, value: string): SQL {
-  return exists(
-    db
-      .select({ one: sql`1` })
-      .from(observables)
-      .where(and(sql`${qualified(observables.caseId)} = ${qualified(cases.id)}`, or(eq(observables.value, value), eq(observables.display, value)))),
-  );
+  const o = sql`${qualified(observables.caseId)} = ${qualified(cases.id)}`;
+  const matches: SQL[] = [eq(observables.value, value), eq(observables.display, value)];
+  for (const x of extractObservables(prepareText(value.slice(0, 500)))) {
+    matches.push(and(eq(observables.kind, x.kind), eq(observables.value, x.value))!);
+    const number = x.kind === 'bank_account' ? x.value.split('|').at(-1) : undefined;
+    if (number) matches.push(bankNumberIs(number));
+  }
+  const digits = value.normalize('NFKC').replace(/[\s\-‐－ー()（）]/g, '');
+  if (/^\d{4,17}$/.test(digits)) {
+    matches.push(bankNumberIs(digits));
+    matches.push(and(eq(observables.kind, 'phone'), sql`substr(${qualified(observables.value)}, -${digits.replace(/^0/, '').length}) = ${digits.replace(/^0/, '')}`)!);
+    matches.push(and(eq(observables.kind, 'chatwork_account'), eq(observables.value, digits))!);
+  }
+  return exists(db.select({ one: sql`1` }).from(observables).where(and(o, or(...matches))));
 }
+
+/** A bank-account observable whose account number (the last part of its canonical value) is `number`. */
+const bankNumberIs = (number: string): SQL =>
+  and(eq(observables.kind, 'bank_account'), sql`substr(${qualified(observables.value)}, -${number.length + 1}) = ${`|${number}`}`)!;
 
 /** Newest case first (by id), `limit` at a time; `nextCursor` is null on the last page. */
 export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; nextCursor: number | null } {
