@@ -8,9 +8,9 @@
 export function DayBars(p: { data: { day: string; n: number }[]; label: string }) {
   const w = 720;
   const h = 200;
-  const pad = { l: 32, b: 28, t: 10 };
+  const pad = { l: 32, r: 4, b: 28, t: 10 };
   const max = Math.max(1, ...p.data.map((d) => d.n));
-  const bw = (w - pad.l) / Math.max(1, p.data.length);
+  const bw = (w - pad.l - pad.r) / Math.max(1, p.data.length);
   const y = (n: number) => pad.t + (h - pad.t - pad.b) * (1 - n / max);
   return (
     <svg viewBox={`0 0 ${w} ${h}`} width="100%" role="img" aria-label={p.label}>
@@ -28,7 +28,8 @@ export function DayBars(p: { data: { day: string; n: number }[]; label: string }
             <title>{`${d.day}: ${d.n}`}</title>
           </rect>
           {i % 5 === 0 || i === p.data.length - 1 ? (
-            <text x={pad.l + i * bw + bw / 2} y={h - 8} text-anchor="middle" fill="#5f6b7a">
+            // The last label ends at the right edge instead of centring past it (it was cut off).
+            <text x={i === p.data.length - 1 ? w - pad.r : pad.l + i * bw + bw / 2} y={h - 8} text-anchor={i === p.data.length - 1 ? 'end' : 'middle'} fill="#5f6b7a">
               {d.day.slice(5)}
             </text>
           ) : null}

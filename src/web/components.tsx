@@ -36,12 +36,14 @@ export function Flash(p: { kind: 'ok' | 'err' | 'warn'; children?: Child }) {
 /**
  * A console table that scrolls sideways on small screens: one header row of `head` cells (an empty
  * string for a column without a title, such as the buttons), then `children` as the body rows.
+ * `nowrap` keeps names on one line (the table scrolls instead of breaking 「髙嶋 宗一郎」 into a
+ * character per line on a phone).
  * @example <DataTable id="tokens" head={[t('名前', 'Name'), '']}>{rows}</DataTable>
  */
-export function DataTable(p: { id?: string; head: Child[]; children?: Child }) {
+export function DataTable(p: { id?: string; head: Child[]; children?: Child; nowrap?: boolean }) {
   return (
     <div class="table-wrap">
-      <table id={p.id}>
+      <table id={p.id} class={p.nowrap ? 'nowrap' : undefined}>
         <thead>
           <tr>
             {p.head.map((h) => (

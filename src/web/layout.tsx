@@ -29,6 +29,11 @@ table{border-collapse:collapse;width:100%;background:#fff}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #e3e6eb;vertical-align:top}
 th{font-size:.85rem;color:#4a5363;background:#f0f2f5}
 .table-wrap{overflow-x:auto}
+table.nowrap th,table.nowrap td{white-space:nowrap}
+details.filter-box{margin:0 0 1rem}
+details.filter-box>summary{cursor:pointer;font-weight:600;padding:.4rem 0}
+form.quick-search{display:flex;gap:.5rem;margin:0 0 .5rem}
+form.quick-search input{flex:1;min-width:0}
 .badge{display:inline-block;border-radius:999px;padding:0 .6rem;font-size:.8rem;font-weight:600;border:1px solid transparent;white-space:nowrap}
 .sev-high{background:#fde2e1;color:#a50e0e;border-color:#f3b4b0}
 .sev-medium{background:#fff1d6;color:#8a4b00;border-color:#f0cf8c}

@@ -40,7 +40,8 @@ export async function render(c: WebContext, title: string, body: Child, opts: { 
       {body}
     </Layout>
   );
-  return c.html(showBidiControls(await page.toString()), opts.status ?? 200);
+  // The doctype keeps browsers in standards mode (in quirks mode tables don't inherit the font).
+  return c.html(`<!DOCTYPE html>${showBidiControls(await page.toString())}`, opts.status ?? 200);
 }
 
 /** The HTML error page. */

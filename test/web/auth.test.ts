@@ -209,6 +209,7 @@ describe('CSRF and roles', () => {
     const css = /<style nonce="[^"]+">([^<]*)<\/style>/.exec(b.last)![1]!;
     expect(css).toContain('font:15px/1.6 system-ui,"Hiragino Sans"');
     expect(css).not.toMatch(/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i);
+    expect(b.last.startsWith('<!DOCTYPE html>')).toBe(true); // standards mode
     expect(b.last).not.toContain('<script');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');

@@ -29,7 +29,37 @@ function link(q: CaseSearch, change: Record<string, string | undefined>): string
   return s ? `/cases?${s}` : '/cases';
 }
 
+/** How many filters beyond the text search are set (shown on the collapsed filter box). */
+function activeFilters(q: CaseSearch): number {
+  return [q.status, q.severity, q.from, q.to, q.sender, q.reporter, q.observable].filter((v) => v !== undefined).length + (q.sort !== 'newest' ? 1 : 0);
+}
+
+/**
+ * A text search always in view, and the other filters folded into a <details> (no script): on a
+ * phone the list starts on the first screen. The box is open while any of its filters is set.
+ */
 function Filters(p: { q: CaseSearch; lang: Lang }) {
+  const t = translator(p.lang);
+  const q = p.q;
+  const n = activeFilters(q);
+  return (
+    <>
+      <form method="get" action="/cases" class="quick-search" role="search" aria-label={t('本文で検索', 'Search text')}>
+        <input type="search" name="q" value={q.q ?? ''} placeholder={t('本文・送信者・口座番号などで検索', 'Search messages')} aria-label={t('本文', 'Text')} />
+        {Object.entries({ status: q.status, severity: q.severity, from: q.from, to: q.to, sender: q.sender, reporter: q.reporter, observable: q.observable }).map(([k, v]) =>
+          v ? <input type="hidden" name={k} value={v} /> : null,
+        )}
+        <button type="submit">{t('検索', 'Search')}</button>
+      </form>
+      <details class="filter-box" open={n > 0 ? true : undefined}>
+        <summary>{n > 0 ? t(`絞り込み・並び替え（${n} 件の条件）`, `Filters and sort (${n} set)`) : t('絞り込み・並び替え', 'Filters and sort')}</summary>
+        <FilterForm q={q} lang={p.lang} />
+      </details>
+    </>
+  );
+}
+
+function FilterForm(p: { q: CaseSearch; lang: Lang }) {
   const t = translator(p.lang);
   const q = p.q;
   return (

@@ -30,7 +30,7 @@ function LedgerTables(p: { dir: Directory; lang: Lang }) {
       <h2>
         {t('社員・役員', 'People and executives')} ({p.dir.people.length})
       </h2>
-      <DataTable id="people" head={[t('氏名', 'Name'), t('役職', 'Role'), t('役員', 'Executive'), 'Chatwork ID', t('電話', 'Phone'), t('メール', 'E-mail')]}>
+      <DataTable id="people" nowrap head={[t('氏名', 'Name'), t('役職', 'Role'), t('役員', 'Executive'), 'Chatwork ID', t('電話', 'Phone'), t('メール', 'E-mail')]}>
         {p.dir.people.map((x) => (
           <tr>
             <td>
@@ -47,7 +47,7 @@ function LedgerTables(p: { dir: Directory; lang: Lang }) {
       <h2>
         {t('取引先と登録口座', 'Partners and registered bank accounts')} ({p.dir.counterparties.length})
       </h2>
-      <DataTable id="partners" head={[t('会社', 'Company'), t('担当者', 'Contact'), 'Chatwork ID', t('電話・メール', 'Phone, e-mail'), t('登録口座', 'Registered accounts')]}>
+      <DataTable id="partners" nowrap head={[t('会社', 'Company'), t('担当者', 'Contact'), 'Chatwork ID', t('電話・メール', 'Phone, e-mail'), t('登録口座', 'Registered accounts')]}>
         {p.dir.counterparties.map((x) => (
           <tr>
             <td>{x.company}</td>
