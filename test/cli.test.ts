@@ -13,6 +13,7 @@ import { loadDirectory } from '../src/ledger/store.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { main } from '../src/main.ts';
 import { tempDir } from './helpers.ts';
+import { shiftJis } from './fixtures/sjis.ts';
 
 function cli(env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -139,7 +140,7 @@ describe('directory import', () => {
     const env = { DATABASE_URL: `file:${dir}/k.db` };
     expect(await main(['migrate'], cli(env).io)).toBe(0);
     const file = path.join(dir, 'ledger.csv');
-    fs.writeFileSync(file, Buffer.from(new TextEncoderSjis().encode(CSV)));
+    fs.writeFileSync(file, Buffer.from(shiftJis(CSV)));
     const c = cli(env);
     expect(await main(['directory', 'import', file], c.io), c.err.join('\n')).toBe(0);
     expect(c.out.at(-1)).toContain('Shift_JIS');
@@ -176,32 +177,3 @@ describe('directory import', () => {
     }
   });
 });
-
-/** Shift_JIS encoding for the test, from the platform's own decoder (no encoder ships with Node). */
-class TextEncoderSjis {
-  private table = new Map<string, number[]>();
-  constructor() {
-    const dec = new TextDecoder('shift_jis');
-    for (let b = 0x20; b < 0x7f; b++) this.table.set(String.fromCharCode(b), [b]);
-    for (let b = 0xa1; b <= 0xdf; b++) this.table.set(dec.decode(Uint8Array.of(b)), [b]);
-    for (let hi = 0x81; hi <= 0xfc; hi++) {
-      if (hi >= 0xa0 && hi <= 0xdf) continue;
-      for (let lo = 0x40; lo <= 0xfc; lo++) {
-        if (lo === 0x7f) continue;
-        const ch = dec.decode(Uint8Array.of(hi, lo));
-        if (ch !== '\uFFFD' && !this.table.has(ch)) this.table.set(ch, [hi, lo]);
-      }
-    }
-    this.table.set('\r', [0x0d]);
-    this.table.set('\n', [0x0a]);
-  }
-  encode(s: string): Uint8Array {
-    const out: number[] = [];
-    for (const ch of s) {
-      const b = this.table.get(ch);
-      if (!b) throw new Error(`not in Shift_JIS: ${ch}`);
-      out.push(...b);
-    }
-    return Uint8Array.from(out);
-  }
-}

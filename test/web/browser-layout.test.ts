@@ -61,10 +61,8 @@ describe.skipIf(!runBrowserTests)('console layout in a real browser', () => {
   it('applies the font rule and shows each case with its own sender and text (1280 px)', async () => {
     const page = await signedIn(1280);
     await page.goto(`${server.url}/cases?sort=oldest`);
-    const font = await page.evaluate(() => {
-      const s = getComputedStyle(document.body);
-      return { family: s.fontFamily, size: s.fontSize, lineHeight: s.lineHeight };
-    });
+    // Page scripts are strings: the project's TypeScript has no DOM types.
+    const font = (await page.evaluate('(() => { const s = getComputedStyle(document.body); return { family: s.fontFamily, size: s.fontSize }; })()')) as { family: string; size: string };
     expect(font.family).toContain('Hiragino Sans');
     expect(font.family).toContain('Noto Sans JP');
     expect(font.size).toBe('15px');
@@ -90,16 +88,14 @@ describe.skipIf(!runBrowserTests)('console layout in a real browser', () => {
     await page.goto(`${server.url}/ledger`);
     const nameCell = page.locator('#people tbody tr td').first();
     const box = await nameCell.boundingBox();
-    const lineHeight = await nameCell.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    const lineHeight = Number(await page.evaluate('parseFloat(getComputedStyle(document.querySelector("#people tbody td")).lineHeight)'));
     expect(box!.height).toBeLessThan(lineHeight * 2 + 12); // one line (plus padding), not a character per line
 
     await page.goto(`${server.url}/stats`);
-    const overflow = await page.evaluate(() =>
-      [...document.querySelectorAll('svg')].map((svg) => {
-        const width = svg.viewBox.baseVal.width;
-        return Math.max(0, ...[...svg.querySelectorAll('text')].map((t) => (t as SVGTextElement).getBBox().x + (t as SVGTextElement).getBBox().width - width));
-      }),
-    );
+    // How far each chart's furthest label reaches past its viewBox (0 when none is cut).
+    const overflow = (await page.evaluate(
+      '[...document.querySelectorAll("main svg")].map((svg) => Math.max(0, ...[...svg.querySelectorAll("text")].map((t) => t.getBBox().x + t.getBBox().width - svg.viewBox.baseVal.width)))',
+    )) as number[];
     expect(overflow.length).toBeGreaterThan(0);
     for (const o of overflow) expect(o).toBeLessThanOrEqual(0.5);
     await page.close();

@@ -11,7 +11,7 @@ import { ledgerImports, organization } from '../../db/schema/index.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../errors.ts';
 import { Csrf, DataTable, Flash } from '../components.tsx';
-import { ledgerToCsv, LEDGER_COLUMNS, parseLedgerCsv, parseLedgerJson, type RowError } from '../../ledger/io.ts';
+import { ledgerToCsv, LEDGER_COLUMNS, parseLedgerFile, type RowError } from '../../ledger/io.ts';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
 import { translator, type Lang } from '../i18n.ts';
@@ -140,10 +140,9 @@ export function registerLedgerPages(app: Hono<WebEnv>, deps: AppDeps): void {
       const body = await c.req.parseBody();
       const file = body.file;
       if (!(file instanceof File) || file.size === 0) throw new AppError('validation_failed', t('ファイルを選んでください。', 'Choose a file.'));
-      const text = await file.text();
-      const isJson = file.name.toLowerCase().endsWith('.json') || file.type === 'application/json' || /^\s*[{[]/.test(text);
       const current = deps.directory.get();
-      const parsed = isJson ? parseLedgerJson(text, current) : parseLedgerCsv(text, current);
+      const parsed = parseLedgerFile(new Uint8Array(await file.arrayBuffer()), file.name, current, file.type);
+      const isJson = parsed.format === 'json';
       const now = deps.clock.now();
       const row = deps.db
         .insert(ledgerImports)
@@ -159,6 +158,11 @@ export function registerLedgerPages(app: Hono<WebEnv>, deps: AppDeps): void {
         <>
           <h1>{t('取り込みのプレビュー', 'Import preview')}</h1>
           <Flash kind="warn">{t('まだ台帳は変更されていません。内容を確認してから置き換えてください。', 'The ledger has not changed yet. Check the preview, then confirm.')}</Flash>
+          <p id="import-format">
+            {t('ファイル形式: ', 'Format: ')}
+            {parsed.format.toUpperCase()} · {t('文字コード: ', 'Encoding: ')}
+            {parsed.encoding ?? t('判別できません', 'unreadable')}
+          </p>
           <table>
             <thead>
               <tr>
