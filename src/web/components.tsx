@@ -1,14 +1,15 @@
 /** Small pieces shared by console pages. Every value is rendered through JSX, so it is escaped. */
 import type { Child } from 'hono/jsx';
-import { formatTime, statusLabel, verdictLabel, resolutionLabel, type Lang } from './i18n.ts';
+import { formatTime, resolutionLabel, severityText, statusLabel, verdictLabel, type Lang } from './i18n.ts';
 
 /** The hidden CSRF field every form carries. */
 export function Csrf(p: { token: string }) {
   return <input type="hidden" name="_csrf" value={p.token} />;
 }
 
-export function SeverityBadge(p: { lang: Lang; severity: string }) {
-  return <span class={`badge sev-${p.severity}`}>{verdictLabel(p.lang, p.severity)}</span>;
+/** 「重大度: 高」; `bare` (a table column headed 重大度) shows the level alone. */
+export function SeverityBadge(p: { lang: Lang; severity: string; bare?: boolean }) {
+  return <span class={`badge sev-${p.severity}`}>{p.bare ? verdictLabel(p.lang, p.severity) : severityText(p.lang, p.severity)}</span>;
 }
 
 export function StatusBadge(p: { lang: Lang; status: string; resolution?: string | null }) {

@@ -12,7 +12,7 @@ import type { Lang } from './i18n.ts';
 const FIELD: Record<string, Bilingual> = {
   body: { ja: 'メッセージ', en: 'Message' },
   senderName: { ja: '送信者の表示名', en: "Sender's display name" },
-  senderId: { ja: '送信者の Chatwork ID', en: "Sender's Chatwork id" },
+  senderId: { ja: '送信者のアカウント番号', en: "Sender's account number" },
   approved: { ja: 'コンタクトを承認した時期', en: 'When you approved the contact' },
   note: { ja: 'メモ', en: 'Note' },
   reporterName: { ja: 'あなたの名前', en: 'Your name' },

@@ -58,6 +58,8 @@ export const deliveryKindLabel = (lang: Lang, k: string) => pick(lang, term(DELI
 export const deliveryStatusLabel = (lang: Lang, s: string) => pick(lang, term(DELIVERY_STATUS, s));
 export const platformLabel = (lang: Lang, p: string) => pick(lang, term(NOTIFIER_PLATFORM, p));
 export const unknownLabel = (lang: Lang) => pick(lang, UNKNOWN);
+/** Who acted, as stored in the audit trail; intake records a reporter without a name as 'unknown'. */
+export const actorName = (lang: Lang, a: { displayName: string }) => (a.displayName && a.displayName !== 'unknown' ? a.displayName : unknownLabel(lang));
 /** 「重大度: 高」 */
 export const severityText = (lang: Lang, v: string) => `${pick(lang, SEVERITY_LABEL)}: ${verdictLabel(lang, v)}`;
 

@@ -8,6 +8,7 @@ import type { Bilingual, IdentityMatch, Signal } from '../../detection/types.ts'
 import { Csrf, DataTable, SeverityBadge, Time } from '../components.tsx';
 import { HighlightedMessage } from '../highlight.tsx';
 import {
+  actorName,
   actorPlatformLabel,
   categoryLabel,
   deliveryKindLabel,
@@ -171,7 +172,7 @@ export function Timeline(p: { d: Detail; lang: Lang }) {
           {e.fromStatus && e.fromStatus !== e.toStatus ? ` ${statusLabel(p.lang, e.fromStatus)} → ${statusLabel(p.lang, e.toStatus)}` : ''}
           {e.resolution ? ` (${resolutionLabel(p.lang, e.resolution)})` : ''}
           <div class="muted">
-            {e.actor.displayName || unknownLabel(p.lang)} · <span class="chip">{actorPlatformLabel(p.lang, e.actor.platform)}</span> · <Time at={e.at} /> ·{' '}
+            {actorName(p.lang, e.actor)} · <span class="chip">{actorPlatformLabel(p.lang, e.actor.platform)}</span> · <Time at={e.at} /> ·{' '}
             <code title={t('監査チェーンのハッシュ', 'audit chain hash')}>{e.hash.slice(0, 12)}</code>
           </div>
           {e.note ? <div>{e.note}</div> : null}
@@ -190,7 +191,7 @@ export function Deliveries(p: { d: Detail; lang: Lang; csrf: string | null }) {
       {p.d.deliveries.map((x) => (
         <tr>
           <td>
-            {platformLabel(p.lang, x.platform)} <span class="muted">{x.target}</span>
+            {platformLabel(p.lang, x.platform)} {x.platform === 'console' || x.platform === 'inbox' ? null : <span class="muted">{x.target}</span>}
           </td>
           <td>{deliveryKindLabel(p.lang, x.kind)}</td>
           <td>

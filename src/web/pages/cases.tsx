@@ -180,7 +180,7 @@ export function registerCasesPage(app: Hono<WebEnv>, deps: AppDeps): void {
                       <StatusBadge lang={lang} status={r.status} resolution={r.resolution} />
                     </td>
                     <td>
-                      <SeverityBadge lang={lang} severity={r.severity} />
+                      <SeverityBadge lang={lang} severity={r.severity} bare />
                     </td>
                     <td>
                       {r.senderName ?? unknownLabel(lang)}

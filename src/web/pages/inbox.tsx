@@ -14,7 +14,7 @@ import { cases, inboxCards } from '../../db/schema/index.ts';
 import { Flash, SeverityBadge, StatusBadge, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
-import { actionDone, actionDoneMessage, actorPlatformLabel, paren, translator, unknownLabel } from '../i18n.ts';
+import { actionDone, actionDoneMessage, actorName, actorPlatformLabel, paren, translator, unknownLabel } from '../i18n.ts';
 import { page, render } from '../render.tsx';
 import { roleAllows } from '../security.ts';
 import { ActionForms } from './case.tsx';
@@ -79,7 +79,7 @@ export function registerInbox(app: Hono<WebEnv>, deps: AppDeps): void {
                 {card.signals.length ? <p class="muted">{card.signals.map((s) => (lang === 'en' ? s.title.en : s.title.ja)).join(' · ')}</p> : null}
                 {card.lastAction ? (
                   <p class="muted">
-                    {card.lastAction.actor.displayName || unknownLabel(lang)}{paren(lang, actorPlatformLabel(lang, card.lastAction.actor.platform))}: {actionDone(lang, card.lastAction.action)} <Time at={card.lastAction.at} />
+                    {actorName(lang, card.lastAction.actor)}{paren(lang, actorPlatformLabel(lang, card.lastAction.actor.platform))}: {actionDone(lang, card.lastAction.action)} <Time at={card.lastAction.at} />
                   </p>
                 ) : null}
                 {canAct ? <ActionForms ref={ref} status={card.status as CaseStatus} version={version} csrf={session.csrfToken} lang={lang} back="inbox" compact /> : null}
