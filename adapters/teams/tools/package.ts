@@ -1,12 +1,13 @@
 /**
  * `npm run teams:package`: builds the Teams app package (manifest.json + the two icons, zipped)
  * that an admin uploads in Teams. The app id and public URL come from the same configuration as
- * the server (TEAMS_APP_ID, PUBLIC_URL), or from `--app-id` / `--public-url`.
- * Writes dist/kakunin-teams.zip (git-ignored).
+ * the server (TEAMS_APP_ID, PUBLIC_URL, also from KAKUNIN_ENV_FILE or ./.env), or from
+ * `--app-id` / `--public-url`.
+ * Writes dist/kakunin-teams.zip (git-ignored), or the file named by `--out`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../../src/config.ts';
+import { ConfigError, loadTeamsPackageConfig, withEnvFile } from '../../../src/config.ts';
 import { zip } from './zip.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,12 +41,13 @@ function main(): void {
   let appId = arg('--app-id');
   let publicUrl = arg('--public-url');
   if (!appId || !publicUrl) {
-    const config = loadConfig(process.env);
-    appId ??= config.teams?.appId ?? undefined;
+    // Only what the package needs: TEAMS_APP_PASSWORD and the tenant id are the server's business.
+    const config = loadTeamsPackageConfig(withEnvFile(process.env).env);
+    appId ??= config.appId ?? undefined;
     publicUrl ??= config.publicUrl;
   }
   if (!appId) throw new Error('Set TEAMS_APP_ID (or pass --app-id <guid>)');
-  const out = path.resolve(import.meta.dirname, '../../../dist/kakunin-teams.zip');
+  const out = path.resolve(arg('--out') ?? path.resolve(import.meta.dirname, '../../../dist/kakunin-teams.zip'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, buildTeamsPackage(appId, publicUrl!));
   console.log(`wrote ${path.relative(process.cwd(), out)}: upload it in Teams (Apps → Manage your apps → Upload an app)`);
