@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/auth/tokens.ts';
+import { UsageError } from '../../src/cli/args.ts';
 import { tokenCommand } from '../../src/cli/token.ts';
 import { countRows, jsonInit, testRuntime, type TestRuntime } from '../helpers.ts';
 import { HIGH_WITH_ACCOUNT, MEDIUM_WITH_ACCOUNT, startRecorder, submitLine, type WireRequest } from './fixtures.ts';
@@ -107,7 +108,8 @@ describe('reporter callbacks for API reports', () => {
 
     for (const bad of ['ftp://crm.example.com/x', 'not a url']) {
       out.length = 0;
-      expect(await tokenCommand.run(['create', '--name', 'x', '--scope', 'intake', '--callback-url', bad], io)).toBe(2);
+      // A UsageError: `main` answers it with exit 2 and the usage.
+      await expect(tokenCommand.run(['create', '--name', 'x', '--scope', 'intake', '--callback-url', bad], io)).rejects.toThrow(UsageError);
       expect(out).toEqual([]);
     }
   });
