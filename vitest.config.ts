@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // A developer's own ./.env must not reach the kakunin processes that tests start.
+    env: { KAKUNIN_ENV_FILE: '/dev/null' },
   },
 });

@@ -19,6 +19,7 @@ import { registerDeliveries } from './routes/deliveries.ts';
 import { registerDirectory } from './routes/directory.ts';
 import type { AppEnv } from './routes/env.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerLegal } from './routes/legal.ts';
 import { registerMetrics } from './routes/metrics.ts';
 import { registerReports } from './routes/reports.ts';
 import { registerWeb } from './web/index.ts';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.notFound((c) => c.json(errorBody(new AppError('not_found', `No route ${c.req.method} ${c.req.path}`), c.get('requestId')), 404));
 
   registerHealth(app, deps);
+  registerLegal(app);
   registerMetrics(app, deps);
   registerReports(app, deps);
   registerCases(app, deps);

@@ -4,10 +4,15 @@
  * variable (see `ConfigError`).
  *
  * Adding a variable (adapters): add it to `envSchema` below and map it into `Config` in
- * `toConfig`; both edits live in this file.
+ * `toConfig`; both edits live in this file, and document it in `.env.example` (a test checks).
+ *
+ * The variables may also come from a file (`withEnvFile`): KAKUNIN_ENV_FILE, or `./.env` when it
+ * exists, read with Node's own parser (the `--env-file` format); a variable set in the process
+ * environment wins over the file.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { VERDICTS } from './detection/types.ts';
 import { MAX_CARD_UPDATE_DELAY_MS } from './delivery/enqueue.ts';
@@ -268,4 +273,49 @@ function teamsConfig(env: z.infer<typeof envSchema>): TeamsConfig | null {
     appType: env.TEAMS_APP_TYPE,
     allowUnauthenticated: env.TEAMS_ALLOW_UNAUTHENTICATED,
   };
+}
+
+/** The variable that names the configuration file (read before everything else). */
+export const ENV_FILE_VARIABLE = 'KAKUNIN_ENV_FILE';
+
+/**
+ * The environment with the configuration file's variables added: the file named by
+ * KAKUNIN_ENV_FILE (it must exist), or `.env` in `cwd` when there is one, parsed by Node's
+ * `util.parseEnv` (what `node --env-file` reads: `KEY=value`, `#` comments, quotes). A variable
+ * set (non-empty) in `env` wins over the file, so `PORT=9000 npx kakunin serve` overrides it.
+ * Returns `env` itself when there is no file. A file that cannot be read is a ConfigError.
+ * @example withEnvFile({ PORT: '9000', KAKUNIN_ENV_FILE: '/etc/kakunin.env' }).env.PORT // '9000', whatever the file says
+ */
+export function withEnvFile(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): { env: Record<string, string | undefined>; file: string | null } {
+  const named = env[ENV_FILE_VARIABLE];
+  const file = named ? path.resolve(cwd, named) : path.join(cwd, '.env');
+  if (!named && !fs.existsSync(file)) return { env, file: null };
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err);
+    throw new ConfigError(`Invalid configuration:\n  ${named ? `${ENV_FILE_VARIABLE} (${named})` : file}: ${why}`);
+  }
+  const fromFile = parseEnv(text);
+  const merged: Record<string, string | undefined> = { ...fromFile };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && (v !== '' || !(k in fromFile))) merged[k] = v;
+  return { env: merged, file };
+}
+
+/**
+ * What `npm run teams:package` needs: the Azure Bot's app id and the public URL, without the
+ * server's other requirements (no client secret or tenant id is needed to build the package).
+ */
+export function loadTeamsPackageConfig(env: Record<string, string | undefined>): { appId: string | null; publicUrl: string } {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.pick({ TEAMS_APP_ID: true, PUBLIC_URL: true, PORT: true }).safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { appId: parsed.data.TEAMS_APP_ID ?? null, publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, '') };
 }

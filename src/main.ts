@@ -5,16 +5,24 @@
  * Every command answers `--help` (or `-h`) with its usage and exit 0 before it runs, so help has
  * no side effects; bad arguments are exit 2 naming the flag and why; an unknown command lists the
  * commands, exit 2.
+ *
+ * The environment is the process's plus the configuration file's (KAKUNIN_ENV_FILE or ./.env, see
+ * `withEnvFile` in config.ts), read when a command first asks for it: `--help` and `--version`
+ * work whatever the file holds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError, UsageError } from './cli/args.ts';
 import { commands } from './cli/index.ts';
 import type { CliIo } from './cli/command.ts';
-import { ConfigError } from './config.ts';
+import { ConfigError, withEnvFile } from './config.ts';
 
+let fileEnv: Record<string, string | undefined> | null = null;
 const defaultIo: CliIo = {
-  env: process.env,
+  get env() {
+    fileEnv ??= withEnvFile(process.env).env;
+    return fileEnv;
+  },
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };

@@ -39,7 +39,8 @@ export interface ServerProcess {
 export async function spawnServer(env: Record<string, string>, opts: { timeoutMs?: number } = {}): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/kakunin.mjs'), 'serve'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', PORT: '0', ...env, HOST: '127.0.0.1' },
+    // KAKUNIN_ENV_FILE: exactly `env`, never a ./.env lying in the repository
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', PORT: '0', KAKUNIN_ENV_FILE: '/dev/null', ...env, HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -15,6 +15,10 @@ export const commands: Record<string, CommandEntry> = {
     usage: 'serve                           run the relay (HTTP API + outbox worker)',
     load: async () => (await import('./serve.ts')).serveCommand,
   },
+  demo: {
+    usage: 'demo [--database FILE] [--setup-only]   a demo console: sample cases, an admin, then serve',
+    load: async () => (await import('./demo.ts')).demoCommand,
+  },
   migrate: {
     usage: 'migrate                         apply database migrations (exit 0/1)',
     load: async () => (await import('./migrate.ts')).migrateCommand,

@@ -55,7 +55,7 @@ describe('backup while serving', () => {
       const before = sent;
       // The operator's command, in its own process, while this one keeps writing through the server.
       const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'bin/kakunin.mjs'), 'backup', file], {
-        env: { PATH: process.env.PATH ?? '', DATABASE_URL: `file:${dbFile}` },
+        env: { PATH: process.env.PATH ?? '', DATABASE_URL: `file:${dbFile}`, KAKUNIN_ENV_FILE: '/dev/null' },
       });
       expect(stdout).toMatch(/integrity ok/);
       expect(sent).toBeGreaterThan(before); // reports were written while the backup ran

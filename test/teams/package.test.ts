@@ -1,27 +1,7 @@
-import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildTeamsPackage } from '../../adapters/teams/tools/package.ts';
-import { crc32 } from '../../adapters/teams/tools/zip.ts';
-
-/** Reads a ZIP by its central directory (independent of the writer's bookkeeping), checking CRCs. */
-function unzip(buf: Buffer): Map<string, Buffer> {
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(end + 10);
-  let p = buf.readUInt32LE(end + 16);
-  const out = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    expect(buf.readUInt32LE(p)).toBe(0x02014b50);
-    const [method, crc, csize, size, nlen, elen, clen, local] = [buf.readUInt16LE(p + 10), buf.readUInt32LE(p + 16), buf.readUInt32LE(p + 20), buf.readUInt32LE(p + 24), buf.readUInt16LE(p + 28), buf.readUInt16LE(p + 30), buf.readUInt16LE(p + 32), buf.readUInt32LE(p + 42)];
-    const name = buf.toString('utf8', p + 46, p + 46 + nlen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = method === 8 ? zlib.inflateRawSync(buf.subarray(start, start + csize)) : buf.subarray(start, start + csize);
-    expect(data.length).toBe(size);
-    expect(crc32(data)).toBe(crc);
-    out.set(name, data);
-    p += 46 + nlen + elen + clen;
-  }
-  return out;
-}
+import { testRuntime } from '../helpers.ts';
+import { unzip } from './unzip.ts';
 
 describe('Teams app package', () => {
   it('zips the manifest (app id and URLs filled in) and both icons at the sizes Teams wants', () => {
@@ -42,5 +22,35 @@ describe('Teams app package', () => {
   it('refuses an app id that is not a GUID and a URL that is not https', () => {
     expect(() => buildTeamsPackage('kakunin', 'https://x.example')).toThrow(/GUID/);
     expect(() => buildTeamsPackage('12345678-1234-1234-1234-123456789abc', 'http://x.example')).toThrow(/https/);
+  });
+
+  it("the manifest's privacy and terms links are pages kakunin serves, to anyone, as plain text", async () => {
+    const manifest = JSON.parse(unzip(buildTeamsPackage('12345678-1234-1234-1234-123456789abc', 'https://kakunin.example.co.jp')).get('manifest.json')!.toString('utf8'));
+    const rt = testRuntime();
+    try {
+      for (const [link, heading] of [
+        [manifest.developer.privacyUrl, 'プライバシー'],
+        [manifest.developer.termsOfUseUrl, '利用条件'],
+      ] as const) {
+        const url = new URL(link);
+        expect(url.origin).toBe('https://kakunin.example.co.jp');
+        const res = await rt.app.request(url.pathname); // no session, no token
+        expect(res.status, url.pathname).toBe(200);
+        expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        const text = await res.text();
+        expect(text).toContain(heading);
+        expect(text).toContain('kakunin');
+      }
+    } finally {
+      await rt.close();
+    }
+  });
+
+  it("a company's own privacy and terms pages may be linked instead (https only)", () => {
+    const files = unzip(buildTeamsPackage('12345678-1234-1234-1234-123456789abc', 'https://kakunin.example.co.jp', { privacyUrl: 'https://corp.example.co.jp/privacy', termsUrl: 'https://corp.example.co.jp/terms' }));
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+    expect(manifest.developer).toMatchObject({ privacyUrl: 'https://corp.example.co.jp/privacy', termsOfUseUrl: 'https://corp.example.co.jp/terms' });
+    expect(() => buildTeamsPackage('12345678-1234-1234-1234-123456789abc', 'https://k.example', { privacyUrl: 'http://corp.example/p' })).toThrow(/--privacy-url must be https/);
   });
 });
