@@ -6,21 +6,15 @@
  * and are skipped locally with a message.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/auth/users.ts';
 import { createToken } from '../../src/auth/tokens.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { directoryJson, tempDir, testConfig } from '../helpers.ts';
+import { launchChromium, runBrowserTests } from './chromium.ts';
 import { PASSWORD } from './helpers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const haveChromium = fs.existsSync(CHROMIUM);
-const onCi = process.env.CI === 'true';
-if (!haveChromium && !onCi) console.warn(`[browser tests] skipped: ${CHROMIUM} not found (apt-get install -y chromium); they fail instead when CI=true`);
 
 const HOSTILE_BODY = [
   '社長の髙嶋です。至急、新しい口座に振り込んでください。今日中に、誰にも言わないでください。',
@@ -29,15 +23,14 @@ const HOSTILE_BODY = [
   'LINEグループを作ってQRコードを送ってください。',
 ].join('\n');
 
-describe.skipIf(!haveChromium && !onCi)('console in a real browser', () => {
+describe.skipIf(!runBrowserTests)('console in a real browser', () => {
   let server: RunningServer;
   let context: BrowserContext;
-  let userDataDir: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let ref: string;
   const cspErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (CI=true requires it)`);
     const dir = tempDir();
     server = await startServer(testConfig(dir, { HOST: '127.0.0.1', INBOX_NOTIFIER: 'on', NOTIFY_MIN_VERDICT: 'none' }));
     const db = server.runtime.handle.db;
@@ -51,17 +44,16 @@ describe.skipIf(!haveChromium && !onCi)('console in a real browser', () => {
     });
     expect(res.status).toBe(201);
     ref = ((await res.json()) as { caseRef: string }).caseRef;
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await launchChromium();
+    context = browser.context;
     context.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
     });
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
   async function signIn(page: Page): Promise<void> {

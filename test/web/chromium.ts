@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type LaunchOptions, type BrowserContextOptions } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Headless, and no background networking (this machine's network is closed). */
@@ -16,11 +16,11 @@ export const onCi = process.env.CI === 'true';
 export const runBrowserTests = haveChromium || onCi;
 if (!runBrowserTests) console.warn(`[browser tests] skipped: ${CHROMIUM} not found (apt-get install -y chromium); they fail instead when CI=true`);
 
-/** A fresh persistent context in a temp profile; `close` removes the profile. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  if (!haveChromium) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (CI=true requires it)`);
+/** A fresh persistent context in a temp profile (`extraArgs` after the usual ones); `close` removes the profile. */
+export async function launchChromium(opts: { extraArgs?: string[]; context?: BrowserContextOptions & LaunchOptions } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!haveChromium) throw new Error(`${CHROMIUM} is missing: run scripts/install-test-deps.sh (CI=true requires it)`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: [...ARGS, ...(opts.extraArgs ?? [])], ...opts.context });
   return {
     context,
     async close() {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { readDemoData } from '../../src/demo/data.ts';
@@ -18,11 +18,8 @@ import { setupDemo } from '../../src/demo/setup.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { tempDir } from '../helpers.ts';
+import { launchChromium, runBrowserTests } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars'];
-const haveChromium = fs.existsSync(CHROMIUM);
-const onCi = process.env.CI === 'true';
 const intoDocs = process.env.SCREENSHOTS_DIR;
 const OUT = intoDocs ? path.resolve(intoDocs) : fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-shots-'));
 
@@ -38,15 +35,14 @@ function japaneseFonts(): string[] {
   }
 }
 
-describe.skipIf(!haveChromium && !onCi)('console screenshots (docs/images)', () => {
+describe.skipIf(!runBrowserTests)('console screenshots (docs/images)', () => {
   let server: RunningServer;
   let context: BrowserContext;
-  let userDataDir: string;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let password: string;
   let caseRef: string;
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: run scripts/install-test-deps.sh (CI=true requires it)`);
     if (intoDocs && japaneseFonts().length === 0) throw new Error('no Japanese font (fc-list :lang=ja is empty): run scripts/install-test-deps.sh, or every Japanese character is a box');
     const file = path.join(tempDir(), 'demo.db');
     const config = loadConfig({ DATABASE_URL: `file:${file}`, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', INBOX_NOTIFIER: 'on', CONSOLE_NOTIFIER: 'false' });
@@ -56,15 +52,14 @@ describe.skipIf(!haveChromium && !onCi)('console screenshots (docs/images)', () 
     const b = readDemoData().reports.find((r) => r.comment.startsWith('B:'))!;
     caseRef = demo.caseOf.get(b.id)!;
     server = await startServer(config);
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, deviceScaleFactor: 1, locale: 'ja-JP' });
+    browser = await launchChromium({ extraArgs: ['--hide-scrollbars'], context: { deviceScaleFactor: 1, locale: 'ja-JP' } });
+    context = browser.context;
     fs.mkdirSync(OUT, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
     if (!intoDocs) fs.rmSync(OUT, { recursive: true, force: true });
   });
 
