@@ -18,7 +18,7 @@ import { getCaseDetail, listCases, type CaseListQuery } from './queries.ts';
 import { parseCaseRef } from './ref.ts';
 
 export interface CaseService {
-  /** Stores a report (idempotent on source + externalId); `created` false means it was a repeat. */
+  /** Stores a report (idempotent on the caller + externalId); `created` false means it was a repeat. */
   submit(report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult };
   /** The same, with group commit (src/cases/intake-queue.ts): settles once the report is committed. */
   submitGrouped(report: Report, opts: SubmitOptions): Promise<{ created: boolean; result: IntakeResult }>;
