@@ -91,7 +91,7 @@ export const envSchema = z.object({
   INBOX_NOTIFIER: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Console sign-in sessions last this many hours. */
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
-  /** Behind a reverse proxy: take the client address (sign-in rate limit) from X-Forwarded-For. */
+  /** Behind a reverse proxy: take the client address (sign-in and report link rate limits) from X-Forwarded-For. */
   TRUST_PROXY: bool(false),
   /** Message bodies of cases resolved more than this many days ago are replaced by their SHA-256 (0: keep forever). */
   RETENTION_DAYS: int(0, 0, 36_500),

@@ -2,20 +2,24 @@
  * /report — the employee's report form: paste the message, who sent it (name and Chatwork id),
  * when the contact was approved, a note. Open to signed-in users and to anyone holding the
  * organisation's report link (`/report?t=…`, rotated by admins). A hidden submission id makes a
- * double submit return the same case. Afterwards the employee sees the case ref and Chatwork's
- * immediate steps (Chatwork's FAQ on impersonation, January 2026).
+ * double submit return the same case. Afterwards a signed-in employee sees the case ref; someone
+ * using the link sees only a receipt number (never whether the report joined a known case, nor
+ * its verdict), and the link is rate-limited per address and in all. Both get Chatwork's immediate
+ * steps (Chatwork's FAQ on impersonation, January 2026).
  */
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
-import { reportLinkValid } from '../../auth/report-links.ts';
+import { reportLinkId, reserveLinkReport } from '../../auth/report-links.ts';
+import { formatReceipt } from '../../cases/ref.ts';
 import type { Report } from '../../domain/report.ts';
 import { validationError } from '../../errors.ts';
 import { Csrf, Flash, SeverityBadge } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { translator, type Lang } from '../i18n.ts';
 import { errorPage, page, render, type WebContext } from '../render.tsx';
+import { clientIp } from '../security.ts';
 
 /** Chatwork's immediate steps (FAQ, 2026-01), Japanese and English. */
 export const IMMEDIATE_STEPS: { ja: string; en: string }[] = [
@@ -109,11 +113,12 @@ function Steps(p: { lang: Lang }) {
 
 export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
   /** Who may use the form: a signed-in user, or the current report link. */
-  const access = (c: WebContext): { ok: boolean; anonymous: boolean; action: string } => {
-    if (c.get('session')) return { ok: true, anonymous: false, action: '/report' };
+  const access = (c: WebContext): { ok: boolean; anonymous: boolean; action: string; linkId: number | null } => {
+    if (c.get('session')) return { ok: true, anonymous: false, action: '/report', linkId: null };
     const token = c.req.query('t');
-    if (reportLinkValid(deps.db, token)) return { ok: true, anonymous: true, action: `/report?t=${encodeURIComponent(token!)}` };
-    return { ok: false, anonymous: true, action: '' };
+    const linkId = reportLinkId(deps.db, token);
+    if (linkId !== null) return { ok: true, anonymous: true, action: `/report?t=${encodeURIComponent(token!)}`, linkId };
+    return { ok: false, anonymous: true, action: '', linkId: null };
   };
   const denied = (c: WebContext) => {
     const t = translator(c.get('lang'));
@@ -136,6 +141,22 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
       if (!a.ok) return denied(c);
       const lang = c.get('lang');
       const t = translator(lang);
+      if (a.linkId !== null) {
+        const ip = clientIp(c, deps.config.web.trustProxy);
+        const r = reserveLinkReport(deps.db, { linkId: a.linkId, ip, now: deps.clock.now() });
+        if (!r.ok) {
+          deps.logger.warn({ ip, limit: r.limit }, 'report link rate limited');
+          const minutes = Math.max(1, Math.ceil(r.retryAfterMs / 60_000));
+          c.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
+          return errorPage(
+            c,
+            429,
+            r.limit === 'address'
+              ? t(`この接続元からの報告が多すぎます。${minutes}分後にもう一度お試しいただくか、サインインして報告してください。`, `Too many reports from this address. Try again in ${minutes} min, or sign in to report.`)
+              : t(`この報告リンクへの報告が多すぎます。${minutes}分後にもう一度お試しいただくか、サインインして報告してください。`, `Too many reports through this link. Try again in ${minutes} min, or sign in to report.`),
+          );
+        }
+      }
       const parsed = reportForm.safeParse(await c.req.parseBody());
       if (!parsed.success) {
         const err = validationError(parsed.error);
@@ -158,10 +179,18 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
         t('報告を受け付けました', 'Report received'),
         <section class="card">
           <h1>{t('報告を受け付けました', 'Report received')}</h1>
-          <p>
-            {t('案件番号: ', 'Case: ')}
-            {session ? <a href={`/cases/${result.caseRef}`}>{result.caseRef}</a> : <strong>{result.caseRef}</strong>} <SeverityBadge lang={lang} severity={result.verdict} />
-          </p>
+          {session ? (
+            <p>
+              {t('案件番号: ', 'Case: ')}
+              <a href={`/cases/${result.caseRef}`}>{result.caseRef}</a> <SeverityBadge lang={lang} severity={result.verdict} />
+            </p>
+          ) : (
+            // Through the link, nothing about the case: its ref or verdict would tell an outsider that a sender or account is already known.
+            <p>
+              {t('受付番号: ', 'Receipt number: ')}
+              <strong>{formatReceipt(result.reportId)}</strong>
+            </p>
+          )}
           <p>{t('法務・情報システム担当に通知しました。返信・送金はせず、次の対応をしてください。', 'Legal/IT have been notified. Do not reply or pay; do this now:')}</p>
           <Steps lang={lang} />
           <p class="muted">{t('出典: Chatwork「なりすましアカウントに関するQ&A」（2026年1月）', 'Source: Chatwork, impersonation accounts Q&A (January 2026)')}</p>
