@@ -7,12 +7,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CaseStatus } from '../domain/case.ts';
 import type { Directory } from '../domain/directory.ts';
-import type { Report } from '../domain/report.ts';
+import { MESSAGE_BODY_TOO_LARGE, withinBodyCap, type Report } from '../domain/report.ts';
 import { detect } from '../detection/engine.ts';
 import { verdictRank, type DetectionResult, type Signal, type Verdict } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
 import { perDb } from '../db/memo.ts';
 import { cases, observables, reports, signals } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
 import { enqueueCards, enqueueReporterNotify } from '../delivery/enqueue.ts';
 import { startAckChain } from '../delivery/timers.ts';
 import { observableInLedger } from '../ledger/match.ts';
@@ -155,6 +156,8 @@ function existing(db: Db, caller: string, externalId: string | null | undefined)
   };
 }
 
+const fieldError = (path: string, message: string) => new AppError('validation_failed', `Invalid request: ${path}: ${message}`, { fields: [{ path, message }] });
+
 /** A report checked and ready to store: everything intake works out before the write transaction. */
 export interface PreparedReport {
   report: Report;
@@ -164,8 +167,10 @@ export interface PreparedReport {
   obs: (DetectionResult['observables'][number] & { inLedger: boolean | null })[];
 }
 
-/** Runs detection and the ledger check (no writes). */
+/** Runs detection and the ledger check (no writes); a body or note over the cap is a 422 whatever the way in. */
 export function prepareReport(deps: CaseDeps, report: Report, opts: SubmitOptions): PreparedReport {
+  if (!withinBodyCap(report.message.body)) throw fieldError('message.body', MESSAGE_BODY_TOO_LARGE);
+  if (report.note && !withinBodyCap(report.note)) throw fieldError('note', MESSAGE_BODY_TOO_LARGE);
   const now = deps.clock.now();
   const dir = deps.directory.get();
   const detected = safeDetect(deps, report, now, dir);

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
 import { reportLinkId, reserveLinkReport } from '../../auth/report-links.ts';
 import { formatReceipt } from '../../cases/ref.ts';
-import type { Report } from '../../domain/report.ts';
+import { MAX_MESSAGE_BODY_BYTES, MESSAGE_BODY_TOO_LARGE, withinBodyCap, type Report } from '../../domain/report.ts';
 import { validationError } from '../../errors.ts';
 import { Csrf, Flash, SeverityBadge } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
@@ -43,7 +43,7 @@ export function contactApprovedAt(answer: (typeof APPROVED)[number], now: Date):
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const reportForm = z.object({
-  body: z.string().refine((s) => s.trim().length > 0, 'required').pipe(z.string().max(20_000)),
+  body: z.string().refine((s) => s.trim().length > 0, 'required').refine(withinBodyCap, MESSAGE_BODY_TOO_LARGE),
   senderName: z.preprocess(blank, z.string().trim().max(200).optional()),
   senderId: z.preprocess(blank, z.coerce.number().int().min(1).max(99_999_999_999).optional()),
   approved: z.enum(APPROVED).default('unknown'),
@@ -65,7 +65,7 @@ function ReportForm(p: { c: WebContext; action: string; anonymous: boolean; erro
         <Csrf token={session ? session.csrfToken : p.c.get('preCsrf')} />
         <input type="hidden" name="submissionId" value={randomUUID()} />
         <label for="body">{t('メッセージ（そのまま貼り付け）', 'The message (paste it as is)')}</label>
-        <textarea id="body" name="body" required maxlength={20000}></textarea>
+        <textarea id="body" name="body" required maxlength={MAX_MESSAGE_BODY_BYTES}></textarea>
         <div class="grid2">
           <div>
             <label for="senderName">{t('送信者の表示名', "Sender's display name")}</label>
