@@ -14,7 +14,7 @@ import { buildCaseCard } from './card.ts';
 import type { CaseDeps } from './deps.ts';
 import { submitReport, type IntakeResult, type SubmitOptions } from './intake.ts';
 import { createIntakeQueue } from './intake-queue.ts';
-import { getCaseDetail, listCases, type CaseListQuery } from './queries.ts';
+import { getCaseDetail, listCases, type CaseDetailQuery, type CaseListQuery } from './queries.ts';
 import { parseCaseRef } from './ref.ts';
 
 export interface CaseService {
@@ -26,8 +26,8 @@ export interface CaseService {
   act(ref: string, action: CaseAction, actor: Actor, opts?: ActOptions): ActResult;
   /** The card as it is now (what notifiers show). */
   card(ref: string): CaseCard;
-  /** The whole case (reports, signals, observables, events, deliveries, linked cases). */
-  get(ref: string): ReturnType<typeof getCaseDetail>;
+  /** The case: a page of reports (see `CaseDetailQuery`) with their signals and observables, events, deliveries, linked cases. */
+  get(ref: string, query?: CaseDetailQuery): ReturnType<typeof getCaseDetail>;
   list(q: CaseListQuery): ReturnType<typeof listCases>;
   /** Revives a dead (or hurries a pending) delivery: due now, attempts reset. */
   retryDelivery(id: number): { id: number; status: 'pending' };
@@ -48,7 +48,7 @@ export function createCaseService(deps: CaseDeps): CaseService {
     submitGrouped,
     act: (ref, action, actor, opts) => actOnCase(deps, caseIdOf(ref), action, actor, opts),
     card: (ref) => buildCaseCard(deps.db, caseIdOf(ref), { publicUrl: deps.config.publicUrl }),
-    get: (ref) => getCaseDetail(deps.db, caseIdOf(ref)),
+    get: (ref, query) => getCaseDetail(deps.db, caseIdOf(ref), query),
     list: (q) => listCases(deps.db, q),
     retryDelivery(id) {
       const now = deps.clock.now();

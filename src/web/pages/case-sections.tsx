@@ -50,7 +50,7 @@ export function Reports(p: { d: Detail; lang: Lang }) {
         return (
           <section class="card" id={`report-${r.id}`}>
             <h3>
-              {t(`報告 ${i + 1}`, `Report ${i + 1}`)} <SeverityBadge lang={p.lang} severity={r.verdict} /> <span class="muted">{t('スコア', 'score')} {r.score.toFixed(2)} · {t('受付番号', 'receipt')} {formatReceipt(r.id)}</span>
+              {t(`報告 ${p.d.reportsSkipped + i + 1}`, `Report ${p.d.reportsSkipped + i + 1}`)} <SeverityBadge lang={p.lang} severity={r.verdict} /> <span class="muted">{t('スコア', 'score')} {r.score.toFixed(2)} · {t('受付番号', 'receipt')} {formatReceipt(r.id)}</span>
             </h3>
             <dl class="kv">
               <dt>{t('送信者', 'Sender')}</dt>
