@@ -156,6 +156,36 @@ export function buildAdvice(input: AdviceInput): Advice {
   };
 }
 
+/**
+ * Advice that says nothing about the report's verdict, the ledger or other cases: for a reporter
+ * through the public report link, who may be an outsider (the verdict could be raised by a match
+ * with a confirmed fraud, telling them an account is already known; a ledger contact is an
+ * executive's phone number). Chatwork's general steps, with removing the contact only for a new one.
+ */
+export function generalAdvice(): Advice {
+  return {
+    verdict: { ja: 'ご報告を受け付けました。問い合わせには受付番号をお伝えください。', en: 'Your report was received. Quote the receipt number if you ask about it.' },
+    checked: [],
+    notified: null,
+    alarming: false,
+    contact: null,
+    stepsTitle: { ja: 'それまでの間:', en: 'Meanwhile:' },
+    steps: [
+      { ja: 'チャットの依頼だけで、送金・口座情報・個人情報・認証コードの提供をしないでください。', en: 'Do not send money, account details, personal data or codes on a chat request alone.' },
+      verifyStep(null, null),
+      { ja: 'スクリーンショットなど、プロフィールとやり取りの記録を保存してください。', en: 'Keep screenshots of the profile and the conversation.' },
+      {
+        ja: '最近承認したばかりの相手なら、コンタクトから削除し、グループチャットから退出（または相手を削除）してください。',
+        en: 'If you approved this contact only recently, remove it and leave the group chat (or remove them from it).',
+      },
+      {
+        ja: 'すでに送金や情報提供をした場合: すぐに社内の法務・情報システム部門、金融機関（振込先と自社の取引銀行）、警察に連絡してください。',
+        en: 'If money or information already went out: call legal/IT, the banks (the payee bank and your own) and the police now.',
+      },
+    ],
+  };
+}
+
 /** The contact as one line: 「宮﨑 律子（経理財務部長） ☎ 092-000-1004 / ✉ r.m@example.jp」. */
 export function contactLine(c: VerifyContact, lang: 'ja' | 'en'): string {
   const who = c.org ? (lang === 'ja' ? `${c.name}（${c.org}）` : `${c.name} (${c.org})`) : c.name;

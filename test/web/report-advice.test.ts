@@ -80,6 +80,32 @@ describe('advice on the report result page', () => {
     expect((d.reports[0]!.report as { message: { sender: { accountId: number } } }).message.sender.accountId).toBe(9911223);
   });
 
+  it('through the public report link: a receipt and the general steps, never the verdict, reasons, a ledger contact or "notified"', async () => {
+    rt = await consoleRuntime();
+    rt.deps.directory.replace(LEDGER as never, rt.clock.now());
+    const admin = new Browser(rt.app);
+    await admin.signIn('admin');
+    await admin.get('/admin');
+    await admin.post('/admin/report-link/rotate', {});
+    const link = new URL(/id="secret">([^<]+)</.exec(admin.last)![1]!.trim());
+    const anon = new Browser(rt.app);
+    await anon.get(`${link.pathname}${link.search}`);
+    const submissionId = /name="submissionId" value="([^"]+)"/.exec(anon.last)![1]!;
+    const res = await anon.post(`${link.pathname}${link.search}`, {
+      body: '榊原です。至急、本日中に下記口座へ300万円を振り込んでください。この件は他の人には言わないように。',
+      senderName: '榊原 修一',
+      senderId: '9911223',
+      approved: 'today',
+      reporterName: '匿名',
+      note: '',
+      submissionId,
+    });
+    expect(res.status).toBe(201);
+    expect(anon.last).toMatch(/R-\d{6}/);
+    expect(anon.last).not.toMatch(/KKN-\d{6}|id="reasons"|022-000-6001|s\.sakakibara|通知しました|なりすまし詐欺の可能性が高い/);
+    expect(anon.last).toContain('最近承認したばかりの相手なら');
+  });
+
   it('the sender id accepts what an employee can copy: digits (full-width too), [To:…], aid=…; other text is refused by validation', () => {
     expect(senderIdOf('９９１１２２３')).toBe('9911223');
     expect(senderIdOf('[To:9911223]榊原さん')).toBe('9911223');
