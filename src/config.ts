@@ -151,12 +151,19 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** `url` without trailing slashes (by hand: `/\/+$/` retries its run from every slash). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end -= 1;
+  return url.slice(0, end);
+}
+
 function toConfig(env: z.infer<typeof envSchema>): Config {
   return {
     port: env.PORT,
     host: env.HOST,
     databasePath: path.resolve(env.DATABASE_URL.slice('file:'.length)),
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl: withoutTrailingSlashes(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
     logLevel: env.LOG_LEVEL,
     groupingWindowDays: env.GROUPING_WINDOW_DAYS,
     notifyMinVerdict: env.NOTIFY_MIN_VERDICT,
@@ -171,7 +178,7 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
     chatwork: {
       webhookTokens: env.CHATWORK_WEBHOOK_TOKENS,
       apiToken: env.CHATWORK_API_TOKEN ?? null,
-      apiUrl: env.CHATWORK_API_URL.replace(/\/+$/, ''),
+      apiUrl: withoutTrailingSlashes(env.CHATWORK_API_URL),
       botAccountId: env.CHATWORK_BOT_ACCOUNT_ID ?? null,
     },
     slack: slackConfig(env),
