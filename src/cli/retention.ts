@@ -30,7 +30,11 @@ export const retentionCommand: Command = {
         return 2;
       }
       const r = purgeResolvedBodies(db, { now: new Date(), days });
-      io.out(`retention (${days} days): ${r.reports} reports in ${r.cases} resolved cases purged, ${r.inboundEvents} raw webhook events; hashes and audit chain kept`);
+      io.out(
+        `retention (${days} days): ${r.reports} reports in ${r.cases} resolved cases purged, ${r.inboundEvents} raw webhook events, ` +
+          `${r.signals} signals' evidence, ${r.observables} observables' wording; hashes and audit chain kept; ` +
+          (r.wal === 'truncated' ? 'WAL emptied' : 'WAL busy (another process holds it): run again later to empty it'),
+      );
       return 0;
     });
   },

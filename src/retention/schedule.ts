@@ -28,6 +28,7 @@ export function startRetention(deps: { db: Db; clock: Clock; logger: Logger; con
     try {
       const result = purgeResolvedBodies(deps.db, { now: deps.clock.now(), days });
       if (result.reports > 0) logger.info({ ...result, retentionDays: days }, 'retention: message bodies of resolved cases purged (hashes kept)');
+      if (result.wal === 'busy') logger.warn({ retentionDays: days }, 'retention: the WAL was busy and not emptied; purged text stays in it until a later checkpoint (retried tomorrow)');
       return result;
     } catch (err) {
       logger.error({ err }, 'retention purge failed; trying again tomorrow');
