@@ -13,6 +13,22 @@ import { VERDICTS } from './detection/types.ts';
 import { MAX_CARD_UPDATE_DELAY_MS } from './delivery/enqueue.ts';
 import { policyFileSchema, resolvePolicy, targetSpecSchema, type EscalationPolicy } from './delivery/policy.ts';
 
+/** Bytes of a generated secret key; `KAKUNIN_SECRET_KEY` must hold at least this many. */
+export const SECRET_KEY_BYTES = 32;
+
+/**
+ * Decodes a secret key written as hex or base64 (standard or URL-safe); null when it is neither or
+ * shorter than SECRET_KEY_BYTES. Also reads the key file (src/secret-key.ts).
+ * @example decodeSecretKey('9f'.repeat(32))?.length // 32
+ */
+export function decodeSecretKey(text: string): Buffer | null {
+  const s = text.trim();
+  let bytes: Buffer | null = null;
+  if (/^[0-9a-fA-F]+$/.test(s) && s.length % 2 === 0) bytes = Buffer.from(s, 'hex');
+  else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) bytes = Buffer.from(s.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
+  return bytes && bytes.length >= SECRET_KEY_BYTES ? bytes : null;
+}
+
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
 const bool = (def: boolean) =>
   z
@@ -95,6 +111,15 @@ export const envSchema = z.object({
   TRUST_PROXY: bool(false),
   /** Message bodies of cases resolved more than this many days ago are replaced by their SHA-256 (0: keep forever). */
   RETENTION_DAYS: int(0, 0, 36_500),
+  /**
+   * kakunin's secret key (src/secret-key.ts): keys the audit chain. Unset: a key file beside the
+   * database, generated on first start. `openssl rand -base64 32` makes one.
+   */
+  KAKUNIN_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || decodeSecretKey(v) !== null, `must be ${SECRET_KEY_BYTES} random bytes or more, hex or base64 (openssl rand -base64 32)`)
+    .transform((v) => (v === undefined ? null : decodeSecretKey(v))),
 });
 
 /** Parsed configuration, camelCase, grouped by concern. */
@@ -125,6 +150,8 @@ export interface Config {
   metricsToken: string | null;
   /** Days after resolution before message bodies are purged (src/retention/); 0 keeps them forever. */
   retentionDays: number;
+  /** KAKUNIN_SECRET_KEY decoded; null means the key file beside the database (src/secret-key.ts). */
+  secretKey: Buffer | null;
 }
 
 /** Teams settings (see adapters/teams). `appId` null means unauthenticated local development. */
@@ -192,6 +219,7 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
     escalation: escalationPolicy(env),
     metricsToken: env.METRICS_TOKEN ?? null,
     retentionDays: env.RETENTION_DAYS,
+    secretKey: env.KAKUNIN_SECRET_KEY,
   };
 }
 

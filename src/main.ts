@@ -4,6 +4,7 @@
  */
 import { commands } from './cli/index.ts';
 import type { CliIo } from './cli/command.ts';
+import { AuditChainError } from './cases/audit.ts';
 import { ConfigError } from './config.ts';
 
 const defaultIo: CliIo = {
@@ -17,7 +18,7 @@ function usage(io: CliIo): void {
   for (const c of Object.values(commands)) io.err(`  ${c.usage}`);
 }
 
-/** Runs one command; resolves to its exit code. A bad environment is reported, exit 1. */
+/** Runs one command; resolves to its exit code. A bad environment (or key) is reported, exit 1. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [name, ...rest] = argv;
   const entry = name ? commands[name] : undefined;
@@ -30,7 +31,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     const command = await entry.load();
     return await command.run(rest, io);
   } catch (err) {
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof AuditChainError) {
       io.err(err.message);
       return 1;
     }

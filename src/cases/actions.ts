@@ -12,7 +12,6 @@ import { timersAfterAction } from '../delivery/timers.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { ReportOrigin } from '../../adapters/types.ts';
-import { appendCaseEvent } from './audit.ts';
 import type { CaseDeps } from './deps.ts';
 import { formatCaseRef } from './ref.ts';
 import { nextStatus } from './state-machine.ts';
@@ -109,7 +108,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         .run();
       if (changed.changes !== 1) throw new AppError('conflict', `${ref} was changed by someone else; reload and try again`);
 
-      const event = appendCaseEvent(deps.db, {
+      const event = deps.audit.append({
         caseId,
         type: action,
         fromStatus: c.status,

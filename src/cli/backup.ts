@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.ts';
+import { keyFilePath } from '../secret-key.ts';
 import type { Command } from './command.ts';
 
 export const backupCommand: Command = {
@@ -51,6 +52,7 @@ export const backupCommand: Command = {
       }
       fs.renameSync(partial, target);
       io.out(`backup written to ${target} (${fs.statSync(target).size} bytes; ${summary}; integrity ok) in ${Math.round(performance.now() - started)} ms`);
+      io.out(`the secret key is not in the backup: keep ${config.secretKey ? 'KAKUNIN_SECRET_KEY' : keyFilePath(config.databasePath)} (apart from it) to verify or restore it`);
       return 0;
     } catch (err) {
       fs.rmSync(partial, { force: true });

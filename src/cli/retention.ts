@@ -5,6 +5,7 @@
  * given.
  */
 import { parseArgs } from 'node:util';
+import { openAuditTrail } from '../cases/audit-setup.ts';
 import { purgeResolvedBodies } from '../retention/purge.ts';
 import type { Command } from './command.ts';
 import { withDb } from './with-db.ts';
@@ -29,7 +30,9 @@ export const retentionCommand: Command = {
         io.err('no retention period: set RETENTION_DAYS or pass --days N (N ≥ 1)');
         return 2;
       }
-      const r = purgeResolvedBodies(db, { now: new Date(), days });
+      const now = new Date();
+      const { trail } = openAuditTrail(db, config, now);
+      const r = purgeResolvedBodies({ db, audit: trail }, { now, days });
       io.out(
         `retention (${days} days): ${r.reports} reports in ${r.cases} resolved cases purged, ${r.inboundEvents} raw webhook events, ` +
           `${r.signals} signals' evidence, ${r.observables} observables' wording; hashes and audit chain kept; ` +

@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { appendCaseEvent } from '../cases/audit.ts';
+import type { AuditTrail } from '../cases/audit.ts';
 
 const MARKER = /^\[purged sha256:[0-9a-f]{64}\]$/;
 const DAY_MS = 86_400_000;
@@ -66,7 +66,7 @@ interface ReportRow {
 }
 
 /** Purges the bodies of every case resolved before `now - days`. `days` 0 does nothing. */
-export function purgeResolvedBodies(db: Db, p: { now: Date; days: number }): PurgeResult {
+export function purgeResolvedBodies({ db, audit }: { db: Db; audit: AuditTrail }, p: { now: Date; days: number }): PurgeResult {
   const total: PurgeResult = { cases: 0, reports: 0, inboundEvents: 0, signals: 0, observables: 0, wal: null };
   if (p.days <= 0) return total;
   const cutoff = new Date(p.now.getTime() - p.days * DAY_MS).toISOString();
@@ -101,7 +101,7 @@ export function purgeResolvedBodies(db: Db, p: { now: Date; days: number }): Pur
             total.observables += db.run(sql`update observables set display = value, details = null where report_id = ${r.id}`).changes;
           }
           if (purged === 0) continue;
-          appendCaseEvent(db, {
+          audit.append({
             caseId,
             type: 'retention_purged',
             fromStatus: 'resolved',

@@ -48,6 +48,7 @@ const EVENT: Record<string, [string, string]> = {
   investigate: ['調査開始', 'Investigation started'],
   resolve: ['解決', 'Resolved'],
   reopen: ['再開', 'Reopened'],
+  audit_keyed: ['監査記録を鍵で保護', 'Audit chain keyed'],
 };
 
 const pick = (lang: Lang, pair: [string, string] | undefined, fallback: string) => (pair ? (lang === 'en' ? pair[1] : pair[0]) : fallback);
