@@ -88,6 +88,16 @@ export const envSchema = z.object({
   TEAMS_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
   /** Local development only: Teams without an app id, accepting unsigned activities. Logs a loud warning. */
   TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+  /**
+   * Team ids (channelData.team.id) or channel conversation ids (19:…@thread.tacv2), comma-separated,
+   * whose bindings are approved at once; any other team or channel that installs the app waits for
+   * an admin's approval in the console.
+   */
+  TEAMS_ALLOWED_IDS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((t) => t.trim()).filter(Boolean))
+    .refine((ids) => ids.every((t) => t.length <= 200 && !/\s/.test(t)), 'must be team or channel ids separated by commas'),
   /** Escalation policy (src/delivery/policy.ts): a JSON file, then the overrides below. */
   ESCALATION_POLICY_FILE: z.string().min(1).optional(),
   /** Minutes before an unacknowledged high / medium card reminds (0: never). */
@@ -158,9 +168,12 @@ export interface Config {
 export interface TeamsConfig {
   appId: string | null;
   appPassword: string | null;
+  /** Only this tenant may bind or act; required outside unauthenticated development mode. */
   tenantId: string | null;
   appType: 'SingleTenant' | 'MultiTenant';
   allowUnauthenticated: boolean;
+  /** Teams or channels whose bindings need no approval (TEAMS_ALLOWED_IDS). */
+  allowedIds: string[];
 }
 
 /** Slack settings (see adapters/slack). `apiUrl` always ends with a slash. */
@@ -288,12 +301,21 @@ function teamsConfig(env: z.infer<typeof envSchema>): TeamsConfig | null {
   if (!env.TEAMS_APP_ID) {
     if (!env.TEAMS_ALLOW_UNAUTHENTICATED) return null;
     // botbuilder's SingleTenant needs an app id; without one it runs unauthenticated as MultiTenant.
-    return { appId: null, appPassword: null, tenantId: env.TEAMS_APP_TENANT_ID ?? null, appType: 'MultiTenant', allowUnauthenticated: true };
+    return {
+      appId: null,
+      appPassword: null,
+      tenantId: env.TEAMS_APP_TENANT_ID ?? null,
+      appType: 'MultiTenant',
+      allowUnauthenticated: true,
+      allowedIds: env.TEAMS_ALLOWED_IDS,
+    };
   }
-  const needed = env.TEAMS_APP_TYPE === 'SingleTenant' ? (['TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const) : (['TEAMS_APP_PASSWORD'] as const);
+  // The tenant is required for MultiTenant registrations too: without it any tenant's team could
+  // install the app and bind (only TEAMS_ALLOW_UNAUTHENTICATED development runs without one).
+  const needed = ['TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const;
   const missing = needed.filter((k) => !env[k]);
   if (missing.length > 0) {
-    const why = `required when TEAMS_APP_ID is set and TEAMS_APP_TYPE is ${env.TEAMS_APP_TYPE}`;
+    const why = `required when TEAMS_APP_ID is set (only TEAMS_ALLOW_UNAUTHENTICATED development runs without it)`;
     throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: ${why}`).join('\n')}`);
   }
   return {
@@ -302,5 +324,6 @@ function teamsConfig(env: z.infer<typeof envSchema>): TeamsConfig | null {
     tenantId: env.TEAMS_APP_TENANT_ID ?? null,
     appType: env.TEAMS_APP_TYPE,
     allowUnauthenticated: env.TEAMS_ALLOW_UNAUTHENTICATED,
+    allowedIds: env.TEAMS_ALLOWED_IDS,
   };
 }

@@ -18,6 +18,7 @@ import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
 import { translator } from '../i18n.ts';
 import { page, render, type WebContext } from '../render.tsx';
+import { TeamsBindingsSection } from './admin-teams.tsx';
 
 type Secret = { label: string; value: string };
 
@@ -170,6 +171,7 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
           ) : null}
         </div>
       </section>
+      <TeamsBindingsSection deps={deps} lang={lang} csrfToken={session.csrfToken} />
     </>,
     { current: '/admin', status: opts.status ?? 200 },
   );
