@@ -15,6 +15,7 @@ import path from 'node:path';
 import { CliError, UsageError } from './cli/args.ts';
 import { commands } from './cli/index.ts';
 import type { CliIo } from './cli/command.ts';
+import { AuditChainError } from './cases/audit.ts';
 import { ConfigError, withEnvFile } from './config.ts';
 
 let fileEnv: Record<string, string | undefined> | null = null;
@@ -81,7 +82,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.err(`kakunin ${name}: ${err.message}`);
       return err.exitCode;
     }
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof AuditChainError) {
       io.err(err.message);
       return 1;
     }

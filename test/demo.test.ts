@@ -11,7 +11,6 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../src/auth/passwords.ts';
-import { verifyAuditChain } from '../src/cases/audit.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { readDemoData } from '../src/demo/data.ts';
@@ -104,7 +103,7 @@ describe('demo setup', () => {
       const days = new Set((rt.handle.sqlite.prepare('select received_at as at from reports').all() as { at: string }[]).map((r) => r.at.slice(0, 10)));
       expect(days.size).toBeGreaterThanOrEqual(7);
       expect((rt.handle.sqlite.prepare('select max(received_at) as at from reports').get() as { at: string }).at < now.toISOString()).toBe(true);
-      expect(verifyAuditChain(rt.deps.db).ok).toBe(true);
+      expect(rt.deps.audit.verify().ok).toBe(true);
 
       // The admin: the printed password signs in to the console; the intake token is revoked.
       const user = rt.handle.sqlite.prepare("select role, password_hash as hash from users where name = 'admin'").get() as { role: string; hash: string };

@@ -17,7 +17,6 @@ import { AppError } from '../errors.ts';
 import { enqueueCards, enqueueReporterNotify } from '../delivery/enqueue.ts';
 import { startAckChain } from '../delivery/timers.ts';
 import { observableInLedger } from '../ledger/match.ts';
-import { appendCaseEvent } from './audit.ts';
 import { callerActor, callerKey, callerSource, type IntakeCaller } from './caller.ts';
 import { correlateConfirmedFraud } from './correlation.ts';
 import type { CaseDeps } from './deps.ts';
@@ -257,7 +256,7 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
     });
   }
 
-  const event = appendCaseEvent(db, {
+  const event = deps.audit.append({
     caseId,
     type: fromStatus === null ? 'opened' : 'report_added',
     fromStatus,

@@ -1,0 +1,15 @@
+CREATE TABLE `audit_head` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`events` integer NOT NULL,
+	`last_hash` text NOT NULL,
+	`keyed_at` text NOT NULL,
+	`legacy_events` integer NOT NULL,
+	`legacy_last_hash` text NOT NULL,
+	`mac` text NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE `teams_bindings` ADD `approved_at` text;--> statement-breakpoint
+ALTER TABLE `teams_bindings` ADD `approved_by` text;--> statement-breakpoint
+-- Bindings made before approvals existed keep receiving cards (escalation must not stop silently
+-- on upgrade); docs/operations.md asks admins to review them in /admin.
+UPDATE `teams_bindings` SET `approved_at` = `updated_at`, `approved_by` = 'upgrade (bound before approvals)' WHERE `removed_at` IS NULL;
