@@ -3,8 +3,8 @@
  * and why: the strongest fraud-leaning n-grams of the message, as evidence in the original body.
  *
  * The score is logistic regression over binary features scaled by 1/√(distinct features):
- * `p = σ(bias + Σ w[f] / √D)`. Scoring is one pass over the analysed text with no allocation (a
- * generation-stamped array remembers which buckets this message has already counted); the
+ * `p = σ(bias + Σ w[f] / √D)`. Scoring is one pass over the analysed text with no allocation (each
+ * bucket of the packed weight table carries the stamp of the last message that counted it); the
  * explanation is a second pass, asked for only when it will be shown.
  */
 import type { Report } from '../../domain/report.ts';
@@ -20,6 +20,8 @@ import {
   SPAN_NONE,
   SPAN_ORIGINAL,
   SPAN_PLAIN,
+  scorePacked,
+  scored,
   type FeatureContext,
   type SpanForm,
 } from './features.ts';
@@ -46,59 +48,37 @@ export function featureContext(report: Report, facts: { contactAgeMinutes?: numb
   return { roomType: report.context?.roomType ?? null, contactAgeMinutes: facts.contactAgeMinutes ?? null, senderInLedger: facts.senderInLedger ?? null };
 }
 
-/** Per-bucket stamp of the message that last counted it; one array per hash size, reused by every call. */
-let stamps = new Uint32Array(0);
-let generation = 0;
-
-function nextGeneration(size: number): number {
-  if (stamps.length !== size) {
-    stamps = new Uint32Array(size);
-    generation = 0;
+/** A fresh stamp for one pass over one message (16 bits; on wrap-around every stamp in the table is cleared). */
+function nextStamp(model: WordingModel): number {
+  model.stamp = (model.stamp + 1) & 0xffff;
+  if (model.stamp === 0) {
+    const table = model.table;
+    for (let k = 0; k < table.length; k++) table[k] = (table[k] as number) & 0xffff;
+    model.stamp = 1;
   }
-  generation = (generation + 1) >>> 0;
-  if (generation === 0) {
-    stamps.fill(0);
-    generation = 1;
-  }
-  return generation;
-}
-
-/** Running sums of the scoring pass (module scope: the sink is created once, not per message). */
-const pass: { weights: Float32Array; gen: number; sum: number; distinct: number } = { weights: new Float32Array(0), gen: 0, sum: 0, distinct: 0 };
-
-function scoreSink(bucket: number): void {
-  if (stamps[bucket] === pass.gen) return;
-  stamps[bucket] = pass.gen;
-  pass.distinct++;
-  pass.sum += pass.weights[bucket] as number;
+  return model.stamp;
 }
 
 function sigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
+/** Log-odds of a message; leaves its number of distinct features in `scored.distinct`. */
+function logitOf(model: WordingModel, text: PreparedText, ctx: FeatureContext): number {
+  const units = scorePacked(text, ctx, model.config, model.table, nextStamp(model));
+  const distinct = scored.distinct;
+  return distinct === 0 ? model.bias : model.bias + (units * model.scale) / Math.sqrt(distinct);
+}
+
 /** The model's log-odds for a message, and how many distinct features it has. */
 export function modelLogit(model: WordingModel, text: PreparedText, ctx: FeatureContext = {}): { logit: number; distinct: number } {
-  pass.weights = model.weights;
-  pass.gen = nextGeneration(model.weights.length);
-  pass.sum = 0;
-  pass.distinct = 0;
-  forEachFeature(text, ctx, model.config, scoreSink);
-  const logit = pass.distinct === 0 ? model.bias : model.bias + pass.sum / Math.sqrt(pass.distinct);
-  return { logit, distinct: pass.distinct };
+  const logit = logitOf(model, text, ctx);
+  return { logit, distinct: scored.distinct };
 }
 
 /** Probability of fraud from the wording alone. The fast path: no explanation, no allocation. */
 export function modelProbability(model: WordingModel, text: PreparedText, ctx: FeatureContext = {}): number {
-  return sigmoid(modelLogit(model, text, ctx).logit);
-}
-
-interface Occurrence {
-  bucket: number;
-  span: SpanForm;
-  from: number;
-  to: number;
-  contribution: number;
+  return sigmoid(logitOf(model, text, ctx));
 }
 
 /** Index of the first entry of the ascending `map` that is ≥ `value` (the map has a sentinel at the end). */
@@ -113,25 +93,61 @@ function lowerBound(map: Int32Array, value: number): number {
   return lo;
 }
 
-/** The first occurrence of every distinct feature with a non-zero weight, with its share of the logit. */
-function occurrences(model: WordingModel, text: PreparedText, ctx: FeatureContext, distinct: number): Occurrence[] {
-  const inv = distinct === 0 ? 0 : 1 / Math.sqrt(distinct);
-  const gen = nextGeneration(model.weights.length);
-  const out: Occurrence[] = [];
-  forEachFeature(text, ctx, model.config, function collect(bucket, span, from, to) {
-    if (stamps[bucket] === gen) return;
-    stamps[bucket] = gen;
-    const w = model.weights[bucket] as number;
-    if (w !== 0) out.push({ bucket, span, from, to, contribution: w * inv });
-  });
-  return out;
+/** A feature occurrence kept for the readable list. */
+interface Strong {
+  bucket: number;
+  span: SpanForm;
+  from: number;
+  to: number;
+  contribution: number;
 }
 
-/** [from, to) of `compact` covering a span of `plain` (both map into the original). */
-function plainToCompact(text: PreparedText, from: number, to: number): [number, number] {
-  const start = text.plainMap[from] as number;
-  const end = to > from ? (text.plainEnds[to - 1] as number) : start;
-  return [lowerBound(text.compactMap, start), lowerBound(text.compactMap, end)];
+/**
+ * State of the explanation pass (module scope, so the sink is one function created once: the pass
+ * runs for every message that will be shown, and a closure or an object per feature adds up).
+ */
+const ex = {
+  model: null as WordingModel | null,
+  text: null as PreparedText | null,
+  stamp: 0,
+  inv: 0,
+  /** Per `compact` position: the share of the logit of the features covering it. */
+  share: new Float64Array(1024),
+  /** The strongest positive occurrences, strongest first (at most STRONG_KEPT). */
+  strong: [] as Strong[],
+};
+/** Kept for the readable feature list: more than MAX_FEATURES, since several occurrences may read the same. */
+const STRONG_KEPT = 3 * MAX_FEATURES;
+
+function keepStrong(bucket: number, span: SpanForm, from: number, to: number, contribution: number): void {
+  const strong = ex.strong;
+  if (strong.length >= STRONG_KEPT && contribution <= (strong[strong.length - 1] as Strong).contribution) return;
+  let k = strong.length;
+  while (k > 0 && (strong[k - 1] as Strong).contribution < contribution) k--;
+  strong.splice(k, 0, { bucket, span, from, to, contribution });
+  if (strong.length > STRONG_KEPT) strong.pop();
+}
+
+function explainSink(bucket: number, span: SpanForm, from: number, to: number): void {
+  const model = ex.model as WordingModel;
+  const text = ex.text as PreparedText;
+  const v = model.table[bucket] as number;
+  if (v >>> 16 === ex.stamp) return;
+  model.table[bucket] = (ex.stamp << 16) | (v & 0xffff);
+  const w = (v << 16) >> 16;
+  if (w === 0) return;
+  const contribution = w * model.scale * ex.inv;
+  if (contribution > 0) keepStrong(bucket, span, from, to, contribution);
+  let a = from;
+  let b = to;
+  if (span === SPAN_PLAIN) {
+    a = lowerBound(text.compactMap, text.plainMap[from] as number);
+    b = lowerBound(text.compactMap, text.plainEnds[to - 1] as number);
+  } else if (span !== SPAN_COMPACT) return;
+  if (b <= a) return;
+  const each = contribution / (b - a);
+  const share = ex.share;
+  for (let k = a; k < b; k++) share[k] = (share[k] as number) + each;
 }
 
 /** The best window of at most MAX_PASSAGE positions inside [from, to) by summed contribution. */
@@ -195,61 +211,91 @@ function mergeOverlaps(original: string, sorted: Evidence[]): Evidence[] {
   return out;
 }
 
+/** When `assessWith` explains: only at or above the model's supporting threshold (the default), or always. */
+export type ExplainWhen = 'supporting' | 'always';
+
+/** A passage candidate: a window of `compact`, or a piece of notation already in original offsets. */
+interface Candidate {
+  score: number;
+  from: number;
+  to: number;
+  evidence: Evidence | null;
+}
+
 /**
  * The probability and its explanation: the passages whose n-grams and words pushed hardest
  * towards fraud (each feature's share spread over the folded characters it covers; neighbouring
  * fraud-leaning characters form one passage, at most 24 folded characters), mapped back to the
- * original body, and the strongest features by name.
+ * original body, and the strongest features by name. Under the supporting threshold (where no
+ * signal is shown) the explanation is skipped unless `when` is 'always': it costs several times
+ * the probability.
  *
  * @example
- *   const text = prepareText(report.message.body);
- *   const a = modelAssessment(report, text);
- *   a.probability // 0.97
- *   a.evidence    // [{ text: 'Apple Gift Card', start: 31, end: 46 }, …]
- *   a.features    // ['gift card', 'ぎふと', …]
+ *   const a = assessWith(defaultModel(), report, prepareText(report.message.body));
+ *   a.probability // 0.98
+ *   a.evidence    // [{ text: 'Apple のギフトカード', start: 6, end: 20 }, …]
+ *   a.features    // ['送って', 'w:please', …]
  */
-export function assessWith(model: WordingModel, report: Report, text: PreparedText, facts: { contactAgeMinutes?: number | null; senderInLedger?: boolean } = {}): ModelAssessment {
+export function assessWith(
+  model: WordingModel,
+  report: Report,
+  text: PreparedText,
+  facts: { contactAgeMinutes?: number | null; senderInLedger?: boolean } = {},
+  when: ExplainWhen = 'supporting',
+): ModelAssessment {
   const ctx = featureContext(report, facts);
-  const { logit, distinct } = modelLogit(model, text, ctx);
+  const logit = logitOf(model, text, ctx);
+  const distinct = scored.distinct;
   const probability = sigmoid(logit);
-  const found = occurrences(model, text, ctx, distinct);
-  const share = new Float64Array(text.compact.length);
-  const passages: { score: number; evidence: Evidence }[] = [];
-  for (const o of found) {
-    if (o.span === SPAN_COMPACT || o.span === SPAN_PLAIN) {
-      const [from, to] = o.span === SPAN_COMPACT ? [o.from, o.to] : plainToCompact(text, o.from, o.to);
-      if (to <= from) continue;
-      const each = o.contribution / (to - from);
-      for (let k = from; k < to; k++) share[k] = (share[k] as number) + each;
-    } else if (o.span === SPAN_ORIGINAL && o.contribution > 0) {
-      passages.push({ score: o.contribution, evidence: { text: text.original.slice(o.from, o.to), start: o.from, end: o.to } });
-    }
+  if (when !== 'always' && !(probability >= model.file.thresholds.supporting)) return { probability, evidence: [], features: [] };
+
+  const n = text.compact.length;
+  if (ex.share.length < n) ex.share = new Float64Array(Math.max(n, 2 * ex.share.length));
+  const share = ex.share;
+  share.fill(0, 0, n);
+  ex.model = model;
+  ex.text = text;
+  ex.stamp = nextStamp(model);
+  ex.inv = distinct === 0 ? 0 : 1 / Math.sqrt(distinct);
+  ex.strong = [];
+  try {
+    forEachFeature(text, ctx, model.config, explainSink);
+  } finally {
+    ex.model = null;
+    ex.text = null;
   }
-  for (let k = 0; k < share.length; ) {
+  const strong = ex.strong;
+
+  // Passages: runs of fraud-leaning folded characters, each cut to its best window; and notation.
+  const candidates: Candidate[] = [];
+  for (let k = 0; k < n; ) {
     if ((share[k] as number) <= 0) {
       k++;
       continue;
     }
     let end = k;
-    while (end < share.length && (share[end] as number) > 0) end++;
+    while (end < n && (share[end] as number) > 0) end++;
     const [from, to, score] = bestWindow(share, k, end);
-    const evidence = snap(text, toEvidence(text, 'compact', from, to));
-    if (evidence) passages.push({ score, evidence });
+    candidates.push({ score, from, to, evidence: null });
     k = end;
   }
-  passages.sort((a, b) => b.score - a.score || a.evidence.start - b.evidence.start);
-  const top = passages[0]?.score ?? 0;
-  const chosen = passages
-    .filter((p) => p.score > 0 && p.score >= 0.2 * top)
-    .slice(0, MAX_EVIDENCE)
-    .map((p) => p.evidence)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const o of strong) {
+    if (o.span === SPAN_ORIGINAL) candidates.push({ score: o.contribution, from: -1, to: -1, evidence: { text: text.original.slice(o.from, o.to), start: o.from, end: o.to } });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.from - b.from);
+  const top = candidates[0]?.score ?? 0;
+  const chosen: Evidence[] = [];
+  for (const c of candidates) {
+    if (chosen.length >= MAX_EVIDENCE || c.score < 0.2 * top) break;
+    const e = c.evidence ?? snap(text, toEvidence(text, 'compact', c.from, c.to));
+    if (e) chosen.push(e);
+  }
+  chosen.sort((a, b) => a.start - b.start || a.end - b.end);
   const evidence = mergeOverlaps(text.original, chosen);
 
   const features: string[] = [];
-  const positive = found.filter((o) => o.contribution > 0).sort((a, b) => b.contribution - a.contribution);
-  for (const o of positive) {
-    const label = o.span === SPAN_NONE ? (NAMED_FEATURES.find((n) => namedBucket(n, model.config.bits) === o.bucket) ?? '') : featureLabel(text, o.span, o.from, o.to);
+  for (const o of strong) {
+    const label = o.span === SPAN_NONE ? (NAMED_FEATURES.find((name) => namedBucket(name, model.config.bits) === o.bucket) ?? '') : featureLabel(text, o.span, o.from, o.to);
     if (label.trim() !== '' && !features.includes(label)) features.push(label);
     if (features.length >= MAX_FEATURES) break;
   }

@@ -55,13 +55,12 @@ const SEED_TAG = 0x27d4eb2f;
 /** Longest word (in letters) hashed whole; longer runs are cut into pieces of this length. */
 const MAX_WORD = 24;
 
-/** murmur3's finaliser: spreads FNV's low-entropy high bits before taking the top `bits`. */
+/**
+ * Final mix before taking the top `bits`: fold the high half in, then a Fibonacci multiply, whose
+ * top bits depend on every input bit. One multiply: this runs for every n-gram of every message.
+ */
 function mix(h: number): number {
-  let x = h ^ (h >>> 16);
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
+  return Math.imul(h ^ (h >>> 15), 0x9e3779b1) >>> 0;
 }
 
 function step(h: number, c: number): number {
@@ -150,21 +149,23 @@ function wordGrams(plain: string, config: FeatureConfig, sink: FeatureSink): voi
   }
 }
 
-/** First occurrence of `needle` in the analysed prefix, or -1. */
-function findInPrefix(text: PreparedText, needle: string): number {
-  const k = text.original.indexOf(needle);
-  return k !== -1 && k + needle.length <= text.analysedLength ? k : -1;
+/** The analysed prefix of the body (a slice, not a copy: `indexOf` on it never reads the rest of a 1 MB body). */
+function analysed(text: PreparedText): string {
+  return text.original.length > text.analysedLength ? text.original.slice(0, text.analysedLength) : text.original;
 }
 
+/** Notation features: the feature and what marks it in the body. */
+const TAGS: readonly [NamedFeature, string][] = [
+  ['form:info', '[info]'],
+  ['form:quote', '[qt]'],
+  ['form:to', '[To:'],
+  ['form:link', 'http'],
+];
+
 function formFeatures(text: PreparedText, config: FeatureConfig, sink: FeatureSink): void {
-  const tags: [NamedFeature, string][] = [
-    ['form:info', '[info]'],
-    ['form:quote', '[qt]'],
-    ['form:to', '[To:'],
-    ['form:link', 'http'],
-  ];
-  for (const [name, needle] of tags) {
-    const k = findInPrefix(text, needle);
+  const head = analysed(text);
+  for (const [name, needle] of TAGS) {
+    const k = head.indexOf(needle);
     if (k !== -1) sink(namedBucket(name, config.bits), SPAN_ORIGINAL, k, k + needle.length);
   }
 }
@@ -177,10 +178,14 @@ export function contactBucket(minutes: number | null | undefined): NamedFeature 
   return 'contact:months';
 }
 
-function contextFeatures(ctx: FeatureContext, config: FeatureConfig, sink: FeatureSink): void {
+function contextNames(ctx: FeatureContext): NamedFeature[] {
   const room: NamedFeature = ctx.roomType === 'direct' ? 'room:direct' : ctx.roomType === 'group' ? 'room:group' : 'room:unknown';
   const sender: NamedFeature = ctx.senderInLedger === true ? 'sender:ledger' : 'sender:other';
-  for (const name of [room, contactBucket(ctx.contactAgeMinutes), sender]) sink(namedBucket(name, config.bits), SPAN_NONE, 0, 0);
+  return [room, contactBucket(ctx.contactAgeMinutes), sender];
+}
+
+function contextFeatures(ctx: FeatureContext, config: FeatureConfig, sink: FeatureSink): void {
+  for (const name of contextNames(ctx)) sink(namedBucket(name, config.bits), SPAN_NONE, 0, 0);
 }
 
 /**
@@ -204,4 +209,92 @@ export function featureLabel(text: PreparedText, span: SpanForm, from: number, t
   if (span === SPAN_PLAIN) return `w:${text.plain.slice(from, to).toLowerCase().replace(/[^a-z]+/g, ' ')}`;
   if (span === SPAN_ORIGINAL) return text.original.slice(from, to);
   return '';
+}
+
+/**
+ * The scoring pass, without a callback: the same features as `forEachFeature` (a test holds the two
+ * equal), each counted once, looked up in a packed table where every bucket holds its weight (int16,
+ * in units of the model's scale) in the low half and the stamp of the last message that counted it
+ * in the high half, so one memory access both dedupes and reads the weight.
+ * Returns the summed weight units; the number of distinct features is left in `scored.distinct`.
+ */
+export const scored = { distinct: 0 };
+
+export function scorePacked(text: PreparedText, ctx: FeatureContext, config: FeatureConfig, table: Int32Array, stamp: number): number {
+  const shift = 32 - config.bits;
+  const high = stamp << 16;
+  let sum = 0;
+  let distinct = 0;
+
+  const compact = text.compact;
+  const n = compact.length;
+  const min = config.charMin;
+  for (let i = 0; i < n; i++) {
+    let h = FNV_OFFSET ^ SEED_CHAR;
+    const top = Math.min(config.charMax, n - i);
+    for (let k = 0; k < top; k++) {
+      h = step(h, foldDigit(compact.charCodeAt(i + k)));
+      if (k + 1 < min) continue;
+      const b = mix(h) >>> shift;
+      const v = table[b] as number;
+      if (v >>> 16 === stamp) continue;
+      table[b] = high | (v & 0xffff);
+      distinct++;
+      sum += (v << 16) >> 16;
+    }
+  }
+
+  if (config.words) {
+    const plain = text.plain;
+    const m = plain.length;
+    let prevHash = 0;
+    let prevStart = -1;
+    let i = 0;
+    while (i < m) {
+      const c = plain.charCodeAt(i);
+      if (!isAsciiLetter(c)) {
+        if (c !== 0x20 && c !== 0x27) prevStart = -1;
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = FNV_OFFSET ^ SEED_WORD;
+      while (i < m && i - start < MAX_WORD && isAsciiLetter(plain.charCodeAt(i))) {
+        h = step(h, plain.charCodeAt(i) | 0x20);
+        i++;
+      }
+      if (i - start < 2) {
+        prevStart = -1;
+        continue;
+      }
+      const word = mix(h);
+      for (let twice = prevStart === -1 ? 1 : 0; twice < 2; twice++) {
+        const b = (twice === 1 ? word : mix(step(step(FNV_OFFSET ^ SEED_PAIR, prevHash), word))) >>> shift;
+        const v = table[b] as number;
+        if (v >>> 16 === stamp) continue;
+        table[b] = high | (v & 0xffff);
+        distinct++;
+        sum += (v << 16) >> 16;
+      }
+      prevHash = word;
+      prevStart = start;
+    }
+  }
+
+  const named: NamedFeature[] = [];
+  if (config.form) {
+    const head = analysed(text);
+    for (const [name, needle] of TAGS) if (head.indexOf(needle) !== -1) named.push(name);
+  }
+  if (config.context) named.push(...contextNames(ctx));
+  for (const name of named) {
+    const b = namedBucket(name, config.bits);
+    const v = table[b] as number;
+    if (v >>> 16 === stamp) continue;
+    table[b] = high | (v & 0xffff);
+    distinct++;
+    sum += (v << 16) >> 16;
+  }
+  scored.distinct = distinct;
+  return sum;
 }

@@ -14,10 +14,10 @@ import { fileURLToPath } from 'node:url';
 import type { Report } from '../../domain/report.ts';
 import type { PreparedText } from '../text.ts';
 import type { Bilingual, Signal } from '../types.ts';
-import { assessWith, featureContext, modelProbability, type ModelAssessment } from './assess.ts';
+import { assessWith, featureContext, modelProbability, type ExplainWhen, type ModelAssessment } from './assess.ts';
 import { loadModel, type WordingModel } from './model-file.ts';
 
-export type { ModelAssessment } from './assess.ts';
+export type { ExplainWhen, ModelAssessment } from './assess.ts';
 export type { WordingModel } from './model-file.ts';
 
 /** The committed model file, next to this module. */
@@ -31,24 +31,30 @@ export function defaultModel(): WordingModel {
   return cached;
 }
 
-/** Facts about the report that a model trained with context features uses (the committed one does not). */
-export interface ModelFacts {
+/** Options of `modelAssessment` and `modelFraudProbability`. */
+export interface ModelOptions {
+  /** The model to use (the committed one by default). */
+  model?: WordingModel;
+  /** Facts a model trained with context features uses (the committed one does not). */
   contactAgeMinutes?: number | null;
   senderInLedger?: boolean;
+  /** Explain only at or above the supporting threshold (default), or always. */
+  explain?: ExplainWhen;
 }
 
-/** Probability of fraud from the wording, without an explanation (a few µs). */
-export function modelFraudProbability(report: Report, text: PreparedText, facts: ModelFacts = {}, model: WordingModel = defaultModel()): number {
-  return modelProbability(model, text, featureContext(report, facts));
+/** Probability of fraud from the wording, without an explanation: one pass, no allocation (a few µs). */
+export function modelFraudProbability(report: Report, text: PreparedText, options: ModelOptions = {}): number {
+  return modelProbability(options.model ?? defaultModel(), text, featureContext(report, options));
 }
 
 /**
  * Probability of fraud from the wording, with the passages of the original body that pushed
- * hardest towards fraud and the strongest features by name. `text` is the engine's
- * `prepareText(report.message.body)`, so only the analysed prefix (20,000 UTF-16 units) is read.
+ * hardest towards fraud and the strongest features by name (both empty under the supporting
+ * threshold unless `explain: 'always'`). `text` is the engine's `prepareText(report.message.body)`,
+ * so only the analysed prefix (20,000 UTF-16 units) is read.
  */
-export function modelAssessment(report: Report, text: PreparedText, facts: ModelFacts = {}, model: WordingModel = defaultModel()): ModelAssessment {
-  return assessWith(model, report, text, facts);
+export function modelAssessment(report: Report, text: PreparedText, options: ModelOptions = {}): ModelAssessment {
+  return assessWith(options.model ?? defaultModel(), report, text, options, options.explain);
 }
 
 /** Rule id of the model's signal. */

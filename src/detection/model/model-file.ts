@@ -57,13 +57,23 @@ export const modelFileSchema = z.object({
 });
 export type ModelFile = z.infer<typeof modelFileSchema>;
 
-/** A model ready for inference: dense weights over the hash space. */
+/**
+ * A model ready for inference. `table` has one int32 per bucket: the weight in units of `scale`
+ * (int16) in the low half, and in the high half the stamp of the last message that counted the
+ * bucket (see `scorePacked`); `stamp` is the last stamp used. Scoring mutates only the stamps.
+ */
 export interface WordingModel {
   file: ModelFile;
   config: FeatureConfig;
   bias: number;
-  /** `2^bits` weights; zero for pruned or unseen buckets. */
-  weights: Float32Array;
+  scale: number;
+  table: Int32Array;
+  stamp: number;
+}
+
+/** Weight of a bucket (without its stamp). */
+export function weightOf(model: WordingModel, bucket: number): number {
+  return (((model.table[bucket] as number) << 16) >> 16) * model.scale;
 }
 
 function pushVarint(out: number[], value: number): void {
@@ -89,10 +99,13 @@ export function encodeWeights(buckets: ArrayLike<number>, values: ArrayLike<numb
   return Buffer.from(bytes).toString('base64');
 }
 
-/** Decodes `encodeWeights` into dense weights of `size`; throws on a malformed or out-of-range stream. */
-export function decodeWeights(encoded: string, count: number, size: number, scale: number): Float32Array {
+/**
+ * Decodes `encodeWeights` into a packed table of `size` buckets (weights as int16 units, stamps 0);
+ * throws on a malformed stream, a bucket out of range or a weight that does not fit 16 bits.
+ */
+export function decodeWeights(encoded: string, count: number, size: number): Int32Array {
   const bytes = Buffer.from(encoded, 'base64');
-  const dense = new Float32Array(size);
+  const table = new Int32Array(size);
   let pos = 0;
   const read = (): number => {
     let value = 0;
@@ -110,11 +123,13 @@ export function decodeWeights(encoded: string, count: number, size: number, scal
   for (let k = 0; k < count; k++) {
     bucket += read();
     const z = read();
+    const q = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
     if (bucket >= size) throw new Error(`wording model: bucket ${bucket} outside 2^bits`);
-    dense[bucket] = (z % 2 === 0 ? z / 2 : -(z + 1) / 2) * scale;
+    if (q < -32768 || q > 32767) throw new Error(`wording model: weight ${q} of bucket ${bucket} does not fit 16 bits`);
+    table[bucket] = q & 0xffff;
   }
   if (pos !== bytes.length) throw new Error('wording model: trailing bytes after the weights');
-  return dense;
+  return table;
 }
 
 /** Validates a parsed model file and expands its weights. Throws with the reason when it is not a model. */
@@ -125,8 +140,8 @@ export function loadModel(json: unknown): WordingModel {
   }
   const file = parsed.data;
   if (file.features.charMin > file.features.charMax) throw new Error('wording model: charMin > charMax');
-  const weights = decodeWeights(file.weights, file.nonZero, 2 ** file.features.bits, file.scale);
-  return { file, config: file.features, bias: file.bias, weights };
+  const table = decodeWeights(file.weights, file.nonZero, 2 ** file.features.bits);
+  return { file, config: file.features, bias: file.bias, scale: file.scale, table, stamp: 0 };
 }
 
 /** The model file as committed: stable key order, two-space indentation, final newline. */
