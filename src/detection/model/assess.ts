@@ -93,6 +93,13 @@ function lowerBound(map: Int32Array, value: number): number {
   return lo;
 }
 
+/**
+ * The span forms as module constants: read in the per-feature sink, where an imported binding can
+ * cost a getter call per read (tsx may load these files as CommonJS).
+ */
+const IN_COMPACT: number = SPAN_COMPACT;
+const IN_PLAIN: number = SPAN_PLAIN;
+
 /** A feature occurrence kept for the readable list. */
 interface Strong {
   bucket: number;
@@ -140,10 +147,10 @@ function explainSink(bucket: number, span: SpanForm, from: number, to: number): 
   if (contribution > 0) keepStrong(bucket, span, from, to, contribution);
   let a = from;
   let b = to;
-  if (span === SPAN_PLAIN) {
+  if (span === IN_PLAIN) {
     a = lowerBound(text.compactMap, text.plainMap[from] as number);
     b = lowerBound(text.compactMap, text.plainEnds[to - 1] as number);
-  } else if (span !== SPAN_COMPACT) return;
+  } else if (span !== IN_COMPACT) return;
   if (b <= a) return;
   const each = contribution / (b - a);
   const share = ex.share;

@@ -220,6 +220,18 @@ export function featureLabel(text: PreparedText, span: SpanForm, from: number, t
  */
 export const scored = { distinct: 0 };
 
+/** Buckets of the tag features (in `TAGS` order) per hash size, computed once. */
+const TAG_BUCKETS = new Map<number, Int32Array>();
+function namedBuckets(bits: number): Int32Array {
+  let b = TAG_BUCKETS.get(bits);
+  if (!b) {
+    b = Int32Array.from(TAGS, ([name]) => namedBucket(name, bits));
+    TAG_BUCKETS.set(bits, b);
+  }
+  return b;
+}
+const NAMED_SCRATCH = new Int32Array(TAGS.length + CONTEXT_NAMES.length);
+
 export function scorePacked(text: PreparedText, ctx: FeatureContext, config: FeatureConfig, table: Int32Array, stamp: number): number {
   const shift = 32 - config.bits;
   const high = stamp << 16;
@@ -281,19 +293,22 @@ export function scorePacked(text: PreparedText, ctx: FeatureContext, config: Fea
     }
   }
 
-  const named: NamedFeature[] = [];
-  if (config.form) {
-    const head = analysed(text);
-    for (const [name, needle] of TAGS) if (head.indexOf(needle) !== -1) named.push(name);
-  }
-  if (config.context) named.push(...contextNames(ctx));
-  for (const name of named) {
-    const b = namedBucket(name, config.bits);
-    const v = table[b] as number;
-    if (v >>> 16 === stamp) continue;
-    table[b] = high | (v & 0xffff);
-    distinct++;
-    sum += (v << 16) >> 16;
+  if (config.form || config.context) {
+    const buckets = namedBuckets(config.bits);
+    let count = 0;
+    if (config.form) {
+      const head = analysed(text);
+      for (let k = 0; k < TAGS.length; k++) if (head.indexOf((TAGS[k] as [NamedFeature, string])[1]) !== -1) NAMED_SCRATCH[count++] = buckets[k] as number;
+    }
+    if (config.context) for (const name of contextNames(ctx)) NAMED_SCRATCH[count++] = namedBucket(name, config.bits);
+    for (let k = 0; k < count; k++) {
+      const b = NAMED_SCRATCH[k] as number;
+      const v = table[b] as number;
+      if (v >>> 16 === stamp) continue;
+      table[b] = high | (v & 0xffff);
+      distinct++;
+      sum += (v << 16) >> 16;
+    }
   }
   scored.distinct = distinct;
   return sum;
