@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prepareText } from '../text.ts';
 import { modelLogit } from './assess.ts';
-import { forEachFeature, SPAN_COMPACT, SPAN_ORIGINAL, SPAN_PLAIN, type FeatureConfig } from './features.ts';
+import { forEachFeature, Occurrences, scorePacked, SPAN_COMPACT, SPAN_ORIGINAL, SPAN_PLAIN, type FeatureConfig } from './features.ts';
 import { decodeWeights, encodeWeights, loadModel, MODEL_FORMAT, weightOf, type ModelFile, type WordingModel } from './model-file.ts';
 
 const config: FeatureConfig = { bits: 12, charMin: 2, charMax: 4, words: true, form: true, context: true };
@@ -59,6 +59,17 @@ describe('features', () => {
         const { logit, distinct } = modelLogit(model, text, ctx);
         expect(distinct).toBe(seen.size);
         expect(logit).toBeCloseTo(seen.size === 0 ? model.bias : model.bias + sum / Math.sqrt(seen.size), 9);
+
+        // What the scoring pass records for the explanation: the first occurrence of every weighted feature.
+        const first = new Map<number, string>();
+        forEachFeature(text, ctx, config, (b, span, from, to) => {
+          if (!first.has(b) && weightOf(model, b) !== 0) first.set(b, `${b}/${span}/${from}/${to}`);
+        });
+        const record = new Occurrences();
+        model.stamp = (model.stamp % 60_000) + 1;
+        scorePacked(text, ctx, config, model.table, model.stamp, record);
+        const recorded = Array.from({ length: record.count }, (_, k) => `${record.bucket[k]}/${record.span[k]}/${record.from[k]}/${record.to[k]}`);
+        expect(recorded.sort()).toEqual([...first.values()].sort());
       }),
       { numRuns: 300 },
     );

@@ -212,12 +212,45 @@ export function featureLabel(text: PreparedText, span: SpanForm, from: number, t
 }
 
 /**
- * The scoring pass, without a callback: the same features as `forEachFeature` (a test holds the two
- * equal), each counted once, looked up in a packed table where every bucket holds its weight (int16,
- * in units of the model's scale) in the low half and the stamp of the last message that counted it
- * in the high half, so one memory access both dedupes and reads the weight.
- * Returns the summed weight units; the number of distinct features is left in `scored.distinct`.
+ * Where the scoring pass writes, when asked, the first occurrence of every feature it counted with
+ * a non-zero weight (for the explanation, which then needs no second pass): the weight in units,
+ * the span form and [from, to). Grows as needed; `count` entries are valid.
  */
+export class Occurrences {
+  count = 0;
+  units = new Int32Array(256);
+  span = new Uint8Array(256);
+  from = new Int32Array(256);
+  to = new Int32Array(256);
+  bucket = new Int32Array(256);
+
+  push(units: number, span: number, from: number, to: number, bucket: number): void {
+    if (this.count === this.units.length) this.grow();
+    const k = this.count++;
+    this.units[k] = units;
+    this.span[k] = span;
+    this.from[k] = from;
+    this.to[k] = to;
+    this.bucket[k] = bucket;
+  }
+
+  private grow(): void {
+    const size = this.units.length * 2;
+    const units = new Int32Array(size);
+    const span = new Uint8Array(size);
+    const from = new Int32Array(size);
+    const to = new Int32Array(size);
+    const bucket = new Int32Array(size);
+    units.set(this.units);
+    span.set(this.span);
+    from.set(this.from);
+    to.set(this.to);
+    bucket.set(this.bucket);
+    Object.assign(this, { units, span, from, to, bucket });
+  }
+}
+
+/** The number of distinct features of the last `scorePacked` call. */
 export const scored = { distinct: 0 };
 
 /** Buckets of the tag features (in `TAGS` order) per hash size, computed once. */
@@ -230,9 +263,19 @@ function namedBuckets(bits: number): Int32Array {
   }
   return b;
 }
-const NAMED_SCRATCH = new Int32Array(TAGS.length + CONTEXT_NAMES.length);
+const NAMED_BUCKET = new Int32Array(TAGS.length + CONTEXT_NAMES.length);
+const NAMED_FROM = new Int32Array(TAGS.length + CONTEXT_NAMES.length);
+const NAMED_TO = new Int32Array(TAGS.length + CONTEXT_NAMES.length);
 
-export function scorePacked(text: PreparedText, ctx: FeatureContext, config: FeatureConfig, table: Int32Array, stamp: number): number {
+/**
+ * The scoring pass, without a callback: the same features as `forEachFeature` (a test holds the two
+ * equal), each counted once, looked up in a packed table where every bucket holds its weight (int16,
+ * in units of the model's scale) in the low half and the stamp of the last message that counted it
+ * in the high half, so one memory access both dedupes and reads the weight.
+ * Returns the summed weight units; the number of distinct features is left in `scored.distinct`.
+ * With `record`, the first occurrence of each feature with a non-zero weight is written there.
+ */
+export function scorePacked(text: PreparedText, ctx: FeatureContext, config: FeatureConfig, table: Int32Array, stamp: number, record: Occurrences | null = null): number {
   const shift = 32 - config.bits;
   const high = stamp << 16;
   let sum = 0;
@@ -252,7 +295,9 @@ export function scorePacked(text: PreparedText, ctx: FeatureContext, config: Fea
       if (v >>> 16 === stamp) continue;
       table[b] = high | (v & 0xffff);
       distinct++;
-      sum += (v << 16) >> 16;
+      const w = (v << 16) >> 16;
+      sum += w;
+      if (record !== null && w !== 0) record.push(w, SPAN_COMPACT, i, i + k + 1, b);
     }
   }
 
@@ -286,7 +331,9 @@ export function scorePacked(text: PreparedText, ctx: FeatureContext, config: Fea
         if (v >>> 16 === stamp) continue;
         table[b] = high | (v & 0xffff);
         distinct++;
-        sum += (v << 16) >> 16;
+        const w = (v << 16) >> 16;
+        sum += w;
+        if (record !== null && w !== 0) record.push(w, SPAN_PLAIN, twice === 1 ? start : prevStart, i, b);
       }
       prevHash = word;
       prevStart = start;
@@ -294,20 +341,33 @@ export function scorePacked(text: PreparedText, ctx: FeatureContext, config: Fea
   }
 
   if (config.form || config.context) {
-    const buckets = namedBuckets(config.bits);
     let count = 0;
     if (config.form) {
+      const buckets = namedBuckets(config.bits);
       const head = analysed(text);
-      for (let k = 0; k < TAGS.length; k++) if (head.indexOf((TAGS[k] as [NamedFeature, string])[1]) !== -1) NAMED_SCRATCH[count++] = buckets[k] as number;
+      for (let k = 0; k < TAGS.length; k++) {
+        const needle = (TAGS[k] as [NamedFeature, string])[1];
+        const at = head.indexOf(needle);
+        if (at === -1) continue;
+        NAMED_BUCKET[count] = buckets[k] as number;
+        NAMED_FROM[count] = at;
+        NAMED_TO[count++] = at + needle.length;
+      }
     }
-    if (config.context) for (const name of contextNames(ctx)) NAMED_SCRATCH[count++] = namedBucket(name, config.bits);
+    const tags = count;
+    if (config.context) for (const name of contextNames(ctx)) NAMED_BUCKET[count++] = namedBucket(name, config.bits);
     for (let k = 0; k < count; k++) {
-      const b = NAMED_SCRATCH[k] as number;
+      const b = NAMED_BUCKET[k] as number;
       const v = table[b] as number;
       if (v >>> 16 === stamp) continue;
       table[b] = high | (v & 0xffff);
       distinct++;
-      sum += (v << 16) >> 16;
+      const w = (v << 16) >> 16;
+      sum += w;
+      if (record !== null && w !== 0) {
+        if (k < tags) record.push(w, SPAN_ORIGINAL, NAMED_FROM[k] as number, NAMED_TO[k] as number, b);
+        else record.push(w, SPAN_NONE, 0, 0, b);
+      }
     }
   }
   scored.distinct = distinct;
