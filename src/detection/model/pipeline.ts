@@ -24,7 +24,7 @@ export interface TrainingSettings {
 
 /** The settings the committed model is trained with (chosen by leave-one-company-out, see README.md). */
 export const DEFAULT_SETTINGS: TrainingSettings = {
-  features: { bits: 17, charMin: 2, charMax: 4, words: true, form: true, context: false },
+  features: { bits: 16, charMin: 2, charMax: 4, words: true, form: true, context: false },
   l1: 0,
   l2: 3e-5,
   iterations: 300,
