@@ -4,9 +4,11 @@
  * drops the spaces), and a few message-form features (Chatwork [info]/[qt]/[To:] notation, a
  * link). Optionally, coarse context features (room type, contact age, sender in the ledger).
  *
- * One function enumerates them for training and inference alike, so the two can never disagree.
- * Every feature occurrence carries the span it came from, so an explanation can point at the
- * original body through the engine's own maps (`toEvidence`). Nothing here allocates per feature.
+ * `forEachFeature` enumerates them for training; `scorePacked` is the same enumeration without a
+ * callback, for inference (a test holds the two equal). Both live in this file so the hot loop
+ * calls the hashing helpers without crossing a module boundary. Every feature occurrence carries
+ * the span it came from, so an explanation can point at the original body through the engine's
+ * own maps (`toEvidence`). Nothing here allocates per feature.
  */
 import type { PreparedText } from '../text.ts';
 

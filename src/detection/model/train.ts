@@ -6,8 +6,6 @@
  * ascending bucket order, a fixed number of iterations; the same examples give the same weights to
  * the last bit (and the file rounds them to `scale` anyway). Classes are weighted to count equally.
  */
-import { prepareText } from '../text.ts';
-import { forEachFeature, type FeatureConfig, type FeatureContext } from './features.ts';
 
 /** One labelled message, reduced to its distinct feature buckets. */
 export interface TrainingVector {
@@ -29,15 +27,6 @@ export interface Fitted {
   /** Ascending buckets with a non-zero weight, and their weights. */
   buckets: Int32Array;
   weights: Float64Array;
-}
-
-/** The distinct feature buckets of a message body, ascending. */
-export function vectorise(body: string, ctx: FeatureContext, config: FeatureConfig): Int32Array {
-  const seen = new Set<number>();
-  forEachFeature(prepareText(body), ctx, config, function add(bucket) {
-    seen.add(bucket);
-  });
-  return Int32Array.from(seen).sort();
 }
 
 function sigmoid(x: number): number {
