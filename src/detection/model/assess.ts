@@ -32,15 +32,6 @@ export const MAX_FEATURES = 8;
 /** When `assessWith` explains: only at or above the model's supporting threshold (the default), or always. */
 export type ExplainWhen = 'supporting' | 'always';
 
-/**
- * Imported constants copied once: read per recorded feature, and an imported binding can cost a
- * getter call per read (tsx may load these files as CommonJS; the profile showed it).
- */
-const IN_COMPACT: number = SPAN_COMPACT;
-const IN_PLAIN: number = SPAN_PLAIN;
-const IN_ORIGINAL: number = SPAN_ORIGINAL;
-const IN_NONE: number = SPAN_NONE;
-
 /** The facts of a report the optional context features use (ignored by a model without them). */
 export function featureContext(report: Report, facts: { contactAgeMinutes?: number | null; senderInLedger?: boolean } = {}): FeatureContext {
   return { roomType: report.context?.roomType ?? null, contactAgeMinutes: facts.contactAgeMinutes ?? null, senderInLedger: facts.senderInLedger ?? null };
@@ -105,10 +96,10 @@ function spreadShares(text: PreparedText, record: Occurrences, perUnit: number):
     const span = record.span[k] as number;
     let a = record.from[k] as number;
     let b = record.to[k] as number;
-    if (span === IN_PLAIN) {
+    if (span === SPAN_PLAIN) {
       a = lowerBound(text.compactMap, text.plainMap[a] as number);
       b = lowerBound(text.compactMap, text.plainEnds[b - 1] as number);
-    } else if (span !== IN_COMPACT) continue;
+    } else if (span !== SPAN_COMPACT) continue;
     if (b <= a) continue;
     const each = ((record.units[k] as number) * perUnit) / (b - a);
     for (let j = a; j < b; j++) share[j] = (share[j] as number) + each;
@@ -144,7 +135,7 @@ function strongest(record: Occurrences, count: number): number[] {
 
 function label(model: WordingModel, text: PreparedText, record: Occurrences, k: number): string {
   const span = record.span[k] as number;
-  if (span === IN_NONE) return NAMED_FEATURES.find((name) => namedBucket(name, model.config.bits) === record.bucket[k]) ?? '';
+  if (span === SPAN_NONE) return NAMED_FEATURES.find((name) => namedBucket(name, model.config.bits) === record.bucket[k]) ?? '';
   return featureLabel(text, span as SpanForm, record.from[k] as number, record.to[k] as number);
 }
 
@@ -177,7 +168,7 @@ export function assessWith(
   const perUnit = distinct === 0 ? 0 : model.scale / Math.sqrt(distinct);
   const candidates: Candidate[] = shareRuns(spreadShares(text, record, perUnit), text.compact.length, MAX_EVIDENCE);
   for (let k = 0; k < record.count; k++) {
-    if (record.span[k] !== IN_ORIGINAL || (record.units[k] as number) <= 0) continue;
+    if (record.span[k] !== SPAN_ORIGINAL || (record.units[k] as number) <= 0) continue;
     const from = record.from[k] as number;
     const to = record.to[k] as number;
     candidates.push({ score: (record.units[k] as number) * perUnit, from, to, evidence: { text: text.original.slice(from, to), start: from, end: to } });
