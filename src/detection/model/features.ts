@@ -5,8 +5,8 @@
  * link). Optionally, coarse context features (room type, contact age, sender in the ledger).
  *
  * `forEachFeature` enumerates them for training; `scorePacked` is the same enumeration without a
- * callback, for inference (a test holds the two equal). Both live in this file so the hot loop
- * calls the hashing helpers without crossing a module boundary. Every feature occurrence carries
+ * callback, for inference (a test holds the two equal); both live in this file, next to the
+ * hashing helpers they share, so a change to one is seen in the other. Every feature occurrence carries
  * the span it came from, so an explanation can point at the original body through the engine's
  * own maps (`toEvidence`). Nothing here allocates per feature.
  */
