@@ -384,5 +384,5 @@ export function loadTeamsPackageConfig(env: Record<string, string | undefined>):
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return { appId: parsed.data.TEAMS_APP_ID ?? null, publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(/\/+$/, '') };
+  return { appId: parsed.data.TEAMS_APP_ID ?? null, publicUrl: withoutTrailingSlashes(parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`) };
 }

@@ -121,17 +121,29 @@ describe('the attack through the webhook', () => {
     rt = undefined;
   });
 
-  it('a quote padded with 240,000 spaces is answered 200 and stored as the right report', async () => {
+  it('a quote padded up to the 64 KB cap with spaces is answered 200 and stored as the right report', async () => {
     rt = chatworkRuntime(fake);
-    const body = '[qt][qtmeta aid=555 time=1767744000]振込先を変更しました' + ' '.repeat(240_000) + 'x[/qt]';
+    // A backtracking parser is quadratic on this; the linear one reads it in one pass.
+    const body = '[qt][qtmeta aid=555 time=1767744000]振込先を変更しました' + ' '.repeat(60_000) + 'x[/qt]';
     const res = await postWebhook(rt, messageCreated(body));
     expect(res.status).toBe(200);
     const [ev] = inbound(rt);
     expect(ev).toMatchObject({ status: 'processed' });
     expect(JSON.parse(ev!.raw_body).webhook_event.body).toBe(body); // the whole event is kept
     const [r] = chatworkReports(rt);
-    expect(r).toMatchObject({ sender_account_id: 555, message_body: '振込先を変更しました' });
-    expect(rt.log.lines.some((l) => String(l.msg).includes('only the first part was parsed'))).toBe(true);
+    expect(r).toMatchObject({ sender_account_id: 555 });
+    expect(r!.message_body.startsWith('振込先を変更しました')).toBe(true);
+    expect(r!.message_body.endsWith('x')).toBe(true); // the quote was read to its end
+    expect((await rt.app.request('/healthz')).status).toBe(200);
+  });
+
+  it('a quote padded past the cap (240,000 spaces) is refused 422 naming the field, and nothing is stored', async () => {
+    rt = chatworkRuntime(fake);
+    const body = '[qt][qtmeta aid=555 time=1767744000]振込先を変更しました' + ' '.repeat(240_000) + 'x[/qt]';
+    const res = await postWebhook(rt, messageCreated(body));
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(await res.json())).toContain('webhook_event.body');
+    expect(chatworkReports(rt)).toHaveLength(0);
     expect((await rt.app.request('/healthz')).status).toBe(200);
   });
 });
