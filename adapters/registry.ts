@@ -19,7 +19,7 @@ import { createConsoleNotifier } from './console/index.ts';
 import { createInboxBinding } from './inbox/index.ts';
 import { createSlackBinding } from './slack/index.ts';
 import { createTeams } from './teams/index.ts';
-import { NOTIFIER_PLATFORMS, type Notifier, type NotifierPlatform, type ReporterNotifier } from './types.ts';
+import { NOTIFIER_PLATFORMS, type Notifier, type NotifierPlatform, type ReporterNotifier } from '../src/domain/notifier.ts';
 
 /** What a factory may use. Misconfiguration should throw here, at start, not on first send. */
 export interface NotifierDeps {

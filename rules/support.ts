@@ -2,7 +2,7 @@
 import { accountNumberKey } from '../src/detection/banks.ts';
 import { bankAccountValue, phoneValue } from '../src/detection/observables.ts';
 import type { Directory } from '../src/domain/directory.ts';
-import type { Bilingual, Evidence, Observable } from '../src/detection/types.ts';
+import type { Bilingual, Evidence, Observable } from '../src/domain/detection.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { RuleContext, RuleMatch, Strength } from './types.ts';
 

@@ -6,7 +6,7 @@
 import type { Directory } from '../src/domain/directory.ts';
 import type { Report } from '../src/domain/report.ts';
 import type { PreparedText } from '../src/detection/text.ts';
-import type { Bilingual, Evidence, IdentityMatch, Observable, SignalCategory } from '../src/detection/types.ts';
+import type { Bilingual, Evidence, IdentityMatch, Observable, SignalCategory } from '../src/domain/detection.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /** A weak firing supports a verdict; a strong one can carry it (see score.ts). */

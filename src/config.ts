@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { VERDICTS } from './detection/types.ts';
+import { VERDICTS } from './domain/detection.ts';
 import { MAX_CARD_UPDATE_DELAY_MS } from './delivery/enqueue.ts';
 import { policyFileSchema, resolvePolicy, targetSpecSchema, type EscalationPolicy } from './delivery/policy.ts';
 

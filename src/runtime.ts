@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { createNotifiers, notifierFactories, outboxTargets, type NotifierFactory, type Notifiers } from '../adapters/registry.ts';
-import type { NotifierPlatform } from '../adapters/types.ts';
+import type { NotifierPlatform } from './domain/notifier.ts';
 import { createApp, type AppDeps } from './app.ts';
 import { describeKeySource, openAuditTrail, type OpenedAuditTrail } from './cases/audit-setup.ts';
 import { createCaseService } from './cases/service.ts';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { NotifierBinding, NotifierFactory } from '../adapters/registry.ts';
-import type { CaseCard, Notifier, NotifierPlatform, PostedCard, Reminder, ReportOrigin, ReporterEvent, ReporterNotifier } from '../adapters/types.ts';
+import type { CaseCard, Notifier, NotifierPlatform, PostedCard, Reminder, ReportOrigin, ReporterEvent, ReporterNotifier } from '../src/domain/notifier.ts';
 import { createToken } from '../src/auth/tokens.ts';
 import { ManualClock } from '../src/clock.ts';
 import { loadConfig, type Config } from '../src/config.ts';

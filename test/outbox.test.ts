@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeliveryError } from '../adapters/types.ts';
+import { DeliveryError } from '../src/domain/notifier.ts';
 import { backoffDelay } from '../src/delivery/retry.ts';
 import { MAX_CARD_UPDATE_DELAY_MS } from '../src/delivery/enqueue.ts';
 import { SEND_LEASE_MS } from '../src/delivery/worker.ts';

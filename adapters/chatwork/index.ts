@@ -8,7 +8,7 @@
 import type { AppDeps } from '../../src/app.ts';
 import { ConfigError } from '../../src/config.ts';
 import type { NotifierBinding, NotifierDeps } from '../registry.ts';
-import { DeliveryError, type CaseCard, type ReportOrigin, type ReporterEvent, type ReporterNotifier } from '../types.ts';
+import { DeliveryError, type CaseCard, type ReportOrigin, type ReporterEvent, type ReporterNotifier } from '../../src/domain/notifier.ts';
 import { createChatworkIntake, type BotIdentity, type ChatworkIntake } from './intake.ts';
 import { buildReply } from './reply.ts';
 import { createChatworkTransport, type ChatworkTransport } from './transport.ts';

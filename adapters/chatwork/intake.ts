@@ -14,7 +14,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../src/app.ts';
 import { inboundEvents, reports } from '../../src/db/schema/index.ts';
 import { backoffDelay } from '../../src/delivery/retry.ts';
-import type { ReportOrigin } from '../types.ts';
+import type { ReportOrigin } from '../../src/domain/notifier.ts';
 import { envelopeSchema, eventKey, HANDLED_EVENTS, readEvent, reportExternalId, type ChatworkEvent, type ChatworkEventType } from './event.ts';
 import { MAX_PARSED_CHARS, parseChatworkBody, toReports } from './parse.ts';
 

@@ -9,7 +9,7 @@
  */
 import type { Resolution } from '../../src/domain/case.ts';
 import { buildAdvice, contactLine, type Advice } from '../../src/domain/advice.ts';
-import type { CaseCard, ReportOrigin, ReporterEvent } from '../types.ts';
+import type { CaseCard, ReportOrigin, ReporterEvent } from '../../src/domain/notifier.ts';
 import { echoHostile, escapeChatwork as esc } from './escape.ts';
 
 type Lines = { ja: string[]; en: string[] };

@@ -4,7 +4,7 @@
  * `rate_limited` with `retryAfterMs` until `x-ratelimit-reset` (epoch seconds); 5xx →
  * `server_error`; any other non-2xx → `rejected` (permanent); no answer → `network`.
  */
-import { DeliveryError } from '../types.ts';
+import { DeliveryError } from '../../src/domain/notifier.ts';
 
 export interface ChatworkTransportOptions {
   /** e.g. https://api.chatwork.com/v2, no trailing slash. */

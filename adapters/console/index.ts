@@ -6,7 +6,7 @@
  * With Slack or Teams configured it is off unless CONSOLE_NOTIFIER=true (src/config.ts).
  */
 import type { Logger } from '../../src/logger.ts';
-import type { CaseCard, Notifier, PostedCard, Reminder } from '../types.ts';
+import type { CaseCard, Notifier, PostedCard, Reminder } from '../../src/domain/notifier.ts';
 
 /**
  * What a log line says about a card.

@@ -9,7 +9,7 @@
  * `verbatim: true` text objects; only kakunin's own words may mention or link.
  */
 import type { types } from '@slack/bolt';
-import type { CaseCard } from '../types.ts';
+import type { CaseCard } from '../../src/domain/notifier.ts';
 import { escapeMrkdwn, fitMrkdwn, fitPlain, quoteMrkdwn, slackLink } from './escape.ts';
 import {
   actionLabel,

@@ -5,7 +5,7 @@
  */
 import type { AppDeps } from '../../src/app.ts';
 import type { NotifierBinding, NotifierDeps } from '../registry.ts';
-import { DeliveryError } from '../types.ts';
+import { DeliveryError } from '../../src/domain/notifier.ts';
 import { limitBody } from '../../src/routes/body-limit.ts';
 import { createSlackApp } from './app.ts';
 import { createSlackNotifier } from './notifier.ts';

@@ -4,7 +4,7 @@
  * hostile; anything a fraudster wrote goes through escape.ts instead.
  */
 import type { Actor, CaseStatus, Resolution } from '../../src/domain/case.ts';
-import type { IdentityMatch, ObservableKind, Verdict } from '../../src/detection/types.ts';
+import type { IdentityMatch, ObservableKind, Verdict } from '../../src/domain/detection.ts';
 import { ACTION, ACTOR_PLATFORM, both, OBSERVABLE, RESOLUTION, RESOLVE_BUTTON, SEVERITY, STATUS, term } from '../../src/domain/glossary.ts';
 
 /** Severity badge for the header and the notification text. */

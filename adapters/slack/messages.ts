@@ -4,7 +4,7 @@
  * escaped, user ids are only turned into `<@U…>` when they look like Slack ids.
  */
 import type { Actor, CaseAction, Resolution } from '../../src/domain/case.ts';
-import type { CaseCard, Reminder } from '../types.ts';
+import type { CaseCard, Reminder } from '../../src/domain/notifier.ts';
 import { fitMrkdwn } from './escape.ts';
 import { actionLabel, jst, mentionToken, PLATFORM_LABEL, RESOLUTION_LABEL, STATUS_LABEL } from './labels.ts';
 

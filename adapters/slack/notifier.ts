@@ -3,7 +3,7 @@
  * ts from chat_posts), and reminds in the card's thread. One request per call; the outbox worker
  * retries, honours Retry-After and posts a fresh card when chat.update says message_not_found.
  */
-import type { CaseCard, Notifier, PostedCard, Reminder } from '../types.ts';
+import type { CaseCard, Notifier, PostedCard, Reminder } from '../../src/domain/notifier.ts';
 import { buildCardMessage, type CardOptions } from './blocks.ts';
 import { reminderText } from './messages.ts';
 import type { SlackTransport } from './transport.ts';

@@ -5,7 +5,7 @@
  * the error string is kept in the message, so `GET /api/cases/:ref` shows e.g.
  * "rejected: slack chat.postMessage: channel_not_found".
  */
-import { DeliveryError } from '../types.ts';
+import { DeliveryError } from '../../src/domain/notifier.ts';
 
 /** Slack errors worth retrying later; anything else with ok:false is permanent. */
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org']);

@@ -12,7 +12,7 @@ import {
 } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { TeamsConfig } from '../../src/config.ts';
-import { DeliveryError } from '../types.ts';
+import { DeliveryError } from '../../src/domain/notifier.ts';
 
 /**
  * A CloudAdapter. With an app id every incoming activity's JWT is checked (unsigned → 401) and

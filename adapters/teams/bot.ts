@@ -19,13 +19,13 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import type { Clock } from '../../src/clock.ts';
-import { parseCaseRef } from '../../src/cases/ref.ts';
+import { parseCaseRef } from '../../src/domain/ref.ts';
 import type { CaseService } from '../../src/cases/service.ts';
-import type { Bilingual } from '../../src/detection/types.ts';
+import type { Bilingual } from '../../src/domain/detection.ts';
 import type { Actor } from '../../src/domain/case.ts';
 import { AppError } from '../../src/errors.ts';
 import type { Logger } from '../../src/logger.ts';
-import type { CaseCard } from '../types.ts';
+import type { CaseCard } from '../../src/domain/notifier.ts';
 import { connectorOf } from './adapter.ts';
 import { ADAPTIVE_CARD_TYPE, buildTeamsCard, cardAttachment, REFRESH_VERB, VERBS, type CaseVerb } from './card.ts';
 import { escapeCardText, fitCardText } from './escape.ts';

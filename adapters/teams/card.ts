@@ -6,8 +6,8 @@
  * the bot maps back to case actions with `VERBS`.
  */
 import type { CaseAction, Resolution } from '../../src/domain/case.ts';
-import type { Bilingual } from '../../src/detection/types.ts';
-import type { CaseCard } from '../types.ts';
+import type { Bilingual } from '../../src/domain/detection.ts';
+import type { CaseCard } from '../../src/domain/notifier.ts';
 import { cardParagraphs, escapeCardText, fitCardText } from './escape.ts';
 import { ACTOR_PLATFORM, term } from '../../src/domain/glossary.ts';
 import { ACTION_DONE, both, formatAge, formatTime, L, OBSERVABLE, RESOLUTION, SEVERITY, SEVERITY_STYLE, STATUS } from './labels.ts';

@@ -3,7 +3,7 @@
  * here; anything that came from a message is escaped in card.ts.
  */
 import type { CaseStatus, Resolution } from '../../src/domain/case.ts';
-import type { Bilingual, ObservableKind, Verdict } from '../../src/detection/types.ts';
+import type { Bilingual, ObservableKind, Verdict } from '../../src/domain/detection.ts';
 import * as G from '../../src/domain/glossary.ts';
 import { contactAge, jst } from '../../src/domain/format.ts';
 

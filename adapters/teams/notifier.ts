@@ -5,8 +5,8 @@
  */
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { CaseCard, Notifier, PostedCard, Reminder } from '../types.ts';
-import { DeliveryError } from '../types.ts';
+import type { CaseCard, Notifier, PostedCard, Reminder } from '../../src/domain/notifier.ts';
+import { DeliveryError } from '../../src/domain/notifier.ts';
 import { toDeliveryError, withConversation } from './adapter.ts';
 import { cardAttachment } from './card.ts';
 import { isApproved, type BindingStore, type TeamsBinding } from './store.ts';

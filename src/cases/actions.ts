@@ -4,7 +4,7 @@
  * two concurrent actions cannot both win; the loser gets a 409 that names who acted first.
  */
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import type { ReporterEvent } from '../../adapters/types.ts';
+import type { ReporterEvent } from '../domain/notifier.ts';
 import type { Actor, CaseAction, CaseStatus, Resolution } from '../domain/case.ts';
 import { apiTokens, caseEvents, cases, reports } from '../db/schema/index.ts';
 import { enqueueCards, enqueueReporterCallback, enqueueReporterNotify } from '../delivery/enqueue.ts';
@@ -13,9 +13,9 @@ import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import { ACTION, ACTOR_PLATFORM, EVENT, RESOLUTION, STATUS, term } from '../domain/glossary.ts';
 import { jst } from '../domain/format.ts';
-import type { ReportOrigin } from '../../adapters/types.ts';
+import type { ReportOrigin } from '../domain/notifier.ts';
 import type { CaseDeps } from './deps.ts';
-import { formatCaseRef } from './ref.ts';
+import { formatCaseRef } from '../domain/ref.ts';
 import { nextStatus } from './state-machine.ts';
 
 /** Options of an action. `expectedVersion` makes the action fail if the case changed since it was read. */

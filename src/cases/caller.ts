@@ -6,7 +6,7 @@
  *
  * @example callerKey({ kind: 'token', tokenId: 7, tokenName: 'crm' }) // 'token:7'
  */
-import type { ReportOrigin } from '../../adapters/types.ts';
+import type { ReportOrigin } from '../domain/notifier.ts';
 import type { Actor, ReportSource } from '../domain/case.ts';
 
 export type IntakeCaller =

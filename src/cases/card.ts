@@ -3,13 +3,13 @@
  * this at send time, so a late or retried delivery still shows the truth.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { CaseCard } from '../../adapters/types.ts';
+import type { CaseCard } from '../domain/notifier.ts';
 import { CASE_ACTIONS, type Actor, type CaseStatus, type Resolution } from '../domain/case.ts';
-import type { Bilingual, IdentityMatch, ObservableKind, Signal } from '../detection/types.ts';
+import type { Bilingual, IdentityMatch, ObservableKind, Signal } from '../domain/detection.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, partners, people, reports } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { formatCaseRef } from './ref.ts';
+import { formatCaseRef } from '../domain/ref.ts';
 import { isEscalated } from '../delivery/enqueue.ts';
 
 /** Observable kinds that link cases, with the reason shown on a card. */

@@ -6,10 +6,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { THRESHOLDS } from '../detection/score.ts';
-import type { DetectionResult, Observable, ObservableKind, Signal } from '../detection/types.ts';
+import type { DetectionResult, Observable, ObservableKind, Signal } from '../domain/detection.ts';
 import { LINK_REASONS } from './card.ts';
 import { casesWhere, observableOutsideLedger } from './grouping.ts';
-import { formatCaseRef } from './ref.ts';
+import { formatCaseRef } from '../domain/ref.ts';
 
 /** The rule id of the signal this adds. */
 export const CONFIRMED_FRAUD_RULE_ID = 'correlation.confirmed_fraud_observable';

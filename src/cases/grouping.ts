@@ -6,7 +6,7 @@
  * account are not one scheme.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Observable, ObservableKind } from '../detection/types.ts';
+import type { Observable, ObservableKind } from '../domain/detection.ts';
 import type { Db } from '../db/client.ts';
 
 /** Observable kinds that make two reports one case. */

@@ -9,7 +9,7 @@ import type { CaseStatus } from '../domain/case.ts';
 import type { Directory } from '../domain/directory.ts';
 import { MESSAGE_BODY_TOO_LARGE, withinBodyCap, type Report } from '../domain/report.ts';
 import { detect } from '../detection/engine.ts';
-import { verdictRank, type DetectionResult, type Signal, type Verdict } from '../detection/types.ts';
+import { verdictRank, type DetectionResult, type Signal, type Verdict } from '../domain/detection.ts';
 import type { Db } from '../db/client.ts';
 import { perDb } from '../db/memo.ts';
 import { cases, observables, reports, signals } from '../db/schema/index.ts';
@@ -21,7 +21,7 @@ import { callerActor, callerKey, callerSource, type IntakeCaller } from './calle
 import { correlateConfirmedFraud } from './correlation.ts';
 import type { CaseDeps } from './deps.ts';
 import { findGroupCase } from './grouping.ts';
-import { formatCaseRef } from './ref.ts';
+import { formatCaseRef } from '../domain/ref.ts';
 
 const ph = (name: string) => sql.placeholder(name);
 const stmts = perDb((db) => ({

@@ -1,6 +1,6 @@
 /** Validation for a ReportOrigin (where on a chat platform a report came from). */
 import { z } from 'zod';
-import { NOTIFIER_PLATFORMS, type ReportOrigin } from '../../adapters/types.ts';
+import { NOTIFIER_PLATFORMS, type ReportOrigin } from '../domain/notifier.ts';
 
 export const reportOriginSchema = z.object({
   platform: z.enum(NOTIFIER_PLATFORMS),

@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, exists, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { CASE_STATUSES } from '../domain/case.ts';
-import { VERDICTS, type Signal } from '../detection/types.ts';
+import { VERDICTS, type Signal } from '../domain/detection.ts';
 import type { Db } from '../db/client.ts';
 import { qualified } from '../db/qualified.ts';
 import { extractObservables } from '../detection/observables.ts';
@@ -13,7 +13,7 @@ import { prepareText } from '../detection/text.ts';
 import { caseEvents, cases, chatPosts, deliveries, observables, reports, signals } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { linkedCases } from './card.ts';
-import { formatCaseRef } from './ref.ts';
+import { formatCaseRef } from '../domain/ref.ts';
 
 /** Query-string filters of `GET /api/cases`. `cursor` is the `nextCursor` of the previous page. */
 export const caseListQuerySchema = z.object({

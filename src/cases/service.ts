@@ -4,12 +4,12 @@
  * `cases.act('KKN-000123', 'acknowledge', {platform: 'slack', userId, displayName})`.
  */
 import { and, eq, ne } from 'drizzle-orm';
-import type { CaseCard } from '../../adapters/types.ts';
+import type { CaseCard } from '../domain/notifier.ts';
 import type { Actor, CaseAction } from '../domain/case.ts';
 import type { Report } from '../domain/report.ts';
 import { deliveries, reports } from '../db/schema/index.ts';
 import { buildAdvice, type Advice } from '../domain/advice.ts';
-import type { IdentityMatch } from '../detection/types.ts';
+import type { IdentityMatch } from '../domain/detection.ts';
 import { isEscalated } from '../delivery/enqueue.ts';
 import { AppError } from '../errors.ts';
 import { actOnCase, type ActOptions, type ActResult } from './actions.ts';
@@ -18,7 +18,7 @@ import type { CaseDeps } from './deps.ts';
 import { submitReport, type IntakeResult, type SubmitOptions } from './intake.ts';
 import { createIntakeQueue } from './intake-queue.ts';
 import { getCaseDetail, listCases, type CaseDetailQuery, type CaseListQuery } from './queries.ts';
-import { parseCaseRef } from './ref.ts';
+import { parseCaseRef } from '../domain/ref.ts';
 
 export interface CaseService {
   /** Stores a report (idempotent on the caller + externalId); `created` false means it was a repeat. */

@@ -10,7 +10,7 @@
  * Retries belong to the outbox worker: this sends once and throws a DeliveryError.
  */
 import { createHmac } from 'node:crypto';
-import { DeliveryError, type ReporterEvent } from '../../adapters/types.ts';
+import { DeliveryError, type ReporterEvent } from '../domain/notifier.ts';
 import type { CaseStatus, Resolution } from '../domain/case.ts';
 
 /** The JSON body of a callback. */

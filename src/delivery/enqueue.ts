@@ -4,8 +4,8 @@
  * queues twice (`ON CONFLICT DO NOTHING`).
  */
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import type { NotifierPlatform, ReporterEvent } from '../../adapters/types.ts';
-import type { Verdict } from '../detection/types.ts';
+import type { NotifierPlatform, ReporterEvent } from '../domain/notifier.ts';
+import type { Verdict } from '../domain/detection.ts';
 import type { Db } from '../db/client.ts';
 import { deliveries, type DeliveryPlatform } from '../db/schema/index.ts';
 import { perDb } from '../db/memo.ts';

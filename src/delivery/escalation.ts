@@ -8,13 +8,13 @@
  * on the first tick after the restart.
  */
 import { and, asc, eq, isNull, lte } from 'drizzle-orm';
-import type { Reminder } from '../../adapters/types.ts';
+import type { Reminder } from '../domain/notifier.ts';
 import type { Actor } from '../domain/case.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, escalationTimers } from '../db/schema/index.ts';
 import type { AuditTrail } from '../cases/audit.ts';
-import { formatCaseRef } from '../cases/ref.ts';
+import { formatCaseRef } from '../domain/ref.ts';
 import type { Logger } from '../logger.ts';
 import { insertDelivery, postedTargets, type OutboxTargets } from './enqueue.ts';
 import { resolveTargets, type CardTarget, type EscalationPolicy, type SeverityPolicy } from './policy.ts';

@@ -4,7 +4,7 @@
  * platform's Retry-After, dead after `maxAttempts`, the error kept), or dead outright.
  */
 import { and, eq, lte } from 'drizzle-orm';
-import { DeliveryError, type NotifierPlatform, type PostedCard } from '../../adapters/types.ts';
+import { DeliveryError, type NotifierPlatform, type PostedCard } from '../domain/notifier.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';

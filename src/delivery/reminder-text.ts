@@ -2,7 +2,7 @@
  * What a reminder says, Japanese first. Pure: built from the timer and the case, never from
  * reported (hostile) text, so adapters can show it as is after their usual escaping.
  */
-import type { Bilingual } from '../detection/types.ts';
+import type { Bilingual } from '../domain/detection.ts';
 import type { TimerKind } from '../db/schema/index.ts';
 import { ACTION } from '../domain/glossary.ts';
 

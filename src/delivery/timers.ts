@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { CaseAction, CaseStatus } from '../domain/case.ts';
-import type { Verdict } from '../detection/types.ts';
+import type { Verdict } from '../domain/detection.ts';
 import type { Db } from '../db/client.ts';
 import { perDb } from '../db/memo.ts';
 import { escalationTimers, type TimerKind } from '../db/schema/index.ts';

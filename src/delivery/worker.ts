@@ -8,7 +8,7 @@
  * interval and `kick`s it after each commit; tests call `tick` with a manual clock.
  */
 import { and, asc, eq, lte, ne, max, min } from 'drizzle-orm';
-import { DeliveryError, type CaseCard, type NotifierPlatform, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../../adapters/types.ts';
+import { DeliveryError, type CaseCard, type NotifierPlatform, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../domain/notifier.ts';
 import type { Notifiers } from '../../adapters/registry.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';

@@ -8,7 +8,7 @@
  * null), number (canonical, `accountNumberKey`), holder (or null), personalName (null without a
  * holder), overseas, swift, yuchoKigou/yuchoBangou (the 記号-番号 as written, else null).
  */
-import type { Observable } from './types.ts';
+import type { Observable } from '../domain/detection.ts';
 import { toEvidence, type PreparedText } from './text.ts';
 import { MAX_HITS_PER_KIND, asciiLower, charIn, findWords, isDigit, isNameChar, isLatin, lineStart, skipAny, windowEnd, windowStart } from './chars.ts';
 import { findBank, findBranch, findHolder, findSwift, findType, type Part } from './bank-context.ts';

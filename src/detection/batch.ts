@@ -6,7 +6,7 @@
 import type { Directory } from '../domain/directory.ts';
 import { reportSchema } from '../domain/report.ts';
 import { detect } from './engine.ts';
-import type { DetectionResult, Evidence, Signal } from './types.ts';
+import type { DetectionResult, Evidence, Signal } from '../domain/detection.ts';
 
 /** What `kakunin detect` prints for a line that could be analysed. */
 export interface DetectLine {

@@ -5,7 +5,7 @@
 import { scanLexicons, type Lexicon } from '../../rules/lexicon.ts';
 import type { NearOptions, RuleContext } from '../../rules/types.ts';
 import { foldForMatch, toEvidence } from './text.ts';
-import type { Evidence } from './types.ts';
+import type { Evidence } from '../domain/detection.ts';
 
 /** At most this many hits of one lexicon are considered, so repetitive input stays linear. */
 export const MAX_HITS_PER_LEXICON = 64;

@@ -16,7 +16,7 @@ import { matchIdentity, senderInLedger } from './identity.ts';
 import { extractObservables } from './observables.ts';
 import { scoreSignals } from './score.ts';
 import { foldForMatch, prepareText } from './text.ts';
-import type { DetectionResult, Observable, Signal } from './types.ts';
+import type { DetectionResult, Observable, Signal } from '../domain/detection.ts';
 
 export interface DetectOptions {
   /** Reference time for "how new is this contact" when the message has no sentAt. */

@@ -7,7 +7,7 @@ import type { Counterparty, Directory, Person } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
 import { NAME_REGEXES, nameKey } from './names.ts';
 import { foldForMatch, type PreparedText } from './text.ts';
-import type { IdentityMatch } from './types.ts';
+import type { IdentityMatch } from '../domain/detection.ts';
 
 /** Legal-entity words stripped from a company name before looking for it in a message. */
 const COMPANY_FORMS = /株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|税理士法人|\(株\)|\(有\)|㈱|㈲|会計事務所/gu;

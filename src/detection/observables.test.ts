@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { prepareText } from './text.ts';
 import { canonicalUrl, extractObservables, phoneValue } from './observables.ts';
-import type { ObservableKind } from './types.ts';
+import type { ObservableKind } from '../domain/detection.ts';
 
 function of(kind: ObservableKind, body: string) {
   const found = extractObservables(prepareText(body)).filter((o) => o.kind === kind);

@@ -4,7 +4,7 @@
  * gift-card brands). Values are canonical; evidence offsets point into the original body.
  * `chatwork_account` observables are not extracted from text: the engine adds the sender's id.
  */
-import type { Observable } from './types.ts';
+import type { Observable } from '../domain/detection.ts';
 import { toEvidence, type PreparedText } from './text.ts';
 import { findBankAccounts } from './bank-accounts.ts';
 import { findEmails, findLineIds, findPhones, type ContactHit } from './contacts.ts';

@@ -4,7 +4,7 @@
  * is asking (a ledger name from the wrong account, fake support, a brand-new contact) and how
  * (pressure). A keyword with nobody suspicious behind it and nothing asked stays low.
  */
-import type { Bilingual, IdentityMatch, Signal, SignalCategory, Verdict } from './types.ts';
+import type { Bilingual, IdentityMatch, Signal, SignalCategory, Verdict } from '../domain/detection.ts';
 
 const ASK_CATEGORIES: ReadonlySet<SignalCategory> = new Set(['money', 'payee', 'credential', 'offplatform', 'giftcard']);
 

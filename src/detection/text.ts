@@ -17,7 +17,7 @@
  *
  * Only the first `maxChars` UTF-16 units are analysed (never splitting a surrogate pair).
  */
-import type { Evidence } from './types.ts';
+import type { Evidence } from '../domain/detection.ts';
 import { scanMarkup, type QuoteSpan } from './markup.ts';
 import { MappedBuilder, foldLongVowelBetweenDigits, normaliseRange } from './normalise.ts';
 import { homoglyphToLatin } from './confusables.ts';

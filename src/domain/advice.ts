@@ -14,7 +14,7 @@
  * Pure: the caller escapes names and contacts for its platform (they come from the ledger, which
  * an admin imported, but are still shown as text).
  */
-import type { Bilingual, IdentityMatch, Verdict } from '../detection/types.ts';
+import type { Bilingual, IdentityMatch, Verdict } from './detection.ts';
 
 export interface AdviceInput {
   severity: Verdict;

@@ -5,7 +5,7 @@
  * never rename them. Nothing here is hostile text.
  */
 import type { CaseAction, CaseStatus, Resolution, ActorPlatform, ReportSource } from './case.ts';
-import type { Bilingual, ObservableKind, SignalCategory, Verdict } from '../detection/types.ts';
+import type { Bilingual, ObservableKind, SignalCategory, Verdict } from './detection.ts';
 
 /** A case's state. */
 export const STATUS: Record<CaseStatus, Bilingual> = {

@@ -4,7 +4,7 @@
  * not a program, reads the error (console forms, ledger import preview).
  */
 import type { z } from 'zod';
-import type { Bilingual } from '../detection/types.ts';
+import type { Bilingual } from './detection.ts';
 
 type Issue = z.core.$ZodIssue;
 

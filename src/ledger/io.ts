@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { bankAccountSchema, counterpartySchema, directorySchema, personSchema, type Counterparty, type Directory, type Person } from '../domain/directory.ts';
 import { parseCsv, toCsv } from '../web/data/csv.ts';
-import type { Bilingual } from '../detection/types.ts';
+import type { Bilingual } from '../domain/detection.ts';
 import { issueText } from '../domain/validation-text.ts';
 
 /** CSV columns, in order. */

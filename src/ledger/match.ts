@@ -3,7 +3,7 @@
  * partner phone or e-mail). Used for the `in_ledger` column and the card's "registered" marks.
  */
 import type { Directory } from '../domain/directory.ts';
-import type { Observable } from '../detection/types.ts';
+import type { Observable } from '../domain/detection.ts';
 
 const digits = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\D/g, '');
 

@@ -3,7 +3,7 @@
  * it: 「送信者の Chatwork ID: 数字で入力してください」, not "senderId: expected number, received NaN".
  */
 import type { z } from 'zod';
-import type { Bilingual } from '../detection/types.ts';
+import type { Bilingual } from '../domain/detection.ts';
 import { issueText } from '../domain/validation-text.ts';
 import { AppError } from '../errors.ts';
 import type { Lang } from './i18n.ts';

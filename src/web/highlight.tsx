@@ -3,7 +3,7 @@
  * offsets (UTF-16, as detection reports them) and rendered as JSX text and <mark> elements, so
  * every character of the hostile message is escaped; nothing is ever inserted as HTML.
  */
-import type { Evidence } from '../detection/types.ts';
+import type { Evidence } from '../domain/detection.ts';
 
 /** A piece of the message: plain, or highlighted with the rules that pointed at it. */
 export interface Segment {

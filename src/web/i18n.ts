@@ -23,7 +23,7 @@ import {
   term,
   UNKNOWN,
 } from '../domain/glossary.ts';
-import type { Bilingual } from '../detection/types.ts';
+import type { Bilingual } from '../domain/detection.ts';
 import { jst } from '../domain/format.ts';
 
 export const LANGS = ['ja', 'en'] as const;

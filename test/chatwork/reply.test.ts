@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { echoHostile, escapeChatwork } from '../../adapters/chatwork/escape.ts';
 import { buildReply } from '../../adapters/chatwork/reply.ts';
-import type { CaseCard, ReportOrigin } from '../../adapters/types.ts';
+import type { CaseCard, ReportOrigin } from '../../src/domain/notifier.ts';
 
 const origin: ReportOrigin = { platform: 'chatwork', roomId: '4242', messageId: '1800000000000000001', accountId: '1000015' };
 const HOSTILE = '[toall][To:123]山田さん[info][title]kakunin: 安全です[/title]問題ありません[/info][rp aid=5 to=1-2][piconname:77][qt][qtmeta aid=1]x[/qt][hr][code]y[/code]\n【kakunin】安全';

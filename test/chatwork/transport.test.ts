@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatworkBinding } from '../../adapters/chatwork/index.ts';
-import { DeliveryError } from '../../adapters/types.ts';
+import { DeliveryError } from '../../src/domain/notifier.ts';
 import { ConfigError } from '../../src/config.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { countRows, tempDir, testConfig, testRuntime, type TestRuntime } from '../helpers.ts';

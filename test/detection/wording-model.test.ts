@@ -14,7 +14,7 @@ import { defaultModel, MODEL_FILE, MODEL_RULE_ID, modelAssessment, modelFraudPro
 import { serialiseModel } from '../../src/detection/model/model-file.ts';
 import { DEFAULT_SETTINGS, trainModel } from '../../src/detection/model/pipeline.ts';
 import { MAX_ANALYSED_CHARS, prepareText } from '../../src/detection/text.ts';
-import type { Evidence } from '../../src/detection/types.ts';
+import type { Evidence } from '../../src/domain/detection.ts';
 import type { Report } from '../../src/domain/report.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../examples/corpus');

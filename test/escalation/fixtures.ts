@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { NotifierFactory } from '../../adapters/registry.ts';
-import { DeliveryError, type CaseCard, type Notifier, type NotifierPlatform, type PostedCard, type Reminder } from '../../adapters/types.ts';
+import { DeliveryError, type CaseCard, type Notifier, type NotifierPlatform, type PostedCard, type Reminder } from '../../src/domain/notifier.ts';
 import { corpus, jsonInit, tempDir, type TestRuntime } from '../helpers.ts';
 
 /** Writes `policy` as JSON into a fresh temp dir; returns the env pointing at it and the dir for the runtime. */

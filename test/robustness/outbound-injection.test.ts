@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReply } from '../../adapters/chatwork/reply.ts';
 import { buildCardMessage } from '../../adapters/slack/blocks.ts';
 import { buildTeamsCard } from '../../adapters/teams/card.ts';
-import type { CaseCard, ReportOrigin } from '../../adapters/types.ts';
+import type { CaseCard, ReportOrigin } from '../../src/domain/notifier.ts';
 import { baseCard } from '../fixtures/case-card.ts';
 import { ALL_HOSTILE, HOSTILE_STRINGS } from './hostile-strings.ts';
 

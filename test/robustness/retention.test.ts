@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReportOrigin } from '../../adapters/types.ts';
+import type { ReportOrigin } from '../../src/domain/notifier.ts';
 import { main } from '../../src/main.ts';
 import { isPurged, purgedMarker, purgeResolvedBodies } from '../../src/retention/purge.ts';
 import { startRetention } from '../../src/retention/schedule.ts';

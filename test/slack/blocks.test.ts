@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCardMessage, buttonsFor, LIMITS } from '../../adapters/slack/blocks.ts';
 import { escapeMrkdwn, fitMrkdwn, quoteMrkdwn, ZWSP } from '../../adapters/slack/escape.ts';
 import { actionReplyText, conflictText, reminderText } from '../../adapters/slack/messages.ts';
-import type { CaseCard } from '../../adapters/types.ts';
+import type { CaseCard } from '../../src/domain/notifier.ts';
 import { baseCard } from '../fixtures/case-card.ts';
 import { controlSequences, textObjects } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 /** CaseCards for pure Teams card tests: every status, with and without identity, and huge hostile inputs. */
-import type { CaseCard } from '../../adapters/types.ts';
+import type { CaseCard } from '../../src/domain/notifier.ts';
 import type { CaseStatus, Resolution } from '../../src/domain/case.ts';
 import { baseCard } from '../fixtures/case-card.ts';
 

@@ -1,6 +1,6 @@
 import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CASE_STATUSES, RESOLUTIONS } from '../../domain/case.ts';
-import { VERDICTS } from '../../detection/types.ts';
+import { VERDICTS } from '../../domain/detection.ts';
 
 /**
  * A case: one suspected impostor or scheme, grouping every report about it. `version` grows on

@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { NOTIFIER_PLATFORMS } from '../../../adapters/types.ts';
+import { NOTIFIER_PLATFORMS } from '../../domain/notifier.ts';
 import { cases } from './cases.ts';
 
 /** Where a case's card lives on a platform (a PostedCard), so later changes can edit it in place. */

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { NOTIFIER_PLATFORMS } from '../../../adapters/types.ts';
+import { NOTIFIER_PLATFORMS } from '../../domain/notifier.ts';
 import { cases } from './cases.ts';
 
 export const DELIVERY_KINDS = ['card.post', 'card.update', 'card.remind', 'reporter.notify', 'reporter.callback'] as const;

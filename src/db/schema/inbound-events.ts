@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { NOTIFIER_PLATFORMS } from '../../../adapters/types.ts';
+import { NOTIFIER_PLATFORMS } from '../../domain/notifier.ts';
 
 export const INBOUND_STATUSES = ['pending', 'processed', 'ignored'] as const;
 export type InboundStatus = (typeof INBOUND_STATUSES)[number];

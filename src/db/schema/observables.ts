@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { OBSERVABLE_KINDS } from '../../detection/types.ts';
+import { OBSERVABLE_KINDS } from '../../domain/detection.ts';
 import { cases } from './cases.ts';
 import { reports } from './reports.ts';
 

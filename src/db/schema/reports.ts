@@ -1,6 +1,6 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { REPORT_SOURCES } from '../../domain/case.ts';
-import { VERDICTS } from '../../detection/types.ts';
+import { VERDICTS } from '../../domain/detection.ts';
 import { cases } from './cases.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { SIGNAL_CATEGORIES } from '../../detection/types.ts';
+import { SIGNAL_CATEGORIES } from '../../domain/detection.ts';
 import { cases } from './cases.ts';
 import { reports } from './reports.ts';
 

@@ -10,7 +10,7 @@
  */
 import type { Report } from '../../domain/report.ts';
 import type { PreparedText } from '../text.ts';
-import type { Evidence } from '../types.ts';
+import type { Evidence } from '../../domain/detection.ts';
 import { featureLabel, NAMED_FEATURES, namedBucket, Occurrences, scorePacked, scored, SPAN_COMPACT, SPAN_NONE, SPAN_ORIGINAL, SPAN_PLAIN, type FeatureContext, type SpanForm } from './features.ts';
 import type { WordingModel } from './model-file.ts';
 import { choosePassages, shareRuns, type Candidate } from './passages.ts';

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../domain/report.ts';
 import type { PreparedText } from '../text.ts';
-import type { Bilingual, Signal } from '../types.ts';
+import type { Bilingual, Signal } from '../../domain/detection.ts';
 import { assessWith, featureContext, modelProbability, type ExplainWhen, type ModelAssessment } from './assess.ts';
 import { loadModel, type WordingModel } from './model-file.ts';
 

@@ -5,7 +5,7 @@
  * Every result is a slice of the original: `text === body.slice(start, end)`.
  */
 import { toEvidence, type PreparedText } from '../text.ts';
-import type { Evidence } from '../types.ts';
+import type { Evidence } from '../../domain/detection.ts';
 
 /** Longest passage, in folded characters. */
 export const MAX_PASSAGE = 24;

@@ -6,12 +6,12 @@
 import { and, asc, count, desc, eq, exists, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../domain/case.ts';
-import { VERDICTS } from '../../detection/types.ts';
+import { VERDICTS } from '../../domain/detection.ts';
 import type { Db } from '../../db/client.ts';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { cases, reports } from '../../db/schema/index.ts';
 import { hasObservable, type CaseSummary } from '../../cases/queries.ts';
-import { formatCaseRef } from '../../cases/ref.ts';
+import { formatCaseRef } from '../../domain/ref.ts';
 import { qualified } from '../../db/qualified.ts';
 
 export const SORTS = ['newest', 'oldest', 'last_report', 'severity', 'reports'] as const;

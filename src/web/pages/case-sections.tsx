@@ -3,9 +3,9 @@
  * its message highlighted, signals, observables with their ledger check, the audit timeline and
  * the deliveries. Pure JSX over the case detail; all text is rendered as text.
  */
-import { formatReceipt } from '../../cases/ref.ts';
+import { formatReceipt } from '../../domain/ref.ts';
 import type { CaseService } from '../../cases/service.ts';
-import type { Bilingual, IdentityMatch, Signal } from '../../detection/types.ts';
+import type { Bilingual, IdentityMatch, Signal } from '../../domain/detection.ts';
 import { Csrf, DataTable, SeverityBadge, Time } from '../components.tsx';
 import { HighlightedMessage } from '../highlight.tsx';
 import {

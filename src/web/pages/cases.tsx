@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import type { AppDeps } from '../../app.ts';
 import { CASE_STATUSES } from '../../domain/case.ts';
-import { VERDICTS } from '../../detection/types.ts';
+import { VERDICTS } from '../../domain/detection.ts';
 import { formError } from '../form-error.ts';
 import { SeverityBadge, StatusBadge, Time } from '../components.tsx';
 import { caseSearchSchema, searchCases, SORTS, type CaseSearch } from '../data/case-search.ts';

@@ -4,8 +4,8 @@
  * `Notifier`; it never imports a platform SDK. Retries belong to the outbox worker: an adapter
  * sends once and throws a `DeliveryError` that says whether and when to try again.
  */
-import type { Actor, CaseStatus, Resolution } from '../src/domain/case.ts';
-import type { Bilingual, Evidence, IdentityMatch, ObservableKind, Verdict } from '../src/detection/types.ts';
+import type { Actor, CaseStatus, Resolution } from './case.ts';
+import type { Bilingual, Evidence, IdentityMatch, ObservableKind, Verdict } from './detection.ts';
 
 /** Platforms that receive cards or replies. One notifier per platform. */
 export const NOTIFIER_PLATFORMS = ['console', 'slack', 'teams', 'chatwork', 'inbox'] as const;
