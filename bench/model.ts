@@ -9,11 +9,15 @@
  * median what this machine gave; other processes share its cores).
  */
 import path from 'node:path';
-import { detect } from '../src/detection/engine.ts';
+import { rules } from '../rules/index.ts';
+import { createDetector } from '../src/detection/engine.ts';
 import { readCorpora } from '../src/detection/model/corpus.ts';
 import { defaultModel, modelAssessment, modelFraudProbability } from '../src/detection/model/index.ts';
 import { prepareText } from '../src/detection/text.ts';
 import { emptyDirectory } from '../src/domain/directory.ts';
+
+/** Every rule in rules/index.ts. */
+const detect = createDetector(rules);
 
 const ROOT = path.resolve(import.meta.dirname, '../examples/corpus');
 

@@ -1,4 +1,4 @@
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Contact approved minutes or hours before the message. */
 export const contextNewContact: Rule = {

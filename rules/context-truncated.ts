@@ -1,4 +1,4 @@
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Only a bounded prefix of a very long message was analysed. */
 export const contextTruncated: Rule = {

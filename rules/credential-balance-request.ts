@@ -1,6 +1,6 @@
 import { SEND_TO_ME } from './lexicons/requests.ts';
 import { BALANCE_INFO, BALANCE_PAPER } from './lexicons/secrets.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Balances, account lists or payment approvers asked for in chat. */
 export const credentialBalanceRequest: Rule = {

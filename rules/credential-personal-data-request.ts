@@ -1,6 +1,6 @@
 import { IN_THIS_CHAT, SEND_TO_ME } from './lexicons/requests.ts';
 import { PERSONAL_DATA } from './lexicons/secrets.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** ID documents, My Number or staff lists asked for in chat. */
 export const credentialPersonalDataRequest: Rule = {

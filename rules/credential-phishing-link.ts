@@ -1,6 +1,6 @@
-import { lexicon } from './lexicon.ts';
+import { lexicon } from '../src/detection/lexicon.ts';
 import { SUPPORT_CLAIM } from './lexicons/identity.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Signing in or entering details behind a link. */
 const SIGN_IN = lexicon('sign-in', [

@@ -1,6 +1,6 @@
 import { IN_THIS_CHAT, SEND_TO_ME } from './lexicons/requests.ts';
 import { NON_ACCOUNT_SECRETS, SECRETS } from './lexicons/secrets.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Passwords, PINs or one-time codes asked for in chat. */
 export const credentialSecretRequest: Rule = {

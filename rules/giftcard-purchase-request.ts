@@ -1,6 +1,6 @@
 import { BUY, CARD_CODE, GIFT_CARD } from './lexicons/giftcard.ts';
 import { SEND_TO_ME } from './lexicons/requests.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Buy gift cards and send their codes. */
 export const giftcardPurchaseRequest: Rule = {

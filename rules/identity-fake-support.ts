@@ -1,7 +1,7 @@
 import { ACCOUNT_THREAT, PLATFORM_BRAND, SUPPORT_CLAIM } from './lexicons/identity.ts';
 import { PERSONAL_DATA, SECRETS } from './lexicons/secrets.ts';
-import { containsAny } from './lexicon.ts';
-import type { Rule } from './types.ts';
+import { containsAny } from '../src/detection/lexicon.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Someone posing as Chatwork / kubell support asks for secrets or threatens the account. */
 export const identityFakeSupport: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** The sender uses the name of someone in the ledger, from an account that is not theirs. */
 export const identityImpersonation: Rule = {

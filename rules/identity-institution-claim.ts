@@ -1,6 +1,6 @@
-import { containsAny, lexicon } from './lexicon.ts';
+import { containsAny, lexicon } from '../src/detection/lexicon.ts';
 import { BANK_CLAIM } from './lexicons/identity.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 const INTRODUCES = lexicon('institution-intro', ['と申します', 'でございます']);
 

@@ -1,4 +1,4 @@
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** The display name imitates a ledger name with a variant kanji, width, spacing, title or homoglyph. */
 export const identityLookalikeName: Rule = {

@@ -32,7 +32,7 @@ import { payeeUnregisteredAccount } from './payee-unregistered-account.ts';
 import { pressureSecrecy } from './pressure-secrecy.ts';
 import { pressureUnreachable } from './pressure-unreachable.ts';
 import { pressureUrgency } from './pressure-urgency.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 export const rules: readonly Rule[] = [
   identityImpersonation,

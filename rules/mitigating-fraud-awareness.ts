@@ -1,5 +1,5 @@
 import { AWARENESS } from './lexicons/mitigating.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** A warning about fraud, or an instruction not to share secrets. */
 export const mitigatingFraudAwareness: Rule = {

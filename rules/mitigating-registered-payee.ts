@@ -1,5 +1,5 @@
 import { isRegisteredAccount } from './support.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Every account in the message is one the ledger already has. */
 export const mitigatingRegisteredPayee: Rule = {

@@ -1,5 +1,5 @@
 import { VERIFIED_PROCESS } from './lexicons/mitigating.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** The message points to the company's own records or a formal, offline process. */
 export const mitigatingVerifiedProcess: Rule = {

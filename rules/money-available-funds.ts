@@ -1,6 +1,6 @@
 import { AVAILABLE_FUNDS } from './lexicons/money.ts';
 import { SEND_TO_ME } from './lexicons/requests.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** "How much can you move today?": sizing the theft. */
 export const moneyAvailableFunds: Rule = {

@@ -1,5 +1,5 @@
 import { PAPERWORK_LATER, TRANSFER } from './lexicons/money.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Pay now, invoice/contract/approval later. */
 export const moneyPaperworkLater: Rule = {

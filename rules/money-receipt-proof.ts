@@ -1,6 +1,6 @@
 import { RECEIPT_PROOF } from './lexicons/money.ts';
 import { SEND_TO_ME } from './lexicons/requests.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Asks for a photo of the transfer receipt: the fraudster wants proof the money left. */
 export const moneyReceiptProof: Rule = {

@@ -1,5 +1,5 @@
 import { SECOND_REQUEST, TRANSFER } from './lexicons/money.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** A second (often larger) payment, or "the same account as before". */
 export const moneySecondRequest: Rule = {

@@ -1,7 +1,7 @@
 import { DESTINATION_LATER, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
 import { OBLIGATION, REQUEST } from './lexicons/requests.ts';
 import { unregisteredAccounts } from './support.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Below this an amount is a fee or a difference, not the point of the message. */
 const SIGNIFICANT_YEN = 100_000;

@@ -1,7 +1,7 @@
 import { AVOID_KNOWN_CONTACT } from './lexicons/pressure.ts';
 import { CALL_ME, NEW_NUMBER } from './lexicons/offplatform.ts';
 import { unknownPhones } from './support.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** "Call me on this new number" — a number that isn't the ledger's. */
 export const offplatformCallbackNumber: Rule = {

@@ -1,6 +1,6 @@
 import { CHAT_APPS, CREATE_GROUP, GROUP_KEY } from './lexicons/offplatform.ts';
 import { REQUEST, SEND_TO_ME } from './lexicons/requests.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** "Create a LINE group and send me its QR code." */
 export const offplatformGroupQr: Rule = {

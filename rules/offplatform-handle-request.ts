@@ -1,6 +1,6 @@
 import { MY_HANDLE } from './lexicons/offplatform.ts';
 import { SEND_TO_ME } from './lexicons/requests.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** Asks for the reader's LINE id or personal phone. */
 export const offplatformHandleRequest: Rule = {

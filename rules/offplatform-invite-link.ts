@@ -1,5 +1,5 @@
 import { GROUP_KEY, MOVE_AWAY } from './lexicons/offplatform.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** "This chat is closing, move to this group": a link away from the conversation. */
 export const offplatformInviteLink: Rule = {

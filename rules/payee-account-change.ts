@@ -1,6 +1,6 @@
 import { CHANGE, PAYEE_ACCOUNT } from './lexicons/money.ts';
 import { unregisteredAccounts } from './support.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** "Our bank account has changed": the payee-change scam. */
 export const payeeAccountChange: Rule = {

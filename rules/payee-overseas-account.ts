@@ -1,5 +1,5 @@
 import { OVERSEAS, PAYEE_ACCOUNT, TRANSFER } from './lexicons/money.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** A payment abroad: SWIFT/IBAN, a foreign bank, a payment agent. */
 export const payeeOverseasAccount: Rule = {

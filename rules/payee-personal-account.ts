@@ -1,6 +1,6 @@
 import { PERSONAL_ACCOUNT } from './lexicons/money.ts';
 import { isRegisteredAccount } from './support.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** A company payment to a personal-name account. */
 export const payeePersonalAccount: Rule = {

@@ -1,7 +1,7 @@
 import { CHANGE, PAYEE_ACCOUNT, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
 import { REQUEST } from './lexicons/requests.ts';
 import { describeAccounts, unregisteredAccounts } from './support.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** A bank account in the message that the ledger does not know. */
 export const payeeUnregisteredAccount: Rule = {

@@ -1,5 +1,5 @@
 import { AVOID_KNOWN_CONTACT, SECRECY } from './lexicons/pressure.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** 内密に・上司に言わないで・二人だけで: cutting the reader off from anyone who could check. */
 export const pressureSecrecy: Rule = {

@@ -1,5 +1,5 @@
 import { UNREACHABLE } from './lexicons/pressure.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** 会議中で電話に出られない・携帯を変えた: an excuse that blocks a verifying call. */
 export const pressureUnreachable: Rule = {

@@ -1,6 +1,6 @@
 import { CLOCK_DEADLINE } from './lexicons/money.ts';
 import { URGENCY } from './lexicons/pressure.ts';
-import type { Rule } from './types.ts';
+import type { Rule } from '../src/detection/rule.ts';
 
 /** 至急・今日中・本日中・なる早: hurry that leaves no time to verify. */
 export const pressureUrgency: Rule = {

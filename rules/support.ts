@@ -3,8 +3,8 @@ import { accountNumberKey } from '../src/detection/banks.ts';
 import { bankAccountValue, phoneValue } from '../src/detection/observables.ts';
 import type { Directory } from '../src/domain/directory.ts';
 import type { Bilingual, Evidence, Observable } from '../src/domain/detection.ts';
-import type { Lexicon } from './lexicon.ts';
-import type { RuleContext, RuleMatch, Strength } from './types.ts';
+import type { Lexicon } from '../src/detection/lexicon.ts';
+import type { RuleContext, RuleMatch, Strength } from '../src/detection/rule.ts';
 
 /** A match when there is evidence, else null. */
 export function fire(evidence: Evidence[], strength: Strength, detail?: Bilingual): RuleMatch | null {

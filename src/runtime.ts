@@ -4,6 +4,7 @@
  * all three run the same assembly. Nothing listens here (see src/server.ts).
  */
 import type { Hono } from 'hono';
+import { rules } from '../rules/index.ts';
 import { createNotifiers, notifierFactories, outboxTargets, type NotifierFactory, type Notifiers } from '../adapters/registry.ts';
 import type { NotifierPlatform } from './domain/notifier.ts';
 import { createApp, type AppDeps } from './app.ts';
@@ -13,6 +14,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
 import { openDatabase, type DbHandle } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { createDetector } from './detection/engine.ts';
 import { createEscalationRunner, type EscalationRunner } from './delivery/escalation.ts';
 import { platformsNamed } from './delivery/policy.ts';
 import { createOutboxWorker, type OutboxWorker } from './delivery/worker.ts';
@@ -88,6 +90,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     logger,
     config,
     directory,
+    detect: createDetector(rules),
     targets,
     onCommit: () => worker.kick(),
   });

@@ -1,5 +1,5 @@
 /** Gift and prepaid cards: bought with company money, their codes sent in chat. */
-import { lexicon } from '../lexicon.ts';
+import { lexicon } from '../../src/detection/lexicon.ts';
 
 export const GIFT_CARD = lexicon('gift-card', [
   'ギフトカード', 'ギフト券', 'ギフトコード', 'プリペイドカード', '電子マネーカード', 'itunesカード', 'itunesギフト',

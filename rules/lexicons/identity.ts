@@ -1,5 +1,5 @@
 /** Claims of being someone official: chat-platform support, a bank, an executive. */
-import { lexicon } from '../lexicon.ts';
+import { lexicon } from '../../src/detection/lexicon.ts';
 
 /** Chatwork / kubell support. kubell never asks for passwords, codes or account numbers in chat. */
 export const SUPPORT_CLAIM = lexicon('support-claim', [

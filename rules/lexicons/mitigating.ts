@@ -1,5 +1,5 @@
 /** Signs of an ordinary, verifiable business process, or of a warning about fraud itself. */
-import { lexicon } from '../lexicon.ts';
+import { lexicon } from '../../src/detection/lexicon.ts';
 
 /** Verification through the company's own records and formal channels. */
 export const VERIFIED_PROCESS = lexicon('verified-process', [

@@ -1,5 +1,5 @@
 /** Words of money movement and payee accounts. */
-import { lexicon, pattern } from '../lexicon.ts';
+import { lexicon, pattern } from '../../src/detection/lexicon.ts';
 
 /** Moving money out: transfer, remit, pay, advance, deposit. */
 export const TRANSFER = lexicon('transfer', [

@@ -1,5 +1,5 @@
 /** Moving the conversation somewhere the company can't see: LINE groups, QR codes, invite links, phones. */
-import { lexicon } from '../lexicon.ts';
+import { lexicon } from '../../src/detection/lexicon.ts';
 
 export const CHAT_APPS = lexicon('chat-apps', [
   'line', 'ライン', 'テレグラム', 'telegram', 'whatsapp', 'signal', 'wechat', 'カカオ', 'kakao', 'skype', 'messenger',

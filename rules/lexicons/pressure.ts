@@ -1,5 +1,5 @@
 /** Pressure: hurry, secrecy, isolation, and excuses for not being reachable. */
-import { lexicon } from '../lexicon.ts';
+import { lexicon } from '../../src/detection/lexicon.ts';
 
 export const URGENCY = lexicon('urgency', [
   '至急', '大至急', '今日中', '本日中', '今すぐ', 'すぐに', '急ぎ', '急いで', '緊急', 'なる早', 'なるはや', '早急', '直ちに',

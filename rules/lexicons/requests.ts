@@ -2,7 +2,7 @@
  * How a Japanese business message asks the reader to do something. A keyword is only a request
  * when one of these forms follows it in the same sentence.
  */
-import { lexicon } from '../lexicon.ts';
+import { lexicon } from '../../src/detection/lexicon.ts';
 
 /** Request endings: "please", "could you", "I want you to". */
 export const REQUEST = lexicon('request', [

@@ -1,5 +1,5 @@
 /** Things an impostor wants handed over: secrets, identity documents, balances. */
-import { lexicon } from '../lexicon.ts';
+import { lexicon } from '../../src/detection/lexicon.ts';
 
 /** Passwords, PINs and one-time codes. kubell and banks never ask for these in chat. */
 export const SECRETS = lexicon('secrets', [

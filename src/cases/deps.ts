@@ -2,6 +2,7 @@
 import type { Clock } from '../clock.ts';
 import type { AuditTrail } from './audit.ts';
 import type { Config } from '../config.ts';
+import type { Detector } from '../detection/engine.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboxTargets } from '../delivery/enqueue.ts';
 import type { DirectoryStore } from '../ledger/store.ts';
@@ -15,6 +16,8 @@ export interface CaseDeps {
   logger: Logger;
   config: Pick<Config, 'groupingWindowDays' | 'notifyMinVerdict' | 'publicUrl' | 'escalation' | 'delivery'>;
   directory: DirectoryStore;
+  /** The detection engine with the rules the composition root chose (src/runtime.ts). */
+  detect: Detector;
   targets: OutboxTargets;
   /** Called after a transaction that queued deliveries commits (kicks the outbox worker). */
   onCommit: () => void;

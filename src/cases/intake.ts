@@ -8,7 +8,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CaseStatus } from '../domain/case.ts';
 import type { Directory } from '../domain/directory.ts';
 import { MESSAGE_BODY_TOO_LARGE, withinBodyCap, type Report } from '../domain/report.ts';
-import { detect } from '../detection/engine.ts';
 import { verdictRank, type DetectionResult, type Signal, type Verdict } from '../domain/detection.ts';
 import type { Db } from '../db/client.ts';
 import { perDb } from '../db/memo.ts';
@@ -125,7 +124,7 @@ export interface IntakeResult {
 /** Runs detection; a crash in a rule must not lose the report, so it becomes a "review by hand" result. */
 function safeDetect(deps: CaseDeps, report: Report, now: Date, directory: Directory): DetectionResult {
   try {
-    return detect(report, directory, { now });
+    return deps.detect(report, directory, { now });
   } catch (err) {
     deps.logger.error({ err }, 'detection failed; storing the report for manual review');
     return {

@@ -4,10 +4,15 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
+import { rules } from '../../rules/index.ts';
 import { detectLine } from '../detection/batch.ts';
+import { createDetector } from '../detection/engine.ts';
 import { readDirectoryFile } from '../ledger/file.ts';
 import { CliError, flagHelp, parseCli } from './args.ts';
 import type { Command } from './command.ts';
+
+/** Every rule in rules/index.ts. */
+const detect = createDetector(rules);
 
 const FLAGS = {
   directory: { type: 'string', required: true, arg: 'FILE', help: 'the ledger (directory.json) to check senders against' },
@@ -32,7 +37,7 @@ export const detectCommand: Command = {
     for await (const line of readline.createInterface({ input, crlfDelay: Infinity })) {
       lineNumber += 1;
       if (line.trim() === '') continue;
-      const result = detectLine(line, lineNumber, directory);
+      const result = detectLine(line, lineNumber, directory, detect);
       if (!result.ok) failed += 1;
       io.out(JSON.stringify(result.output));
     }

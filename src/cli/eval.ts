@@ -7,10 +7,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { rules } from '../../rules/index.ts';
 import { detectLine } from '../detection/batch.ts';
+import { createDetector } from '../detection/engine.ts';
 import { readDirectoryFile } from '../ledger/file.ts';
 import { CliError, flagHelp, parseCli } from './args.ts';
 import type { Command } from './command.ts';
+
+/** Every rule in rules/index.ts. */
+const detect = createDetector(rules);
 
 const FLAGS = {
   corpus: { type: 'string', required: true, arg: 'DIR', help: 'a folder with corpus.jsonl and directory.json, or a folder of such folders (repeatable)' },
@@ -76,7 +81,7 @@ export const evalCommand: Command = {
       const lines = fs.readFileSync(path.join(dir, 'corpus.jsonl'), 'utf8').split('\n');
       lines.forEach((text, i) => {
         if (text.trim() === '') return;
-        const r = detectLine(text, i + 1, directory);
+        const r = detectLine(text, i + 1, directory, detect);
         if (!r.ok) {
           wrong.push(`  ${company} ${r.output.id ?? `line ${i + 1}`}: error ${r.output.error}`);
           return;

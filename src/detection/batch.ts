@@ -5,7 +5,7 @@
  */
 import type { Directory } from '../domain/directory.ts';
 import { reportSchema } from '../domain/report.ts';
-import { detect } from './engine.ts';
+import type { Detector } from './engine.ts';
 import type { DetectionResult, Evidence, Signal } from '../domain/detection.ts';
 
 /** What `kakunin detect` prints for a line that could be analysed. */
@@ -33,8 +33,8 @@ function idOf(value: unknown): string | null {
   return null;
 }
 
-/** Analyse one JSONL line (1-based `lineNumber` for errors). */
-export function detectLine(line: string, lineNumber: number, directory: Directory): BatchResult {
+/** Analyse one JSONL line (1-based `lineNumber` for errors) with `detect` (the caller's rules). */
+export function detectLine(line: string, lineNumber: number, directory: Directory, detect: Detector): BatchResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);

@@ -2,8 +2,8 @@
  * Builds the `RuleContext` a rule sees: the prepared text, observables, the ledger identity, and
  * two matching primitives (`find`, `near`) that work on folded text and answer in original offsets.
  */
-import { scanLexicons, type Lexicon } from '../../rules/lexicon.ts';
-import type { NearOptions, RuleContext } from '../../rules/types.ts';
+import { scanLexicons, type Lexicon } from './lexicon.ts';
+import type { NearOptions, RuleContext } from './rule.ts';
 import { foldForMatch, toEvidence } from './text.ts';
 import type { Evidence } from '../domain/detection.ts';
 

@@ -2,13 +2,16 @@
  * The detection engine: prepare the text, extract observables, find who the sender claims to be,
  * run every rule, and score the combination. Pure and synchronous; no I/O.
  *
+ * The engine owns no rule list: whoever composes the app (src/runtime.ts, the CLI, the bench) passes
+ * the rules from rules/index.ts to `createDetector`, so rules/ depends on detection and not the reverse.
+ *
  * @example
+ *   const detect = createDetector(rules);
  *   const result = detect(report, directory);
  *   result.verdict // 'high'
  *   result.signals.map((s) => s.ruleId) // ['identity.impersonation', 'offplatform.group_qr', …]
  */
-import { rules as allRules } from '../../rules/index.ts';
-import type { Rule } from '../../rules/types.ts';
+import type { Rule } from './rule.ts';
 import type { Directory } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
 import { createRuleContext } from './context.ts';
@@ -21,8 +24,18 @@ import type { DetectionResult, Observable, Signal } from '../domain/detection.ts
 export interface DetectOptions {
   /** Reference time for "how new is this contact" when the message has no sentAt. */
   now?: Date;
-  /** Rules to run (all by default); tests run one rule at a time. */
+  /** Rules to run instead of the detector's own (tests run one rule at a time). */
   rules?: readonly Rule[];
+}
+
+/** Analyses one report against the ledger; see `createDetector`. */
+export type Detector = (report: Report, directory: Directory, options?: DetectOptions) => DetectionResult;
+
+/** A detector that runs `rules` (in order) on every report. */
+export function createDetector(rules: readonly Rule[]): Detector {
+  return function detectWithRules(report, directory, options = {}) {
+    return detect(report, directory, rules, options);
+  };
 }
 
 function parseTime(value: string | null | undefined): number | null {
@@ -40,7 +53,7 @@ function contactAge(report: Report, now: Date | undefined): number | null {
 }
 
 /** Decide how likely a forwarded message is an impersonation-fraud attempt, and why. */
-export function detect(report: Report, directory: Directory, options: DetectOptions = {}): DetectionResult {
+export function detect(report: Report, directory: Directory, rules: readonly Rule[], options: DetectOptions = {}): DetectionResult {
   const text = prepareText(report.message.body);
   const observables: Observable[] = extractObservables(text);
   const identity = matchIdentity(report, directory, text);
@@ -56,7 +69,7 @@ export function detect(report: Report, directory: Directory, options: DetectOpti
   });
 
   const signals: Signal[] = [];
-  for (const rule of options.rules ?? allRules) {
+  for (const rule of options.rules ?? rules) {
     const m = rule.match(ctx);
     if (!m) continue;
     signals.push({

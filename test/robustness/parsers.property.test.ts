@@ -7,13 +7,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_REPORTS_PER_MESSAGE, parseChatworkBody, toReports } from '../../adapters/chatwork/parse.ts';
-import { detect } from '../../src/detection/engine.ts';
+import { rules } from '../../rules/index.ts';
+import { createDetector } from '../../src/detection/engine.ts';
 import { bankAccountValue, canonicalUrl, extractObservables, normaliseBankName, phoneValue } from '../../src/detection/observables.ts';
 import { prepareText } from '../../src/detection/text.ts';
 import { directorySchema } from '../../src/domain/directory.ts';
 import { reportSchema } from '../../src/domain/report.ts';
 import { directoryJson } from '../helpers.ts';
 import { HOSTILE_STRINGS } from './hostile-strings.ts';
+
+const detect = createDetector(rules);
 
 const BOT = 900;
 

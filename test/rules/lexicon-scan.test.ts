@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.ts';
-import { lexicon, scanLexicons } from '../../rules/lexicon.ts';
+import { lexicon, scanLexicons } from '../../src/detection/lexicon.ts';
 import * as money from '../../rules/lexicons/money.ts';
 import * as offplatform from '../../rules/lexicons/offplatform.ts';
 import * as requests from '../../rules/lexicons/requests.ts';

@@ -9,7 +9,7 @@ import * as offplatform from '../../rules/lexicons/offplatform.ts';
 import * as pressure from '../../rules/lexicons/pressure.ts';
 import * as requests from '../../rules/lexicons/requests.ts';
 import * as secrets from '../../rules/lexicons/secrets.ts';
-import type { Lexicon } from '../../rules/lexicon.ts';
+import type { Lexicon } from '../../src/detection/lexicon.ts';
 
 const modules = { giftcard, identity, mitigating, money, offplatform, pressure, requests, secrets };
 const lexicons: [string, Lexicon][] = Object.entries(modules).flatMap(([mod, exports]) =>

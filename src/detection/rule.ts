@@ -3,10 +3,10 @@
  * function over an analysed message. Rules never score themselves; `src/detection/score.ts`
  * combines what fired.
  */
-import type { Directory } from '../src/domain/directory.ts';
-import type { Report } from '../src/domain/report.ts';
-import type { PreparedText } from '../src/detection/text.ts';
-import type { Bilingual, Evidence, IdentityMatch, Observable, SignalCategory } from '../src/domain/detection.ts';
+import type { Directory } from '../domain/directory.ts';
+import type { Report } from '../domain/report.ts';
+import type { PreparedText } from './text.ts';
+import type { Bilingual, Evidence, IdentityMatch, Observable, SignalCategory } from '../domain/detection.ts';
 import type { Lexicon } from './lexicon.ts';
 
 /** A weak firing supports a verdict; a strong one can carry it (see score.ts). */

@@ -4,7 +4,7 @@
  * matter. Every word list is also compiled into one Aho–Corasick automaton (`scanLexicons`), so a
  * message is read once for all lexicons, in time linear in its length.
  */
-import { foldForMatch } from '../src/detection/text.ts';
+import { foldForMatch } from './text.ts';
 
 export interface Lexicon {
   name: string;
