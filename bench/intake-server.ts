@@ -13,7 +13,7 @@ import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
 import { rules } from '../rules/index.ts';
 import { createDetector } from '../src/detection/engine.ts';
-import { readJson, requireScope } from '../src/routes/helpers.ts';
+import { readJson, requireScope } from '../src/http/helpers.ts';
 import { intakeBodySchema } from '../src/routes/reports.ts';
 
 /** Every rule in rules/index.ts. */

@@ -5,20 +5,13 @@
  */
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import type { Notifiers } from '../adapters/registry.ts';
-import type { AuditTrail } from './cases/audit.ts';
-import type { CaseService } from './cases/service.ts';
-import type { Clock } from './clock.ts';
-import type { Config } from './config.ts';
-import type { Db } from './db/client.ts';
+import type { AppDeps } from './deps.ts';
 import { AppError, createErrorHandler, errorBody } from './errors.ts';
-import type { DirectoryStore } from './ledger/store.ts';
-import type { Logger } from './logger.ts';
-import { limitBody } from './routes/body-limit.ts';
+import { limitBody } from './http/body-limit.ts';
 import { registerCases } from './routes/cases.ts';
 import { registerDeliveries } from './routes/deliveries.ts';
 import { registerDirectory } from './routes/directory.ts';
-import type { AppEnv } from './routes/env.ts';
+import type { AppEnv } from './http/env.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerLegal } from './routes/legal.ts';
 import { registerMetrics } from './routes/metrics.ts';
@@ -27,19 +20,6 @@ import { registerWeb } from './web/index.ts';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-/** Everything the HTTP layer (and adapters' routes) may use. */
-export interface AppDeps {
-  db: Db;
-  /** The keyed audit chain of `db` (appending and verifying). */
-  audit: AuditTrail;
-  clock: Clock;
-  logger: Logger;
-  config: Config;
-  notifiers: Notifiers;
-  cases: CaseService;
-  directory: DirectoryStore;
-}
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();

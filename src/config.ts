@@ -15,8 +15,14 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { VERDICTS } from './domain/detection.ts';
-import { MAX_CARD_UPDATE_DELAY_MS } from './delivery/enqueue.ts';
-import { policyFileSchema, resolvePolicy, targetSpecSchema, type EscalationPolicy } from './delivery/policy.ts';
+import { policyFileSchema, resolvePolicy, targetSpecSchema, type EscalationPolicy } from './escalation-policy.ts';
+
+/**
+ * The longest a card update may be held back (CARD_UPDATE_DELAY_MS). Half the outbox's send lease
+ * (SEND_LEASE_MS, 60 s): src/delivery/enqueue.ts takes a pending update due later than this for
+ * one being sent, not one waiting.
+ */
+export const MAX_CARD_UPDATE_DELAY_MS = 30_000;
 
 /** Bytes of a generated secret key; `KAKUNIN_SECRET_KEY` must hold at least this many. */
 export const SECRET_KEY_BYTES = 32;
@@ -109,7 +115,7 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((t) => t.trim()).filter(Boolean))
     .refine((ids) => ids.every((t) => t.length <= 200 && !/\s/.test(t)), 'must be team or channel ids separated by commas'),
-  /** Escalation policy (src/delivery/policy.ts): a JSON file, then the overrides below. */
+  /** Escalation policy (src/escalation-policy.ts): a JSON file, then the overrides below. */
   ESCALATION_POLICY_FILE: z.string().min(1).optional(),
   /** Minutes before an unacknowledged high / medium card reminds (0: never). */
   ESCALATION_HIGH_ACK_MINUTES: z.coerce.number().min(0).max(525_600).optional(),
@@ -165,7 +171,7 @@ export interface Config {
   inbox: { mode: 'auto' | 'on' | 'off' };
   /** Web console (src/web): session lifetime, cookie security, proxy trust. */
   web: { sessionTtlMs: number; secureCookies: boolean; trustProxy: boolean };
-  /** Per-severity routing, reminders and second level (src/delivery/policy.ts). */
+  /** Per-severity routing, reminders and second level (src/escalation-policy.ts). */
   escalation: EscalationPolicy;
   /** Bearer token for GET /metrics; null means /metrics is open. */
   metricsToken: string | null;

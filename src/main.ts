@@ -15,7 +15,7 @@ import path from 'node:path';
 import { CliError, UsageError } from './cli/args.ts';
 import { commands } from './cli/index.ts';
 import type { CliIo } from './cli/command.ts';
-import { AuditChainError } from './cases/audit.ts';
+import { AuditChainError } from './audit/audit.ts';
 import { ConfigError, withEnvFile } from './config.ts';
 
 let fileEnv: Record<string, string | undefined> | null = null;

@@ -5,10 +5,11 @@
  */
 import type { Hono } from 'hono';
 import { rules } from '../rules/index.ts';
-import { createNotifiers, notifierFactories, outboxTargets, type NotifierFactory, type Notifiers } from '../adapters/registry.ts';
+import { createNotifiers, notifierFactories, outboxTargets } from './registry.ts';
 import type { NotifierPlatform } from './domain/notifier.ts';
-import { createApp, type AppDeps } from './app.ts';
-import { describeKeySource, openAuditTrail, type OpenedAuditTrail } from './cases/audit-setup.ts';
+import { createApp } from './app.ts';
+import type { AppDeps, NotifierFactory, Notifiers } from './deps.ts';
+import { describeKeySource, openAuditTrail, type OpenedAuditTrail } from './audit/audit-setup.ts';
 import { createCaseService } from './cases/service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
@@ -16,11 +17,11 @@ import { openDatabase, type DbHandle } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { createDetector } from './detection/engine.ts';
 import { createEscalationRunner, type EscalationRunner } from './delivery/escalation.ts';
-import { platformsNamed } from './delivery/policy.ts';
+import { platformsNamed } from './escalation-policy.ts';
 import { createOutboxWorker, type OutboxWorker } from './delivery/worker.ts';
 import { createDirectoryStore } from './ledger/store.ts';
 import { createLogger, type Logger } from './logger.ts';
-import type { AppEnv } from './routes/env.ts';
+import type { AppEnv } from './http/env.ts';
 
 export interface RuntimeOptions {
   clock?: Clock;

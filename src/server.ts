@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Config } from './config.ts';
-import type { AppEnv } from './routes/env.ts';
+import type { AppEnv } from './http/env.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
 

@@ -8,7 +8,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../src/cases/canonical-json.ts';
+import { canonicalJson } from '../src/audit/canonical-json.ts';
 import { main } from '../src/main.ts';
 import { corpus, jsonInit, testRuntime, type TestRuntime } from './helpers.ts';
 import { Browser, consoleRuntime, submit } from './web/helpers.ts';

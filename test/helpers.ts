@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { NotifierBinding, NotifierFactory } from '../adapters/registry.ts';
+import type { NotifierBinding, NotifierFactory } from '../src/deps.ts';
 import type { CaseCard, Notifier, NotifierPlatform, PostedCard, Reminder, ReportOrigin, ReporterEvent, ReporterNotifier } from '../src/domain/notifier.ts';
 import { createToken } from '../src/auth/tokens.ts';
 import { ManualClock } from '../src/clock.ts';

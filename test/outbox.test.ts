@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeliveryError } from '../src/domain/notifier.ts';
 import { backoffDelay } from '../src/delivery/retry.ts';
-import { MAX_CARD_UPDATE_DELAY_MS } from '../src/delivery/enqueue.ts';
+import { MAX_CARD_UPDATE_DELAY_MS } from '../src/config.ts';
 import { SEND_LEASE_MS } from '../src/delivery/worker.ts';
 import { corpus, countRows, jsonInit, scripted, ScriptedNotifier, testRuntime, type TestRuntime } from './helpers.ts';
 

@@ -5,9 +5,8 @@
  * other stops at start. Without CHATWORK_BOT_ACCOUNT_ID, `start` asks GET /me (and fails clearly),
  * so the bot never answers its own replies.
  */
-import type { AppDeps } from '../../src/app.ts';
 import { ConfigError } from '../../src/config.ts';
-import type { NotifierBinding, NotifierDeps } from '../registry.ts';
+import type { AppDeps, NotifierBinding, NotifierDeps } from '../../src/deps.ts';
 import { DeliveryError, type CaseCard, type ReportOrigin, type ReporterEvent, type ReporterNotifier } from '../../src/domain/notifier.ts';
 import { createChatworkIntake, type BotIdentity, type ChatworkIntake } from './intake.ts';
 import { buildReply } from './reply.ts';

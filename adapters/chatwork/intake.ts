@@ -11,7 +11,7 @@
  * message, under the same report ids.
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import type { AppDeps } from '../../src/app.ts';
+import type { AppDeps } from '../../src/deps.ts';
 import { inboundEvents, reports } from '../../src/db/schema/index.ts';
 import { backoffDelay } from '../../src/delivery/retry.ts';
 import type { ReportOrigin } from '../../src/domain/notifier.ts';

@@ -11,7 +11,7 @@ import type { Config } from '../../src/config.ts';
 import type { Db } from '../../src/db/client.ts';
 import { inboxCards } from '../../src/db/schema/index.ts';
 import { parseCaseRef } from '../../src/domain/ref.ts';
-import type { NotifierBinding } from '../registry.ts';
+import type { NotifierBinding } from '../../src/deps.ts';
 import { DeliveryError, type CaseCard, type Notifier, type PostedCard, type Reminder } from '../../src/domain/notifier.ts';
 
 /** The single inbox target (the console). */

@@ -3,10 +3,9 @@
  * `POST /slack/events` for button clicks (Bolt app + custom receiver). On when SLACK_BOT_TOKEN,
  * SLACK_SIGNING_SECRET and SLACK_CHANNEL_ID are set (src/config.ts refuses a partial set).
  */
-import type { AppDeps } from '../../src/app.ts';
-import type { NotifierBinding, NotifierDeps } from '../registry.ts';
+import type { AppDeps, NotifierBinding, NotifierDeps } from '../../src/deps.ts';
 import { DeliveryError } from '../../src/domain/notifier.ts';
-import { limitBody } from '../../src/routes/body-limit.ts';
+import { limitBody } from '../../src/http/body-limit.ts';
 import { createSlackApp } from './app.ts';
 import { createSlackNotifier } from './notifier.ts';
 import { HonoReceiver } from './receiver.ts';

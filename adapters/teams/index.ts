@@ -6,7 +6,7 @@
  * botbuilder (archived) is imported only inside this folder; a move to the Microsoft 365 Agents
  * SDK replaces adapter.ts, bridge.ts, bot.ts and notifier.ts and keeps this factory's shape.
  */
-import type { NotifierBinding, NotifierDeps } from '../registry.ts';
+import type { NotifierBinding, NotifierDeps } from '../../src/deps.ts';
 import { createCloudAdapter } from './adapter.ts';
 import { createTeamsNotifier } from './notifier.ts';
 import { registerTeamsRoutes } from './routes.ts';

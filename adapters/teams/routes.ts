@@ -8,10 +8,10 @@
 import type { Hono } from 'hono';
 import type { CloudAdapter } from 'botbuilder';
 import { z } from 'zod';
-import type { AppDeps } from '../../src/app.ts';
+import type { AppDeps } from '../../src/deps.ts';
 import { AppError } from '../../src/errors.ts';
-import type { AppEnv } from '../../src/routes/env.ts';
-import { readQuery, requireScope } from '../../src/routes/helpers.ts';
+import type { AppEnv } from '../../src/http/env.ts';
+import { readQuery, requireScope } from '../../src/http/helpers.ts';
 import { KakuninTeamsBot } from './bot.ts';
 import { bridgeRequest, BridgeResponse } from './bridge.ts';
 import type { BindingStore, TeamsBinding } from './store.ts';

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { THRESHOLDS } from '../detection/score.ts';
 import type { DetectionResult, Observable, ObservableKind, Signal } from '../domain/detection.ts';
-import { LINK_REASONS } from './card.ts';
+import { LINK_REASONS } from '../delivery/card.ts';
 import { casesWhere, observableOutsideLedger } from './grouping.ts';
 import { formatCaseRef } from '../domain/ref.ts';
 

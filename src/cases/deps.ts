@@ -1,6 +1,6 @@
 /** What the case functions need; assembled once by `createCaseService`. */
 import type { Clock } from '../clock.ts';
-import type { AuditTrail } from './audit.ts';
+import type { AuditTrail } from '../audit/audit.ts';
 import type { Config } from '../config.ts';
 import type { Detector } from '../detection/engine.ts';
 import type { Db } from '../db/client.ts';

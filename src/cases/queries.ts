@@ -12,7 +12,7 @@ import { extractObservables } from '../detection/observables.ts';
 import { prepareText } from '../detection/text.ts';
 import { caseEvents, cases, chatPosts, deliveries, observables, reports, signals } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
-import { linkedCases } from './card.ts';
+import { linkedCases } from '../delivery/card.ts';
 import { formatCaseRef } from '../domain/ref.ts';
 
 /** Query-string filters of `GET /api/cases`. `cursor` is the `nextCursor` of the previous page. */

@@ -13,7 +13,7 @@ import type { IdentityMatch } from '../domain/detection.ts';
 import { isEscalated } from '../delivery/enqueue.ts';
 import { AppError } from '../errors.ts';
 import { actOnCase, type ActOptions, type ActResult } from './actions.ts';
-import { buildCaseCard } from './card.ts';
+import { buildCaseCard } from '../delivery/card.ts';
 import type { CaseDeps } from './deps.ts';
 import { submitReport, type IntakeResult, type SubmitOptions } from './intake.ts';
 import { createIntakeQueue } from './intake-queue.ts';

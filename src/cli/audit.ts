@@ -4,8 +4,8 @@
  * keys a chain. A database from before keyed chains is checked the old way and reported as not
  * keyed (exit 1: anyone can recompute an unkeyed chain); `serve` or `migrate` keys it.
  */
-import { auditChainKeyed, createAuditTrail, verifyLegacyChain } from '../cases/audit.ts';
-import { describeKeySource } from '../cases/audit-setup.ts';
+import { auditChainKeyed, createAuditTrail, verifyLegacyChain } from '../audit/audit.ts';
+import { describeKeySource } from '../audit/audit-setup.ts';
 import { loadSecretKey } from '../secret-key.ts';
 import { parseCli } from './args.ts';
 import type { Command } from './command.ts';

@@ -7,7 +7,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { parseCli } from './args.ts';
-import { describeKeySource, openAuditTrail } from '../cases/audit-setup.ts';
+import { describeKeySource, openAuditTrail } from '../audit/audit-setup.ts';
 import type { Command } from './command.ts';
 
 export const migrateCommand: Command = {

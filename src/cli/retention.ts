@@ -4,7 +4,7 @@
  * same at start and daily; this is for a cron job or a one-off clean-up. Exit 2 when no period is
  * given.
  */
-import { openAuditTrail } from '../cases/audit-setup.ts';
+import { openAuditTrail } from '../audit/audit-setup.ts';
 import { purgeResolvedBodies } from '../retention/purge.ts';
 import { flagHelp, parseCli, UsageError } from './args.ts';
 import type { Command } from './command.ts';

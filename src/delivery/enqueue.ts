@@ -9,7 +9,8 @@ import type { Verdict } from '../domain/detection.ts';
 import type { Db } from '../db/client.ts';
 import { deliveries, type DeliveryPlatform } from '../db/schema/index.ts';
 import { perDb } from '../db/memo.ts';
-import { resolveTargets, type CardTarget, type EscalationPolicy } from './policy.ts';
+import { MAX_CARD_UPDATE_DELAY_MS } from '../config.ts';
+import { resolveTargets, type CardTarget, type EscalationPolicy } from '../escalation-policy.ts';
 
 const ph = (name: string) => sql.placeholder(name);
 const stmts = perDb((db) => ({
@@ -59,12 +60,6 @@ const stmts = perDb((db) => ({
     .returning({ id: deliveries.id })
     .prepare(),
 }));
-
-/**
- * The longest a card update may be held back (CARD_UPDATE_DELAY_MS). Half the send lease
- * (SEND_LEASE_MS, 60 s): a pending update due later than this is one being sent, not one waiting.
- */
-export const MAX_CARD_UPDATE_DELAY_MS = 30_000;
 
 /** Where cards go and which platforms can answer reporters; derived from the notifier registry. */
 export interface OutboxTargets {

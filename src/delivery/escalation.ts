@@ -13,11 +13,11 @@ import type { Actor } from '../domain/case.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, escalationTimers } from '../db/schema/index.ts';
-import type { AuditTrail } from '../cases/audit.ts';
+import type { AuditTrail } from '../audit/audit.ts';
 import { formatCaseRef } from '../domain/ref.ts';
 import type { Logger } from '../logger.ts';
 import { insertDelivery, postedTargets, type OutboxTargets } from './enqueue.ts';
-import { resolveTargets, type CardTarget, type EscalationPolicy, type SeverityPolicy } from './policy.ts';
+import { resolveTargets, type CardTarget, type EscalationPolicy, type SeverityPolicy } from '../escalation-policy.ts';
 import { reminderText } from './reminder-text.ts';
 import { ACK_KINDS, scheduleTimer } from './timers.ts';
 

@@ -9,7 +9,7 @@ import type { Verdict } from '../domain/detection.ts';
 import type { Db } from '../db/client.ts';
 import { perDb } from '../db/memo.ts';
 import { escalationTimers, type TimerKind } from '../db/schema/index.ts';
-import type { EscalationPolicy } from './policy.ts';
+import type { EscalationPolicy } from '../escalation-policy.ts';
 
 /** Timers that wait for an acknowledgement; any action stops them. */
 export const ACK_KINDS: readonly TimerKind[] = ['ack_timeout', 'renotify', 'second_level'];

@@ -8,13 +8,12 @@
  * interval and `kick`s it after each commit; tests call `tick` with a manual clock.
  */
 import { and, asc, eq, lte, ne, max, min } from 'drizzle-orm';
-import { DeliveryError, type CaseCard, type NotifierPlatform, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../domain/notifier.ts';
-import type { Notifiers } from '../../adapters/registry.ts';
+import { DeliveryError, type CaseCard, type NotifierPlatform, type NotifierSet, type PostedCard, type ReportOrigin, type ReporterEvent, type Reminder } from '../domain/notifier.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { apiTokens, cases, chatPosts, deliveries, reports } from '../db/schema/index.ts';
-import { buildCaseCard } from '../cases/card.ts';
+import { buildCaseCard } from './card.ts';
 import type { Logger } from '../logger.ts';
 import { postCallback } from './callback.ts';
 import type { EscalationRunner } from './escalation.ts';
@@ -27,7 +26,7 @@ export interface WorkerDeps {
   db: Db;
   clock: Clock;
   logger: Logger;
-  notifiers: Notifiers;
+  notifiers: NotifierSet;
   config: Pick<Config, 'publicUrl' | 'delivery'>;
   /** Source of jitter in [0, 1). */
   random?: () => number;

@@ -90,6 +90,15 @@ export interface ReporterNotifier {
   notifyReporter(card: CaseCard, origin: ReportOrigin, event: ReporterEvent): Promise<void>;
 }
 
+/** What one configured platform gives the outbox: a card notifier, a reporter notifier, or both. */
+export interface PlatformNotifiers {
+  notifier: Notifier | null;
+  reporter: ReporterNotifier | null;
+}
+
+/** The configured platforms' notifiers as the outbox worker sees them (built by src/registry.ts). */
+export type NotifierSet = Partial<Record<NotifierPlatform, PlatformNotifiers>>;
+
 export const DELIVERY_ERROR_CODES = [
   'rate_limited',
   'server_error',

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { bankAccountSchema, counterpartySchema, directorySchema, personSchema, type Counterparty, type Directory, type Person } from '../domain/directory.ts';
-import { parseCsv, toCsv } from '../web/data/csv.ts';
+import { parseCsv, toCsv } from '../csv.ts';
 import type { Bilingual } from '../domain/detection.ts';
 import { issueText } from '../domain/validation-text.ts';
 

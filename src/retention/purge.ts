@@ -21,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import type { AuditTrail } from '../cases/audit.ts';
+import type { AuditTrail } from '../audit/audit.ts';
 
 const MARKER = /^\[purged sha256:[0-9a-f]{64}\]$/;
 const DAY_MS = 86_400_000;

@@ -3,7 +3,7 @@
  * when RETENTION_DAYS is 0. A failed run is logged and tried again the next day; it never stops
  * the relay.
  */
-import type { AuditTrail } from '../cases/audit.ts';
+import type { AuditTrail } from '../audit/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';

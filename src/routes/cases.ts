@@ -4,11 +4,11 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { CASE_ACTIONS, RESOLUTIONS } from '../domain/case.ts';
 import { caseDetailQuerySchema, caseListQuerySchema } from '../cases/queries.ts';
-import type { AppEnv } from './env.ts';
-import { readJson, readQuery, requireScope, tokenActor } from './helpers.ts';
+import type { AppEnv } from '../http/env.ts';
+import { readJson, readQuery, requireScope, tokenActor } from '../http/helpers.ts';
 
 export const actionBodySchema = z.object({
   action: z.enum(CASE_ACTIONS),

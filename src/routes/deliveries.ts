@@ -1,10 +1,10 @@
 /** `POST /api/deliveries/:id/retry` (scope respond): revives a dead delivery so the outbox tries again. */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import type { AppEnv } from './env.ts';
-import { requireScope } from './helpers.ts';
+import type { AppEnv } from '../http/env.ts';
+import { requireScope } from '../http/helpers.ts';
 
 const idSchema = z.coerce.number().int().min(1);
 

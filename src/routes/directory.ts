@@ -1,9 +1,9 @@
 /** The ledger: `PUT /api/directory` replaces it in one transaction; `GET` shows it (scope admin). */
 import type { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { directorySchema } from '../domain/directory.ts';
-import type { AppEnv } from './env.ts';
-import { readJson, requireScope } from './helpers.ts';
+import type { AppEnv } from '../http/env.ts';
+import { readJson, requireScope } from '../http/helpers.ts';
 
 export function registerDirectory(app: Hono<AppEnv>, deps: AppDeps): void {
   const admin = requireScope(deps.db, 'admin');

@@ -1,9 +1,9 @@
 /** Liveness (`/healthz`: the process answers) and readiness (`/readyz`: the database answers). */
 import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../http/env.ts';
 
 export function registerHealth(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get('/healthz', (c) => c.json({ ok: true }));

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Hono } from 'hono';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../http/env.ts';
 
 /** Path → file under docs/. */
 export const LEGAL_PAGES = { '/privacy': 'privacy.md', '/terms': 'terms.md' } as const;

@@ -5,10 +5,10 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { collectMetrics } from '../metrics/collect.ts';
-import type { AppEnv } from './env.ts';
+import type { AppEnv } from '../http/env.ts';
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 

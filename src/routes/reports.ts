@@ -11,10 +11,10 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.ts';
 import { reportSchema } from '../domain/report.ts';
-import type { AppEnv } from './env.ts';
-import { readJson, requireScope } from './helpers.ts';
+import type { AppEnv } from '../http/env.ts';
+import { readJson, requireScope } from '../http/helpers.ts';
 
 /** The intake body. */
 export const intakeBodySchema = reportSchema.extend({

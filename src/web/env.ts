@@ -1,6 +1,6 @@
 /** Hono environment of console pages: the app's variables plus the session, language and CSP nonce. */
 import type { ConsoleSession } from '../auth/sessions.ts';
-import type { AppEnv } from '../routes/env.ts';
+import type { AppEnv } from '../http/env.ts';
 import type { Lang } from './i18n.ts';
 
 export type WebEnv = {

@@ -5,9 +5,9 @@
  * own paths, so the JSON API and the platforms' webhooks are untouched.
  */
 import type { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
-import { limitBody } from '../routes/body-limit.ts';
-import type { AppEnv } from '../routes/env.ts';
+import type { AppDeps } from '../deps.ts';
+import { limitBody } from '../http/body-limit.ts';
+import type { AppEnv } from '../http/env.ts';
 import type { WebEnv } from './env.ts';
 import { translator } from './i18n.ts';
 import { registerAccountPages } from './pages/account.tsx';

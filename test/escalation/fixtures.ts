@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { NotifierFactory } from '../../adapters/registry.ts';
+import type { NotifierFactory } from '../../src/deps.ts';
 import { DeliveryError, type CaseCard, type Notifier, type NotifierPlatform, type PostedCard, type Reminder } from '../../src/domain/notifier.ts';
 import { corpus, jsonInit, tempDir, type TestRuntime } from '../helpers.ts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { resolveTargets } from '../../src/delivery/policy.ts';
+import { resolveTargets } from '../../src/escalation-policy.ts';
 import { ScriptedNotifier, scripted, tempDir, testConfig, testRuntime } from '../helpers.ts';
 import { policyEnv } from './fixtures.ts';
 

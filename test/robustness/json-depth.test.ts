@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonTooDeep, MAX_JSON_DEPTH } from '../../src/routes/json-depth.ts';
+import { jsonTooDeep, MAX_JSON_DEPTH } from '../../src/http/json-depth.ts';
 
 describe('jsonTooDeep', () => {
   it('counts nesting of arrays and objects, not brackets inside strings or escaped quotes', () => {

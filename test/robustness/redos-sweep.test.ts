@@ -106,7 +106,7 @@ const LINEAR_ANYWAY: { file: string; source: string; why: string }[] = [
 /** `new RegExp` sites, and what checks them. */
 const DYNAMIC_SITES: Record<string, string> = {
   'src/detection/lexicon.ts': 'word lists and raw patterns; every lexicon is analysed by test/rules/redos.test.ts',
-  'src/delivery/policy.ts': 'anchored at both ends, built from the platform list and a bounded run {1,200}',
+  'src/escalation-policy.ts': 'anchored at both ends, built from the platform list and a bounded run {1,200}',
 };
 
 /**

@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { expect } from 'vitest';
-import type { NotifierFactory } from '../../adapters/registry.ts';
+import type { NotifierFactory } from '../../src/deps.ts';
 import type { SlackBinding } from '../../adapters/slack/index.ts';
 import type { NotifierPlatform } from '../../src/domain/notifier.ts';
 import { corpus, directoryJson, jsonInit, testRuntime, type TestRuntime } from '../helpers.ts';

@@ -4,7 +4,7 @@
  * breaks, reaches the exported CSV only behind an apostrophe.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { csvCell, looksLikeFormula, parseCsv } from '../../src/web/data/csv.ts';
+import { csvCell, looksLikeFormula, parseCsv } from '../../src/csv.ts';
 import type { TestRuntime } from '../helpers.ts';
 import { Browser, consoleRuntime, submit } from './helpers.ts';
 

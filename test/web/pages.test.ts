@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { inboxEnabled } from '../../adapters/inbox/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { segments } from '../../src/web/highlight.tsx';
-import { csvCell, parseCsv } from '../../src/web/data/csv.ts';
+import { csvCell, parseCsv } from '../../src/csv.ts';
 import { ledgerToCsv, parseLedgerCsv, parseLedgerJson } from '../../src/ledger/io.ts';
 import { contactApprovedAt } from '../../src/web/pages/report.tsx';
 import type { Directory } from '../../src/domain/directory.ts';

@@ -1,7 +1,7 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
- * The signed head of the audit chain (src/cases/audit.ts): one row (id 1) holding how many
+ * The signed head of the audit chain (src/audit/audit.ts): one row (id 1) holding how many
  * `case_events` the chain has and the last one's hash, with an HMAC under kakunin's secret key.
  * Deleting events at the end, or recomputing every hash without the key, no longer matches it.
  *

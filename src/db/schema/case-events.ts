@@ -5,7 +5,7 @@ import { cases } from './cases.ts';
 /**
  * The audit trail: append-only, one global hash chain. `hash = HMAC-SHA256(audit key, prev_hash +
  * canonical JSON of the row's content)` (plain SHA-256 for rows from before keyed chains, see
- * src/cases/audit.ts), with a signed head in `audit_head`; `kakunin audit verify` recomputes it.
+ * src/audit/audit.ts), with a signed head in `audit_head`; `kakunin audit verify` recomputes it.
  */
 export const caseEvents = sqliteTable(
   'case_events',

@@ -5,11 +5,11 @@
  * hash) is printed: whoever keeps an export can later check that a copy of the database still
  * contains that head's events (a rollback to an older copy would not).
  */
-import type { AuditTrail, AuditVerdict } from '../../cases/audit.ts';
+import type { AuditTrail, AuditVerdict } from '../../audit/audit.ts';
 import { getWholeCase } from '../../cases/queries.ts';
 import type { Db } from '../../db/client.ts';
 import { caseIdsInRange } from './case-search.ts';
-import { toCsv } from './csv.ts';
+import { toCsv } from '../../csv.ts';
 
 /** The export document. */
 export function exportCases({ db, audit }: { db: Db; audit: AuditTrail }, p: { from: string; to: string; now: Date; by: string }) {

@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { MIN_PASSWORD_LENGTH, tryPasswordSlot, verifyPassword } from '../../auth/passwords.ts';
 import { reserveSignIn, signInSucceeded, type SignInReservation } from '../../auth/rate-limit.ts';
 import { findUserForSignIn, updateUser } from '../../auth/users.ts';

@@ -7,7 +7,7 @@
  */
 import type { Hono } from 'hono';
 import { createBindingStore, type TeamsBinding } from '../../../adapters/teams/store.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { Csrf, DataTable, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';

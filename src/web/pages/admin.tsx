@@ -6,7 +6,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { generatePassword } from '../../auth/passwords.ts';
 import { currentReportLink, revokeReportLinks, rotateReportLink } from '../../auth/report-links.ts';
 import { createToken } from '../../auth/tokens.ts';

@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { nextStatus } from '../../cases/state-machine.ts';
 import { CASE_ACTIONS, RESOLUTIONS, type Actor, type CaseStatus } from '../../domain/case.ts';
 import { AppError } from '../../errors.ts';

@@ -1,6 +1,6 @@
 /** GET /cases: filters, sorting, counts per status and keyset pagination. */
 import type { Hono } from 'hono';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { CASE_STATUSES } from '../../domain/case.ts';
 import { VERDICTS } from '../../domain/detection.ts';
 import { formError } from '../form-error.ts';

@@ -1,7 +1,7 @@
 /** /export — cases for a time range as CSV or JSON, with the audit chain's verification result. */
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { formError } from '../form-error.ts';
 import { exportCases, exportCasesCsv } from '../data/export.ts';
 import type { WebEnv } from '../env.ts';

@@ -7,7 +7,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { inboxEnabled } from '../../../adapters/inbox/index.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { formatCaseRef } from '../../domain/ref.ts';
 import type { CaseStatus } from '../../domain/case.ts';
 import { cases, inboxCards } from '../../db/schema/index.ts';

@@ -6,7 +6,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { ledgerImports, organization } from '../../db/schema/index.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../errors.ts';

@@ -1,6 +1,6 @@
 /** GET /stats — the metrics page: reports per day, verdict and resolution mix, time to acknowledge/resolve, top impersonated people. */
 import type { Hono } from 'hono';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { DayBars, HBars } from '../charts.tsx';
 import { computeMetrics } from '../data/metrics.ts';
 import type { WebEnv } from '../env.ts';

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { reportLinkId, reserveLinkReport } from '../../auth/report-links.ts';
 import { formatReceipt } from '../../domain/ref.ts';
 import { MAX_MESSAGE_BODY_BYTES, MESSAGE_BODY_TOO_LARGE, withinBodyCap, type Report } from '../../domain/report.ts';

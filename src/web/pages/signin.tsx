@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { decoyHash, tryPasswordSlot, verifyPassword } from '../../auth/passwords.ts';
 import { reserveSignIn, signInSucceeded, type SignInReservation } from '../../auth/rate-limit.ts';
 import { createSession, deleteSession } from '../../auth/sessions.ts';

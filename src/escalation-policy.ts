@@ -11,8 +11,8 @@
  *     "low":    { "targets": [] } }
  */
 import { z } from 'zod';
-import { NOTIFIER_PLATFORMS, type NotifierPlatform } from '../domain/notifier.ts';
-import { VERDICTS, verdictRank, type Verdict } from '../domain/detection.ts';
+import { NOTIFIER_PLATFORMS, type NotifierPlatform } from './domain/notifier.ts';
+import { VERDICTS, verdictRank, type Verdict } from './domain/detection.ts';
 
 /**
  * A target: `all` (every configured card target), a platform (`slack`, `teams`, `console`: that

@@ -10,7 +10,7 @@ import type { Db } from '../db/client.ts';
 import { caseEvents, cases, partners, people, reports } from '../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import { formatCaseRef } from '../domain/ref.ts';
-import { isEscalated } from '../delivery/enqueue.ts';
+import { isEscalated } from './enqueue.ts';
 
 /** Observable kinds that link cases, with the reason shown on a card. */
 export const LINK_REASONS: Partial<Record<ObservableKind, Bilingual>> = {
