@@ -48,7 +48,7 @@ const listQuery = z.object({ all: z.enum(['true', 'false']).optional() });
 const idParam = z.coerce.number().int().min(1);
 
 /** Mounts the routes; the bot is built here because it needs the case service. */
-export function registerTeamsRoutes(app: Hono<AppEnv>, deps: AppDeps, teams: TeamsRouteDeps): void {
+export function registerTeamsRoutes(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' | 'cases' | 'clock' | 'logger'>, teams: TeamsRouteDeps): void {
   const logger = deps.logger.child({ component: 'teams' });
   const bot = new KakuninTeamsBot({ cases: deps.cases, store: teams.store, clock: deps.clock, logger, tenantId: teams.tenantId, allowedIds: teams.allowedIds });
 

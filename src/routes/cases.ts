@@ -18,7 +18,7 @@ export const actionBodySchema = z.object({
   expectedVersion: z.number().int().min(1).optional(),
 });
 
-export function registerCases(app: Hono<AppEnv>, deps: AppDeps): void {
+export function registerCases(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' | 'cases'>): void {
   const readers = requireScope(deps.db, 'respond', 'admin');
   app.get('/api/cases', readers, (c) => c.json(deps.cases.list(readQuery(c, caseListQuerySchema))));
   app.get('/api/cases/:ref', readers, (c) => c.json(deps.cases.get(c.req.param('ref'), readQuery(c, caseDetailQuerySchema))));

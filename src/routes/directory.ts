@@ -5,7 +5,7 @@ import { directorySchema } from '../domain/directory.ts';
 import type { AppEnv } from '../http/env.ts';
 import { readJson, requireScope } from '../http/helpers.ts';
 
-export function registerDirectory(app: Hono<AppEnv>, deps: AppDeps): void {
+export function registerDirectory(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' | 'clock' | 'directory'>): void {
   const admin = requireScope(deps.db, 'admin');
   app.get('/api/directory', admin, (c) => c.json(deps.directory.get()));
   app.put('/api/directory', admin, async function putDirectory(c) {

@@ -5,7 +5,7 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 
-export function registerHealth(app: Hono<AppEnv>, deps: AppDeps): void {
+export function registerHealth(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db'>): void {
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', (c) => {
     try {

@@ -12,7 +12,7 @@ import type { AppEnv } from '../http/env.ts';
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
-export function registerMetrics(app: Hono<AppEnv>, deps: AppDeps): void {
+export function registerMetrics(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' | 'clock' | 'config'>): void {
   const expected = deps.config.metricsToken ? digest(deps.config.metricsToken) : null;
   app.get('/metrics', function getMetrics(c) {
     if (expected) {

@@ -28,7 +28,7 @@ export const intakeBodySchema = reportSchema.extend({
     .optional(),
 });
 
-export function registerReports(app: Hono<AppEnv>, deps: AppDeps): void {
+export function registerReports(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' | 'cases'>): void {
   app.post('/api/reports', requireScope(deps.db, 'intake'), async function postReport(c) {
     const { source: _source, externalId, origin: _origin, ...report } = await readJson(c, intakeBodySchema);
     const token = c.get('token');
