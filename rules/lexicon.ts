@@ -37,7 +37,9 @@ let automaton: Automaton | null = null;
 
 /** Compile a word list. Words are folded with the same fold as the message. */
 export function lexicon(name: string, words: readonly string[]): Lexicon {
-  const folded = [...new Set(words.map(foldForMatch).filter((w) => w.length > 0))];
+  // Compact keeps whitespace between Latin words but glues "sign-in" to "signin": a two-word phrase
+  // ("sign in") also matches glued. Longer phrases list their glued forms themselves when people write them.
+  const folded = [...new Set(words.map(foldForMatch).flatMap((w) => (w.split(' ').length === 2 ? [w, w.replace(' ', '')] : [w])).filter((w) => w.length > 0))];
   folded.sort((a, b) => b.length - a.length);
   const source = folded.map(guarded).join('|');
   const lex: Lexicon = { name, regex: new RegExp(source, 'gu'), words, folded, index: registered.length };
