@@ -76,10 +76,37 @@ class MessageContext implements RuleContext {
     this.starts = sentenceStarts(input.text.compact);
   }
 
+  /** Spans of the original body whose lexicon hits are ignored (quotations in a warning), and the lexicons exempt from that. */
+  private ignored: { spans: readonly { start: number; end: number }[]; keep: ReadonlySet<Lexicon> } | null = null;
+
+  /**
+   * Ignore lexicon hits and observables inside `spans` (original offsets), except for the `keep`
+   * lexicons. Call before any rule runs: a warning that quotes a fraud's phrases asks for nothing.
+   */
+  ignoreSpans(spans: readonly { start: number; end: number }[], keep: readonly Lexicon[]): void {
+    if (spans.length === 0) return;
+    this.ignored = { spans, keep: new Set(keep) };
+    this.cache.clear();
+    this.evidenceCache.clear();
+    const inside = (e: Evidence) => spans.some((s) => s.start <= e.start && e.end <= s.end);
+    this.observables = this.observables.filter((o) => !inside(o.evidence));
+  }
+
   private hits(lexicon: Lexicon): Hit[] {
     let found = this.cache.get(lexicon);
     if (found) return found;
-    found = [];
+    found = this.rawHits(lexicon);
+    const ignored = this.ignored;
+    if (ignored && !ignored.keep.has(lexicon)) {
+      const map = this.text.compactMap;
+      found = found.filter((h) => !ignored.spans.some((s) => s.start <= (map[h.start] as number) && (map[h.start] as number) < s.end));
+    }
+    this.cache.set(lexicon, found);
+    return found;
+  }
+
+  private rawHits(lexicon: Lexicon): Hit[] {
+    const found: Hit[] = [];
     const compact = this.text.compact;
     if (lexicon.index >= 0) {
       // Word lists: one automaton pass over the text serves every lexicon.
@@ -92,7 +119,6 @@ class MessageContext implements RuleContext {
         if (found.length >= MAX_HITS_PER_LEXICON) break;
       }
     }
-    this.cache.set(lexicon, found);
     return found;
   }
 
@@ -139,7 +165,10 @@ class MessageContext implements RuleContext {
   }
 }
 
+/** A rule context the engine can still narrow before rules run (see `ignoreSpans`). */
+export type EngineContext = RuleContext & Pick<MessageContext, 'ignoreSpans'>;
+
 /** Create the context for one message. Lexicon hits are computed lazily and cached. */
-export function createRuleContext(input: ContextInput): RuleContext {
+export function createRuleContext(input: ContextInput): EngineContext {
   return new MessageContext(input);
 }
