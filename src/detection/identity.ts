@@ -20,7 +20,6 @@ export const IDENTITY_REGEXES = {
   displaySuffix: /\s[|\-–]\s|[|,/／]/u,
   bracketNote: /[(（][^()（）]{0,40}[)）]/gu,
   nonLatin: /[^\x00-\x7f\u00c0-\u024f]+/gu,
-  introEn: /(?:this is|it's|it is|i am|i'm|my name is) (?:mr |ms |mrs |dr )?([a-z]+)(?: ([a-z]+))?/g,
   wordChar: /[a-z0-9]/,
   fromCompany: /(?:from|at|of|with|this is|for) $/,
   companyTeam: /^(?:'s)? ?(?:[a-z]+ )?(?:team|accounts?|finance|support|side|here|office|accounting|collections|receivables)/,
@@ -229,14 +228,36 @@ function speaksForLatin(compact: string, core: string[]): boolean {
   return false;
 }
 
+/** English self-introductions, each followed by the name ("this is Hamada from HR", "it's Kentaro Shimizu"). */
+const INTRO_EN = ['this is ', "it's ", 'it is ', 'i am ', "i'm ", 'my name is '];
+const HONORIFICS_EN = new Set(['mr', 'ms', 'mrs', 'dr']);
+
+/** The one or two Latin words after `i` in folded text (an honorific skipped). */
+function wordsAfter(compact: string, i: number): string[] {
+  const words: string[] = [];
+  let k = i;
+  while (words.length < 3 && k < compact.length) {
+    let e = k;
+    while (e < compact.length && compact.charCodeAt(e) >= 0x61 && compact.charCodeAt(e) <= 0x7a) e++;
+    if (e === k) break;
+    const word = compact.slice(k, e);
+    if (!(words.length === 0 && HONORIFICS_EN.has(word))) words.push(word);
+    if (compact.charAt(e) !== ' ') break;
+    k = e + 1;
+  }
+  return words.slice(0, 2);
+}
+
 /** Does an English text introduce its writer by this romanised name ("this is Hamada from HR", "it's Kentaro Shimizu")? */
 function introducesAsLatin(compact: string, latin: LatinName, familyAlone: boolean): boolean {
-  for (const m of compact.matchAll(IDENTITY_REGEXES.introEn)) {
-    const a = romajiKey(m[1] ?? '');
-    const b = romajiKey(m[2] ?? '');
-    const [first, last] = [latin.keys[0]!, latin.keys[latin.keys.length - 1]!];
-    if ((a === first && b === last) || (a === last && b === first)) return true;
-    if (familyAlone && a === first && a.length >= 3) return true;
+  const [first, last] = [latin.keys[0]!, latin.keys[latin.keys.length - 1]!];
+  for (const intro of INTRO_EN) {
+    for (let i = compact.indexOf(intro); i !== -1; i = compact.indexOf(intro, i + 1)) {
+      if (i > 0 && IDENTITY_REGEXES.wordChar.test(compact.charAt(i - 1))) continue;
+      const [a = '', b = ''] = wordsAfter(compact, i + intro.length).map(romajiKey);
+      if ((a === first && b === last) || (a === last && b === first)) return true;
+      if (familyAlone && a === first && a.length >= 3) return true;
+    }
   }
   return false;
 }

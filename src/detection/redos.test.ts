@@ -13,6 +13,7 @@ import { CHAR_REGEXES } from './chars.ts';
 import { IDENTITY_REGEXES } from './identity.ts';
 import { ROMAJI_REGEXES } from './romaji.ts';
 import { QUOTE_REGEXES } from './quotes.ts';
+import { LEDGER_ACCOUNT_REGEXES } from './ledger-accounts.ts';
 
 const ALL: Record<string, Record<string, RegExp>> = {
   markup: MARKUP_REGEXES,
@@ -28,6 +29,7 @@ const ALL: Record<string, Record<string, RegExp>> = {
   identity: IDENTITY_REGEXES,
   romaji: ROMAJI_REGEXES,
   quotes: QUOTE_REGEXES,
+  ledgerAccounts: LEDGER_ACCOUNT_REGEXES,
 };
 
 const cases = Object.entries(ALL).flatMap(([file, regexes]) => Object.entries(regexes).map(([name, re]) => [`${file}.${name}`, re] as const));
