@@ -25,6 +25,9 @@ export const bankAccountSchema = z.object({
   holderLatin: z.string().optional(),
 });
 
+/** The optional fields of a bank account, in the order the CSV and the database list them. */
+export const OPTIONAL_ACCOUNT_FIELDS = ['swift', 'iban', 'bankCode', 'branchCode', 'country', 'bankLatin', 'branchLatin', 'holderLatin'] as const;
+
 /** A bank account as ledgers write it: `bic` is accepted for `swift`. */
 const bankAccountInput = z.preprocess((v) => {
   if (v && typeof v === 'object' && !('swift' in v) && 'bic' in v) return { ...(v as Record<string, unknown>), swift: (v as { bic: unknown }).bic };
