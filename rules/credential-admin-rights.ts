@@ -13,6 +13,7 @@ export const credentialAdminRights: Rule = {
     en: "Asks for this account to be given (or handed) administrator or owner rights on the Chatwork organisation or a system. With admin rights, every account and conversation can be taken over. Use the company's formal process and verify through the ledger contact.",
   },
   match(ctx) {
+    if (!ctx.has(ADMIN_RIGHTS)) return null;
     const ask = [...ctx.near(ADMIN_RIGHTS, GRANT, { maxGap: 30, anyOrder: true }), ...ctx.near(ADMIN_RIGHTS, REQUEST, { maxGap: 24 })];
     const requested = ask.length > 0 ? ask : asked(ctx, ADMIN_RIGHTS, { maxGap: 30 });
     if (requested.length === 0) return null;

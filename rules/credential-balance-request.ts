@@ -12,6 +12,7 @@ export const credentialBalanceRequest: Rule = {
     en: "Asks in chat for the company's balances, balance screenshots, account lists, or who approves payments and how they log in: groundwork for a transfer fraud.",
   },
   match(ctx) {
+    if (!ctx.has(BALANCE_INFO)) return null;
     const info = ctx.find(BALANCE_INFO);
     if (info.length === 0) return null;
     const ask = [...closeBy(info, handOverRequests(ctx), 40), ...asked(ctx, BALANCE_INFO, { maxGap: 40 })];

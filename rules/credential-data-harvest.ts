@@ -26,6 +26,7 @@ export const credentialDataHarvest: Rule = {
     en: "Asks for lists of staff, users, customers or partners (or an org chart) with e-mails or mobile numbers, or for other parties' confidential prices: how the targets and material of the next fraud are collected.",
   },
   match(ctx) {
+    if (!ctx.has(PEOPLE_LIST) && !ctx.has(THIRD_PARTY_DATA)) return null;
     const requests = handOverRequests(ctx);
     const list = ctx.find(PEOPLE_LIST);
     if (list.length > 0 && ctx.find(CONTACT_FIELDS).length > 0) {

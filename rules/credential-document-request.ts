@@ -25,6 +25,7 @@ export const credentialDocumentRequest: Rule = {
     en: 'Asks for internal schedules, lists or files to be sent in chat, or to be added to a room or group. Routine from a colleague; from a look-alike account or a new contact, it is reconnaissance for the next fraud.',
   },
   match(ctx) {
+    if (!ctx.has(INTERNAL_DOCUMENT) && !ctx.has(LET_ME_IN)) return null;
     const pair = closeBy(ctx.find(INTERNAL_DOCUMENT), handOverRequests(ctx), 30);
     const access = ctx.find(LET_ME_IN);
     const evidence = [...pair, ...access.slice(0, 1)];

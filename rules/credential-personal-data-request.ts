@@ -20,6 +20,7 @@ export const credentialPersonalDataRequest: Rule = {
     en: 'Asks for My Number, a driving licence, a residence card, a passport, a tax slip or corporate card details in chat. Personal data goes only through the formal process.',
   },
   match(ctx) {
+    if (!ctx.has(PERSONAL_DATA)) return null;
     const requests = handOverRequests(ctx);
     const inSentence = ctx.near(PERSONAL_DATA, SEND_TO_ME, { maxGap: 50, anyOrder: true, unless: DONT_SHARE });
     const here = inSentence.length > 0 ? inSentence : ctx.near(PERSONAL_DATA, IN_THIS_CHAT, { maxGap: 24, anyOrder: true });

@@ -13,6 +13,7 @@ export const credentialSecretRequest: Rule = {
     en: 'Asks for a password, PIN, one-time password, a code from an SMS or an authenticator app, or login details in chat. Genuine staff, banks and kubell never ask for these in chat; handing over a code hands over the account.',
   },
   match(ctx) {
+    if (!ctx.has(SECRETS) && !ctx.has(CODE_ARRIVES)) return null;
     const ask = ctx.near(SECRETS, SEND_TO_ME, { maxGap: 30, anyOrder: true, unless: NON_ACCOUNT_SECRETS });
     const here = ask.length > 0 ? ask : ctx.near(SECRETS, IN_THIS_CHAT, { maxGap: 20, anyOrder: true, unless: NON_ACCOUNT_SECRETS });
     // 「誰にも伝えないこと」 "never share your code": the request word belongs to a prohibition.

@@ -1,7 +1,6 @@
 import { ACCOUNT_THREAT, PLATFORM_BRAND, SUPPORT_CLAIM } from './lexicons/identity.ts';
 import { CALL_ME } from './lexicons/offplatform.ts';
 import { ADMIN_RIGHTS, CODE_ARRIVES, PERSONAL_DATA, SECRETS } from './lexicons/secrets.ts';
-import { containsAny } from './lexicon.ts';
 import { lexicon } from './lexicon.ts';
 import { SUPPORT_REGEXES } from './support.ts';
 import { companyCore, latinCompanyCore } from '../src/detection/identity.ts';
@@ -16,7 +15,7 @@ const DEPARTMENT = lexicon('department', [
 /** Does a display name outside the ledger claim one of the company's own departments ("Minato Seiki HR - Payroll")? */
 function claimsOwnDepartment(ctx: RuleContext): boolean {
   const name = ctx.senderNameFolded;
-  if (!containsAny(DEPARTMENT, name)) return false;
+  if (!ctx.nameHas(DEPARTMENT)) return false;
   const org = ctx.directory.organization.name;
   if (!org) return false;
   const core = companyCore(org);
@@ -38,7 +37,7 @@ export const identityFakeSupport: Rule = {
     // The company's own IT staff and partners' genuine accounts are who they say; a taken-over one is caught by what it asks.
     if (ctx.senderInLedger) return null;
     const senderName = ctx.senderNameFolded;
-    const claimedByName = containsAny(SUPPORT_CLAIM, senderName) || containsAny(PLATFORM_BRAND, senderName) || claimsOwnDepartment(ctx);
+    const claimedByName = ctx.nameHas(SUPPORT_CLAIM) || ctx.nameHas(PLATFORM_BRAND) || claimsOwnDepartment(ctx);
     const claim = ctx.find(SUPPORT_CLAIM);
     if (!claimedByName && claim.length === 0) return null;
     const ask = [...ctx.find(SECRETS), ...ctx.find(PERSONAL_DATA), ...ctx.find(ACCOUNT_THREAT), ...ctx.find(ADMIN_RIGHTS), ...ctx.find(CODE_ARRIVES)];

@@ -1,4 +1,3 @@
-import { containsAny } from './lexicon.ts';
 import { ACCOUNT_THREAT, AUTHORITY_CLAIM, BANK_CLAIM, SPEAKS_AS } from './lexicons/identity.ts';
 import { PAYEE_ACCOUNT, REFUND, TRANSFER } from './lexicons/money.ts';
 import { CALL_ME } from './lexicons/offplatform.ts';
@@ -16,8 +15,7 @@ export const identityInstitutionClaim: Rule = {
   },
   match(ctx) {
     if (ctx.senderInLedger) return null;
-    const name = ctx.senderNameFolded;
-    const byName = containsAny(BANK_CLAIM, name) || containsAny(AUTHORITY_CLAIM, name);
+    const byName = ctx.nameHas(BANK_CLAIM) || ctx.nameHas(AUTHORITY_CLAIM);
     // 「〇〇銀行 法人営業部の松尾と申します」 "This is the National Tax Agency": the institution introduces itself.
     const intro = [...ctx.near(BANK_CLAIM, SPEAKS_AS, { maxGap: 16, anyOrder: true }), ...ctx.near(AUTHORITY_CLAIM, SPEAKS_AS, { maxGap: 24, anyOrder: true })];
     if (!byName && intro.length === 0) return null;

@@ -42,9 +42,8 @@ export const identityProxyClaim: Rule = {
     en: "An account outside the ledger says it acts on an executive's instructions or on their behalf (a lawyer, an advisor, an assistant). Executives don't normally send payment or confidential instructions through outsiders in chat: ask the executive through the ledger contact.",
   },
   match(ctx) {
-    if (ctx.senderInLedger) return null;
+    if (ctx.senderInLedger || !ctx.has(ON_BEHALF)) return null;
     const proxy = ctx.find(ON_BEHALF);
-    if (proxy.length === 0) return null;
     const exec = mentionsExecutive(ctx);
     return exec.length > 0 ? { evidence: [...exec, proxy[0]!], strength: 'weak' } : null;
   },

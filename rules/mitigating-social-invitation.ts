@@ -22,7 +22,7 @@ export const mitigatingSocialInvitation: Rule = {
   match(ctx) {
     const id = ctx.identity;
     // Only the company's own people, from their own accounts: an outsider's "party group" is how rapport fraud starts.
-    if (!id || id.kind !== 'person' || !id.accountMatches) return null;
+    if (!id || id.kind !== 'person' || !id.accountMatches || !ctx.has(SOCIAL)) return null;
     const social = ctx.find(SOCIAL);
     if (social.length === 0) return null;
     // A transfer word beyond the party fee paid on the day would make it more than a party.

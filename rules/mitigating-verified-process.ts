@@ -11,6 +11,7 @@ export const mitigatingVerifiedProcess: Rule = {
     en: "Refers to the ledger, official forms, originals by post, the shared folder or formal approval: a process outside the chat. From the sender's own account, this lowers the risk. A process put off (\"I'll fix the HR system later\", \"the workflow is too slow\") does not count.",
   },
   match(ctx) {
+    if (!ctx.has(VERIFIED_PROCESS)) return null;
     const deferred = ctx.find(PROCESS_DEFERRED);
     const found = ctx.find(VERIFIED_PROCESS).filter((h) => !deferred.some((d) => d.start >= h.end && d.start - h.end <= 14));
     return found.length > 0 ? { evidence: found.slice(0, 2), strength: 'weak' } : null;

@@ -13,6 +13,7 @@ export const offplatformGroupQr: Rule = {
     en: 'Asks the reader to create a LINE (or other app) group and send its invitation QR code or link: the opening move of this fraud, moving the talk where nobody else can see.',
   },
   match(ctx) {
+    if (!ctx.has(CREATE_GROUP) && !ctx.has(GROUP_KEY)) return null;
     // 「グループ作ったのでQR貼っておきます」: the sender made it and shares it — an invitation, not this demand.
     const sharedBySender = ctx.find(SHARED_BY_SENDER).length > 0;
     const create = sharedBySender ? [] : [...ctx.near(CREATE_GROUP, REQUEST, { maxGap: 24 }), ...asked(ctx, CREATE_GROUP, { maxGap: 24 })].slice(0, 2);

@@ -15,6 +15,7 @@ export const offplatformMove: Rule = {
     en: 'Asks to move the conversation to LINE, LINE WORKS, WhatsApp, Telegram, WeChat, Signal or a personal e-mail ("we are leaving Chatwork", "message me there"): the usual step before money or data is asked for where nobody else can see.',
   },
   match(ctx) {
+    if (!ctx.has(CHAT_APPS)) return null;
     // "line" and "signal" are English words too: as apps they are written LINE / Signal.
     const app = ctx.find(CHAT_APPS).filter((e) => !AMBIGUOUS_APP.test(e.text) || APP_CASE.test(e.text));
     if (app.length === 0) return null;

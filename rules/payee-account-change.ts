@@ -12,6 +12,7 @@ export const payeeAccountChange: Rule = {
     en: 'Announces a new, temporary or corrected payee account (a salary account included). Never accept an account change in chat alone: confirm through the partner contact in your ledger and apply two-person approval.',
   },
   match(ctx) {
+    if (!ctx.has(CHANGE) || !ctx.has(PAYEE_ACCOUNT)) return null;
     // 「振込先の変更はありません」 "bank details unchanged" say the opposite: their change words don't count,
     // and a payee said to stay the same is not changed by another change in its sentence (「担当者は変わりますが、振込先の変更はありません」).
     const same = ctx.find(NO_CHANGE);

@@ -14,6 +14,7 @@ export const payeeOverseasAccount: Rule = {
   match(ctx) {
     const accounts = ctx.observables.filter((o) => o.kind === 'bank_account');
     const abroad = accounts.filter((o) => o.details?.overseas === true && !isRegisteredAccount(ctx, o)).map((o) => o.evidence);
+    if (abroad.length === 0 && !ctx.has(OVERSEAS)) return null;
     // Words alone ("SWIFT", "Hong Kong") count unless every account given is registered, or the
     // sender is a ledger partner that banks abroad anyway.
     const paying = asked(ctx, TRANSFER, { maxGap: 60, unless: PAYMENT_TERMS }).length > 0 || ctx.near(CHANGE, PAYEE_ACCOUNT, { maxGap: 24, anyOrder: true }).length > 0;

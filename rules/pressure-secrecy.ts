@@ -13,9 +13,10 @@ export const pressureSecrecy: Rule = {
   },
   match(ctx) {
     // 「認証コードは誰にも伝えないこと」 "never tell anyone your password" protects a secret; it isolates nobody.
-    const secrets = ctx.find(SECRETS);
+    const secrecy = ctx.find(SECRECY);
+    const secrets = secrecy.length > 0 && ctx.has(SECRETS) ? ctx.find(SECRETS) : [];
     const hygiene = (e: { start: number }) => secrets.some((s) => s.end <= e.start && e.start - s.end <= 12);
-    const found = [...ctx.find(SECRECY).filter((e) => !hygiene(e)), ...ctx.find(AVOID_KNOWN_CONTACT)];
+    const found = [...secrecy.filter((e) => !hygiene(e)), ...ctx.find(AVOID_KNOWN_CONTACT)];
     return found.length > 0 ? { evidence: found.slice(0, 3), strength: 'strong' } : null;
   },
   examples: {

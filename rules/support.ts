@@ -4,7 +4,7 @@ import { phoneValue } from '../src/detection/observables.ts';
 import type { Directory } from '../src/domain/directory.ts';
 import type { Bilingual, Evidence, Observable } from '../src/detection/types.ts';
 import type { Lexicon } from './lexicon.ts';
-import { DONT_SHARE, IN_THIS_CHAT, QUESTION_REQUEST, REQUEST, REQUEST_EN, SEND_TO_ME } from './lexicons/requests.ts';
+import { DONT_SHARE, IN_THIS_CHAT, QUESTION_MODAL, REQUEST, REQUEST_EN, SEND_TO_ME } from './lexicons/requests.ts';
 import type { RuleContext, RuleMatch, Strength } from './types.ts';
 
 /** A match when there is evidence, else null. */
@@ -27,14 +27,37 @@ export function firstFound(ctx: RuleContext, ...lexicons: Lexicon[]): Evidence[]
  * English one next to it ("please wire", "could you send", "must be paid"), in one sentence.
  */
 export function asked(ctx: RuleContext, what: Lexicon, options: { maxGap?: number; unless?: Lexicon } = {}): Evidence[] {
+  if (!ctx.has(what)) return [];
+  // Several rules ask the same question of one message (is a transfer asked?): answer it once.
+  const answers = ctx.memo(what, () => new Map<number, Evidence[]>());
+  const key = (options.maxGap ?? 40) * 4096 + (options.unless ? options.unless.index + 1 : 0);
+  let found = answers.get(key);
+  if (found === undefined) answers.set(key, (found = askedUncached(ctx, what, options)));
+  return found;
+}
+
+function askedUncached(ctx: RuleContext, what: Lexicon, options: { maxGap?: number; unless?: Lexicon }): Evidence[] {
   const ja = ctx.near(what, REQUEST, options);
   if (ja.length > 0) return ja;
   const en = ctx.near(what, REQUEST_EN, { ...options, anyOrder: true });
   if (en.length > 0) return en;
-  // "Could Tohto advance …?": a question that opens with a modal; the thing asked comes after it.
-  const question = ctx.near(QUESTION_REQUEST, what, { maxGap: Math.min(options.maxGap ?? 40, 24) });
-  return question.length > 0 && !(options.unless && ctx.find(options.unless).some((u) => u.start <= question[1]!.start && question[1]!.end <= u.end)) ? question : [];
+  // "Could Tohto advance …?": a question that opens a clause with a modal; the thing asked comes after it.
+  if (!ctx.has(QUESTION_MODAL)) return [];
+  const text = ctx.text.original;
+  const modals = ctx.find(QUESTION_MODAL).filter((m) => opensClause(text, m.start));
+  const things = ctx.find(what).filter((w) => !(options.unless && ctx.find(options.unless).some((u) => u.start <= w.start && w.end <= u.end)));
+  for (const m of modals) for (const w of things) if (w.start > m.end && w.start - m.end <= 30 && sameSentence(text, m, w)) return [m, w];
+  return [];
 }
+
+/** Does the text at `i` start a clause: the start, or only spaces after a line break or 。,!?、:;? */
+function opensClause(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && text.charAt(k) === ' ') k--;
+  return k < 0 || CLAUSE_OPENERS.includes(text.charAt(k));
+}
+
+const CLAUSE_OPENERS = '\n。.,!?、:;！？';
 
 /** The first pair of hits of `a` and `b` within `maxChars` of each other in the original text, in any sentence (a request on the next line of a list). */
 export function closeBy(a: Evidence[], b: Evidence[], maxChars: number): Evidence[] {
@@ -70,12 +93,12 @@ export function registeredAccountValues(ctx: RuleContext): Set<string> {
 
 /** Is this bank-account observable one of the ledger's registered payee accounts (however it is written)? */
 export function isRegisteredAccount(ctx: RuleContext, o: Observable): boolean {
-  return registeredAccountFor(ctx.directory, o) !== null;
+  return ctx.memo(o, () => registeredAccountFor(ctx.directory, o) !== null);
 }
 
-/** Bank accounts in the message that are not registered in the ledger. */
+/** Bank accounts in the message that are not registered in the ledger (computed once per message). */
 export function unregisteredAccounts(ctx: RuleContext): Observable[] {
-  return ctx.observables.filter((o) => o.kind === 'bank_account' && !isRegisteredAccount(ctx, o));
+  return ctx.memo(unregisteredAccounts, () => ctx.observables.filter((o) => o.kind === 'bank_account' && !isRegisteredAccount(ctx, o)));
 }
 
 const ledgerPhones = new WeakMap<Directory, Set<string>>();
@@ -143,9 +166,11 @@ export function onDomain(host: string, domain: string): boolean {
  * elsewhere: "never share", 「伝えないこと」, "email me (not here)".
  */
 export function handOverRequests(ctx: RuleContext): Evidence[] {
-  const dont = ctx.find(DONT_SHARE);
-  const denied = (e: Evidence) => dont.some((d) => (d.start <= e.start && e.end <= d.end) || (d.start >= e.end && d.start - e.end <= 12));
-  return [...ctx.find(SEND_TO_ME), ...ctx.find(IN_THIS_CHAT)].filter((e) => !denied(e));
+  return ctx.memo(handOverRequests, () => {
+    const dont = ctx.find(DONT_SHARE);
+    const denied = (e: Evidence) => dont.some((d) => (d.start <= e.start && e.end <= d.end) || (d.start >= e.end && d.start - e.end <= 12));
+    return [...ctx.find(SEND_TO_ME), ...ctx.find(IN_THIS_CHAT)].filter((e) => !denied(e));
+  });
 }
 
 const SENTENCE_BREAK = SUPPORT_REGEXES.sentenceBreak;

@@ -12,7 +12,7 @@ export const WARNING_LEXICONS = [AWARENESS, WARNING_VOICE] as const;
 
 /** Is this message a warning (it names fraud and speaks as a warning: "do not reply", 「詐欺です」)? */
 export function isWarning(ctx: RuleContext): boolean {
-  return ctx.find(AWARENESS).length > 0 && ctx.find(WARNING_VOICE).length > 0;
+  return ctx.has(AWARENESS) && ctx.has(WARNING_VOICE);
 }
 
 /** The quotations of a warning ([qt] blocks included), or none when the message is no warning. */

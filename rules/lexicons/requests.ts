@@ -2,7 +2,7 @@
  * How a Japanese business message asks the reader to do something. A keyword is only a request
  * when one of these forms follows it in the same sentence.
  */
-import { lexicon, pattern } from '../lexicon.ts';
+import { lexicon } from '../lexicon.ts';
 
 /** Request endings: "please", "could you", "I want you to". */
 export const REQUEST = lexicon('request', [
@@ -77,10 +77,10 @@ export const IN_THIS_CHAT = lexicon('in-this-chat', [
 ]);
 
 /**
- * An English question that asks for an action, at the start of a clause: "Could Tohto advance …",
- * "Can your team wire …", "Would they transfer …" (a modal first, then who, then the verb).
+ * A modal that opens an English question asking for an action — "Could Tohto advance …", "Can your
+ * team wire …": `asked()` takes it when it starts a clause and the thing asked follows.
  */
-export const QUESTION_REQUEST = pattern('question-request', '(?<![^。,!?、:;])(?:could|can|would|will) [a-z]+');
+export const QUESTION_MODAL = lexicon('question-modal', ['could', 'can', 'would', 'will']);
 
 /** Saying NOT to hand something over: 「誰にも伝えないこと」 "never share your code". A request word inside these asks nothing. */
 export const DONT_SHARE = lexicon('dont-share', [

@@ -74,6 +74,10 @@ function exactForm(name: string): string {
 }
 
 interface NameForms {
+  /** The romaji keys of a Latin display name's words, titles and notes left out (empty for other names). */
+  latinKeys: string[];
+  /** The display name folded like a message (for "a display name with the partner's name"). */
+  folded: string;
   /** As displayed, trimmed, with any run of spaces as one space: only this equal is "the same name". */
   shown: string;
   /** Equal here but not `shown`: the same name written with other widths or spacing (a lookalike). */
@@ -83,7 +87,7 @@ interface NameForms {
 }
 
 function forms(name: string, kana?: string | null): NameForms {
-  return { shown: name.trim().replace(/\s+/gu, ' '), exact: exactForm(name), key: nameKey(name), kanaKey: kana ? nameKey(kana) : null };
+  return { latinKeys: [], folded: '', shown: name.trim().replace(/\s+/gu, ' '), exact: exactForm(name), key: nameKey(name), kanaKey: kana ? nameKey(kana) : null };
 }
 
 /** Forms of display names seen recently: senders repeat, and `nameKey` is the costly part of matching. */
@@ -94,7 +98,7 @@ const DISPLAY_FORMS_LIMIT = 10_000;
 function displayNameForms(display: string): NameForms {
   let f = displayForms.get(display);
   if (f === undefined) {
-    f = forms(display);
+    f = { ...forms(display), latinKeys: displayLatinWords(display).map(romajiKey), folded: foldForMatch(display) };
     if (displayForms.size >= DISPLAY_FORMS_LIMIT) displayForms.clear();
     displayForms.set(display, f);
   }
@@ -184,9 +188,8 @@ function withinOneEdit(a: string, b: string): boolean {
  * ("Kentaro Shimizu" / "SHIMIZU Kentaro" for シミズ ケンタロウ), or a given name with the family
  * initial ("Priya R.", "T. Endo"), or one word misspelt by one letter ("Jonas Webber").
  */
-function latinDisplayMatches(words: string[], ledger: LatinName): boolean {
-  if (words.length < 2 || words.length > 3 || ledger.keys.length < 2) return false;
-  const shown = words.map(romajiKey);
+function latinDisplayMatches(shown: string[], ledger: LatinName): boolean {
+  if (shown.length < 2 || shown.length > 3 || ledger.keys.length < 2) return false;
   const [first, last] = [ledger.keys[0]!, ledger.keys[ledger.keys.length - 1]!];
   const pairs: [string, string][] = [
     [shown[0]!, shown[shown.length - 1]!],
@@ -248,16 +251,25 @@ function wordsAfter(compact: string, i: number): string[] {
   return words.slice(0, 2);
 }
 
-/** Does an English text introduce its writer by this romanised name ("this is Hamada from HR", "it's Kentaro Shimizu")? */
-function introducesAsLatin(compact: string, latin: LatinName, familyAlone: boolean): boolean {
-  const [first, last] = [latin.keys[0]!, latin.keys[latin.keys.length - 1]!];
+/** The romaji keys of the one or two words after each English self-introduction of a text. */
+function introductionsLatin(compact: string): [string, string][] {
+  const out: [string, string][] = [];
   for (const intro of INTRO_EN) {
-    for (let i = compact.indexOf(intro); i !== -1; i = compact.indexOf(intro, i + 1)) {
+    for (let i = compact.indexOf(intro); i !== -1 && out.length < 16; i = compact.indexOf(intro, i + 1)) {
       if (i > 0 && IDENTITY_REGEXES.wordChar.test(compact.charAt(i - 1))) continue;
       const [a = '', b = ''] = wordsAfter(compact, i + intro.length).map(romajiKey);
-      if ((a === first && b === last) || (a === last && b === first)) return true;
-      if (familyAlone && a === first && a.length >= 3) return true;
+      out.push([a, b]);
     }
+  }
+  return out;
+}
+
+/** Does one of the introductions name this person ("this is Hamada from HR", "it's Kentaro Shimizu")? */
+function introducesAsLatin(intros: [string, string][], latin: LatinName, familyAlone: boolean): boolean {
+  const [first, last] = [latin.keys[0]!, latin.keys[latin.keys.length - 1]!];
+  for (const [a, b] of intros) {
+    if ((a === first && b === last) || (a === last && b === first)) return true;
+    if (familyAlone && a === first && a.length >= 3) return true;
   }
   return false;
 }
@@ -316,7 +328,7 @@ export function matchIdentity(report: Report, directory: Directory, text: Prepar
     }
     if (lookalike) return lookalike;
     // A Latin display name: the romanised reading of a ledger name, or a near miss of a Latin one.
-    const words = displayLatinWords(display);
+    const words = shown.latinKeys;
     if (words.length >= 2) {
       for (const p of index.people) if (p.latin && latinDisplayMatches(words, p.latin)) return personMatch(p.person, 'lookalike_name', senderId);
       for (const c of index.partners) if (c.latin && latinDisplayMatches(words, c.latin)) return partnerMatch(c.partner, 'lookalike_name', senderId);
@@ -324,17 +336,18 @@ export function matchIdentity(report: Report, directory: Directory, text: Prepar
   }
 
   const compact = text.compact;
-  const shownFolded = foldForMatch(display);
+  const shownFolded = display.trim() === '' ? '' : `from ${displayNameForms(display).folded} `;
   for (const c of index.partners) {
-    if (speaksFor(compact, c.core) || speaksForLatin(compact, c.latinCore) || (shownFolded !== '' && speaksForLatin(`from ${shownFolded} `, c.latinCore))) {
+    if (speaksFor(compact, c.core) || speaksForLatin(compact, c.latinCore) || (shownFolded !== '' && speaksForLatin(shownFolded, c.latinCore))) {
       return partnerMatch(c.partner, 'company_name', senderId);
     }
   }
+  const intros = introductionsLatin(compact);
   for (const p of index.people) {
     if (introducesAs(compact, p.foldedName) || (p.family && p.person.executive && introducesAs(compact, p.foldedFamily))) {
       return personMatch(p.person, 'signature', senderId);
     }
-    if (p.latin && introducesAsLatin(compact, p.latin, p.person.executive)) return personMatch(p.person, 'signature', senderId);
+    if (p.latin && intros.length > 0 && introducesAsLatin(intros, p.latin, p.person.executive)) return personMatch(p.person, 'signature', senderId);
   }
   return null;
 }

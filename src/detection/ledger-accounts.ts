@@ -56,6 +56,19 @@ const ledgerAccounts = new WeakMap<Directory, LedgerAccounts>();
 
 /** A holder without its legal form, in 全銀 form (「カ)サカエパートナーズ」 → 「サカエパ-トナ-ズ」 folded). */
 function holderCore(holder: string): string {
+  let core = holderCores.get(holder);
+  if (core === undefined) {
+    core = computeHolderCore(holder);
+    if (holderCores.size >= 10_000) holderCores.clear();
+    holderCores.set(holder, core);
+  }
+  return core;
+}
+
+/** holderCore of holders seen recently: the same partners' holders come back message after message. */
+const holderCores = new Map<string, string>();
+
+function computeHolderCore(holder: string): string {
   const upper = holder.normalize('NFKC').toUpperCase();
   return holderKey(upper.replace(LEDGER_ACCOUNT_REGEXES.legalKana, '').replace(LEDGER_ACCOUNT_REGEXES.legalLatin, '')).replace(LEDGER_ACCOUNT_REGEXES.holderPunctuation, '');
 }

@@ -15,16 +15,18 @@ const PAIRS: Record<string, string> = { '「': '」', '『': '』', '“': '”'
 /** The longest quotation considered (a quoted phrase, not a chapter). */
 const MAX_QUOTE = 300;
 
-/** Every RegExp of this file, for the ReDoS test. */
-export const QUOTE_REGEXES = {
-  wordChar: /[\p{L}\p{N}]/u,
-} satisfies Record<string, RegExp>;
+/** Every RegExp of this file, for the ReDoS test (none: quotes are found with indexOf). */
+export const QUOTE_REGEXES = {} satisfies Record<string, RegExp>;
 
-function isWordChar(c: string): boolean {
-  return QUOTE_REGEXES.wordChar.test(c);
+/** A letter or digit of any script (ASCII, Latin-1 and beyond, kana, kanji): what an apostrophe sits between. */
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000) || (c >= 0x3040 && c <= 0x9fff) || (c >= 0xff10 && c <= 0xff5a);
 }
 
-/** Quoted spans of `body`, in order, not nested (an opener inside a quotation is text). Linear in the body's length (each span ≤ MAX_QUOTE). */
+/**
+ * Quoted spans of `body`, in order, not nested (an opener inside a quotation is text). Each closer
+ * is looked for within MAX_QUOTE characters, so the scan is linear in the body's length.
+ */
 export function quotedSpans(body: string): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < body.length; i++) {
@@ -32,12 +34,13 @@ export function quotedSpans(body: string): Span[] {
     const close = PAIRS[open];
     if (close === undefined) continue;
     // A straight single quote opens only at a word start: "don't" is an apostrophe.
-    if (open === "'" && (i > 0 && isWordChar(body.charAt(i - 1)))) continue;
+    if (open === "'" && i > 0 && isWordChar(body.charCodeAt(i - 1))) continue;
     const limit = Math.min(body.length, i + MAX_QUOTE);
+    const closeCode = close.charCodeAt(0);
     let j = i + 1;
     for (; j < limit; j++) {
-      if (body.charAt(j) !== close) continue;
-      if (close === "'" && j + 1 < body.length && isWordChar(body.charAt(j + 1))) continue;
+      if (body.charCodeAt(j) !== closeCode) continue;
+      if (closeCode === 0x27 && j + 1 < body.length && isWordChar(body.charCodeAt(j + 1))) continue;
       break;
     }
     if (j >= limit || j === i + 1) continue;

@@ -75,12 +75,6 @@ export interface ScoreParts {
   warning: boolean;
 }
 
-function strongest(signals: Signal[], test: (s: Signal) => boolean): Level {
-  let best: Level = 0;
-  for (const s of signals) if (test(s)) best = s.strength === 'strong' ? 2 : (Math.max(best, 1) as Level);
-  return best;
-}
-
 /** Verdict for a score. */
 export function verdictFor(score: number): Verdict {
   if (score >= THRESHOLDS.high) return 'high';
@@ -89,24 +83,51 @@ export function verdictFor(score: number): Verdict {
   return 'none';
 }
 
-/** Read the signals into parts. Off-platform signals are no ask inside a colleague's social invitation. */
+const level = (s: Signal): Level => (s.strength === 'strong' ? 2 : 1);
+
+/** Read the signals into parts (one pass). Off-platform signals are no ask inside a colleague's social invitation. */
 export function scoreParts(signals: Signal[], identity: IdentityMatch | null): ScoreParts {
-  const social = signals.some((s) => s.ruleId === 'mitigating.social_invitation');
-  const isAsk = (s: Signal) => ASK_CATEGORIES.has(s.category) && !(social && s.category === 'offplatform');
-  // Fake support only fires with a demand (secrets, documents, an account threat): that is an ask.
-  const ask = Math.max(strongest(signals, isAsk), signals.some((s) => s.ruleId === 'identity.fake_support') ? 1 : 0) as Level;
-  const idn = strongest(signals, (s) => s.category === 'identity');
+  let social = false;
+  for (const s of signals) if (s.ruleId === 'mitigating.social_invitation') social = true;
+  let ask: Level = 0;
+  let idn: Level = 0;
+  let fresh: Level = 0;
+  let mitigations = 0;
+  let takeoverRedFlag = false;
+  let warning = false;
+  const strongAskKinds = new Set<SignalCategory>();
+  const pressure = new Set<string>();
+  for (const s of signals) {
+    if (ASK_CATEGORIES.has(s.category) && !(social && s.category === 'offplatform')) {
+      ask = Math.max(ask, level(s)) as Level;
+      if (s.strength === 'strong') {
+        strongAskKinds.add(s.category);
+        if (TAKEOVER_RED_FLAGS.has(s.ruleId)) takeoverRedFlag = true;
+      }
+    } else if (s.category === 'identity') {
+      idn = Math.max(idn, level(s)) as Level;
+      // Fake support only fires with a demand (secrets, documents, an account threat): that is an ask.
+      if (s.ruleId === 'identity.fake_support') ask = Math.max(ask, 1) as Level;
+    } else if (s.category === 'pressure') {
+      pressure.add(s.ruleId);
+    } else if (s.category === 'mitigating') {
+      if (s.ruleId === 'mitigating.fraud_awareness' && s.strength === 'strong') warning = true;
+      if (s.ruleId !== 'mitigating.social_invitation') mitigations++;
+    } else if (s.ruleId === 'context.new_contact') {
+      fresh = Math.max(fresh, level(s)) as Level;
+    }
+  }
   return {
     ask,
-    strongAskKinds: new Set(signals.filter((s) => isAsk(s) && s.strength === 'strong').map((s) => s.category)).size,
+    strongAskKinds: strongAskKinds.size,
     identity: idn,
     executive: idn > 0 && identity?.executive === true,
-    fresh: strongest(signals, (s) => s.ruleId === 'context.new_contact'),
-    pressure: new Set(signals.filter((s) => s.category === 'pressure').map((s) => s.ruleId)),
-    mitigations: signals.filter((s) => s.category === 'mitigating' && s.ruleId !== 'mitigating.social_invitation').length,
+    fresh,
+    pressure,
+    mitigations,
     trusted: identity?.accountMatches === true,
-    takeoverRedFlag: signals.some((s) => s.strength === 'strong' && TAKEOVER_RED_FLAGS.has(s.ruleId) && isAsk(s)),
-    warning: signals.some((s) => s.ruleId === 'mitigating.fraud_awareness' && s.strength === 'strong'),
+    takeoverRedFlag,
+    warning,
   };
 }
 
