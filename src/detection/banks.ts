@@ -4,14 +4,19 @@
  * in a message and in the ledger alike.
  */
 import { foldForMatch } from './text.ts';
-import { BANK_ALIASES, COMPANY_WORDS, COMPANY_WORDS_OTHER, LEGAL_ENTITY_ABBREVIATIONS } from './bank-lexicon.ts';
+
+/** The match fold without the spaces it keeps between Latin words: keys compare names however they are spaced. */
+function foldKey(s: string): string {
+  return foldForMatch(s).replaceAll(' ', '');
+}
+import { BANK_ALIASES, COMPANY_WORDS, COMPANY_WORDS_OTHER, LEGAL_ENTITY_ABBREVIATIONS, LEGAL_ENTITY_ABBREVIATIONS_LATIN } from './bank-lexicon.ts';
 
 /** Every RegExp of this file, for the ReDoS test. */
 export const BANK_REGEXES = {
   parenthetical: /\([^()]{0,40}\)/g,
   legalForm: /株式会社|\(株\)|かぶしきがいしゃ|有限会社|\(有\)/g,
   bankSuffix: /(?:銀行|ぎんこう|bankingcorporation|banking|bank|ばんく)$/,
-  branchSuffix: /(?:支店|出張所|支所|店)$/,
+  branchSuffix: /(?:支店|出張所|支所|店|branch|subbranch|office)$/,
   branchCodePrefix: /^店番号?/,
   kanjiDigits: /^[〇一二三四五六七八九]{3}$/,
   separators: /[\s\-‐-―−ー・･.]/g,
@@ -32,7 +37,7 @@ function stripBankName(folded: string): string {
 
 const ALIAS_TO_ID = new Map<string, string>();
 for (const [id, names] of Object.entries(BANK_ALIASES)) {
-  for (const name of [id, ...names]) ALIAS_TO_ID.set(stripBankName(foldForMatch(name)), id);
+  for (const name of [id, ...names]) ALIAS_TO_ID.set(stripBankName(foldKey(name)), id);
 }
 
 /**
@@ -45,7 +50,7 @@ export function normaliseBankName(s: string): string {
 }
 
 function computeBankName(s: string): string {
-  const key = stripBankName(foldForMatch(s));
+  const key = stripBankName(foldKey(s));
   if (key === '') return '?';
   return ALIAS_TO_ID.get(key) ?? key;
 }
@@ -77,7 +82,7 @@ export function branchKey(branch: string | null | undefined): string {
 }
 
 function computeBranchKey(branch: string): string {
-  let s = foldForMatch(branch).replace(BANK_REGEXES.parenthetical, '').replace(BANK_REGEXES.maru, '');
+  let s = foldKey(branch).replace(BANK_REGEXES.parenthetical, '').replace(BANK_REGEXES.maru, '');
   s = s.replace(BANK_REGEXES.branchCodePrefix, '');
   const stripped = s.replace(BANK_REGEXES.branchSuffix, '');
   s = stripped === '' ? s : stripped;
@@ -140,7 +145,8 @@ export function holderKey(holder: string): string {
 }
 
 function hasLegalEntityMarker(key: string): boolean {
-  return LEGAL_ENTITY_ABBREVIATIONS.some((x) => key.startsWith(`${x})`) || key.includes(`(${x})`) || key.endsWith(`(${x}`));
+  const marked = (x: string) => key.startsWith(`${x})`) || key.includes(`(${x})`) || key.endsWith(`(${x}`);
+  return LEGAL_ENTITY_ABBREVIATIONS.some(marked) || LEGAL_ENTITY_ABBREVIATIONS_LATIN.some(marked);
 }
 
 /** True when a holder name looks like a company (カ)… / …(ユ / 株式会社 / LTD / ショウジ …). */

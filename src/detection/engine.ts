@@ -9,6 +9,7 @@
  */
 import { rules as allRules } from '../../rules/index.ts';
 import type { Rule } from '../../rules/types.ts';
+import { WARNING_LEXICONS, warningQuotations } from '../../rules/warning.ts';
 import type { Directory } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
 import { createRuleContext } from './context.ts';
@@ -54,6 +55,8 @@ export function detect(report: Report, directory: Directory, options: DetectOpti
     senderInLedger: senderInLedger(report, directory),
     senderNameFolded: foldForMatch(report.message.sender?.name ?? ''),
   });
+  // A warning that quotes a fraud's phrases asks for nothing: what it quotes is not read as asked.
+  ctx.ignoreSpans(warningQuotations(ctx), WARNING_LEXICONS);
 
   const signals: Signal[] = [];
   for (const rule of options.rules ?? allRules) {
