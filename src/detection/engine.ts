@@ -14,6 +14,7 @@ import type { Directory } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
 import { createRuleContext } from './context.ts';
 import { matchIdentity, senderInLedger } from './identity.ts';
+import { defaultModel, modelAssessment, modelSignal, type WordingModel } from './model/index.ts';
 import { extractObservables } from './observables.ts';
 import { scoreSignals } from './score.ts';
 import { foldForMatch, prepareText } from './text.ts';
@@ -24,6 +25,8 @@ export interface DetectOptions {
   now?: Date;
   /** Rules to run (all by default); tests run one rule at a time. */
   rules?: readonly Rule[];
+  /** The wording model (the committed one by default), or false to score the rules alone. */
+  wording?: WordingModel | false;
 }
 
 function parseTime(value: string | null | undefined): number | null {
@@ -84,6 +87,16 @@ export function detect(report: Report, directory: Directory, options: DetectOpti
     });
   }
 
-  const { score, verdict, summary } = scoreSignals(signals, identity);
+  // The wording model: one more signal (its strongest passages as evidence) and one more part of the score.
+  let wording: { probability: number; thresholds: { supporting: number; strong: number } } | null = null;
+  if (options.wording !== false) {
+    const model = options.wording ?? defaultModel();
+    const assessment = modelAssessment(report, text, { model });
+    const signal = modelSignal(assessment, model.file.thresholds);
+    if (signal) signals.push(signal);
+    wording = { probability: assessment.probability, thresholds: model.file.thresholds };
+  }
+
+  const { score, verdict, summary } = scoreSignals(signals, identity, wording);
   return { verdict, score, signals, observables, identity, summary };
 }

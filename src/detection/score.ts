@@ -43,6 +43,21 @@ export const WEIGHTS = {
   mitigationTrusted: 15,
   mitigationOther: 5,
   mitigationMax: 30,
+  /** The wording model's signal (see `withWording`): at its supporting and at its strong threshold. */
+  wordingSupporting: 15,
+  wordingStrong: 25,
+} as const;
+
+/**
+ * How far the wording model may move a verdict on its own. Chosen on companies neither the rules
+ * nor the model had seen (docs/detection.md): the model lifts what the rules half-saw, and it vetoes
+ * a medium the rules reached with nothing concrete behind it when the wording is plainly ordinary.
+ */
+export const WORDING = {
+  /** With nothing asked and no false identity, only wording this certain reaches medium (never high). */
+  alone: 0.9,
+  /** Wording this ordinary keeps a rules-only medium at low, unless a strong identity, payee or gift-card signal fired. */
+  ordinary: 0.1,
 } as const;
 
 export const THRESHOLDS: Record<Exclude<Verdict, 'none'>, number> = { high: 70, medium: 45, low: 20 };
@@ -73,6 +88,16 @@ export interface ScoreParts {
   takeoverRedFlag: boolean;
   /** A strong notice warning about fraud (its quotations were not read as asks). */
   warning: boolean;
+  /** A strong identity, payee or gift-card signal: what the wording model never vetoes. */
+  concrete: boolean;
+  /** The wording model: 0 under its supporting threshold, 1 supporting, 2 strong; null when it did not run. */
+  wording: { level: Level; probability: number } | null;
+}
+
+/** The wording model's probability and thresholds, as the engine hands them to the score. */
+export interface WordingInput {
+  probability: number;
+  thresholds: { supporting: number; strong: number };
 }
 
 /** Verdict for a score. */
@@ -86,7 +111,7 @@ export function verdictFor(score: number): Verdict {
 const level = (s: Signal): Level => (s.strength === 'strong' ? 2 : 1);
 
 /** Read the signals into parts (one pass). Off-platform signals are no ask inside a colleague's social invitation. */
-export function scoreParts(signals: Signal[], identity: IdentityMatch | null): ScoreParts {
+export function scoreParts(signals: Signal[], identity: IdentityMatch | null, wording: WordingInput | null = null): ScoreParts {
   let social = false;
   for (const s of signals) if (s.ruleId === 'mitigating.social_invitation') social = true;
   let ask: Level = 0;
@@ -95,9 +120,11 @@ export function scoreParts(signals: Signal[], identity: IdentityMatch | null): S
   let mitigations = 0;
   let takeoverRedFlag = false;
   let warning = false;
+  let concrete = false;
   const strongAskKinds = new Set<SignalCategory>();
   const pressure = new Set<string>();
   for (const s of signals) {
+    if (s.strength === 'strong' && CONCRETE_CATEGORIES.has(s.category)) concrete = true;
     if (ASK_CATEGORIES.has(s.category) && !(social && s.category === 'offplatform')) {
       ask = Math.max(ask, level(s)) as Level;
       if (s.strength === 'strong') {
@@ -128,13 +155,50 @@ export function scoreParts(signals: Signal[], identity: IdentityMatch | null): S
     trusted: identity?.accountMatches === true,
     takeoverRedFlag,
     warning,
+    concrete,
+    wording: wording === null ? null : { probability: wording.probability, level: wordingLevel(wording) },
   };
+}
+
+const CONCRETE_CATEGORIES: ReadonlySet<SignalCategory> = new Set(['identity', 'payee', 'giftcard']);
+
+function wordingLevel(w: WordingInput): Level {
+  if (w.probability >= w.thresholds.strong) return 2;
+  return w.probability >= w.thresholds.supporting ? 1 : 0;
 }
 
 const BELOW_MEDIUM = THRESHOLDS.medium - 1;
 
-/** Combine the parts into a score (0–100). */
+/** Combine the parts into a score (0–100): the rules' combination, then the wording model's say. */
 export function combine(p: ScoreParts): number {
+  const rules = combineRules(p);
+  return p.wording === null ? rules : withWording(rules, p, p.wording);
+}
+
+/**
+ * The wording model's say on the rules' score. It adds 15/25 at its supporting/strong threshold;
+ * never on a fraud warning; alone (nothing asked, no false identity) it reaches medium only when
+ * near certain; it keeps a rules-only medium at low when the wording is plainly ordinary and no
+ * strong identity, payee or gift-card signal fired; and from the ledger's own account it does not
+ * lift business as usual (the rules' cap for a trusted sender without pressure or a red flag holds);
+ * merely supporting wording does not carry a weak ask from nobody in particular over medium.
+ */
+function withWording(rules: number, p: ScoreParts, w: { level: Level; probability: number }): number {
+  if (p.warning) return rules;
+  let score = rules + (w.level === 2 ? WEIGHTS.wordingStrong : w.level === 1 ? WEIGHTS.wordingSupporting : 0);
+  if (p.ask === 0 && p.identity === 0) {
+    score = w.probability >= WORDING.alone ? Math.min(Math.max(score, THRESHOLDS.medium), THRESHOLDS.high - 1) : Math.min(score, BELOW_MEDIUM);
+  }
+  if (w.probability < WORDING.ordinary && rules < THRESHOLDS.high && !p.concrete) score = Math.min(score, BELOW_MEDIUM);
+  // Merely supporting wording does not carry a weak ask from nobody in particular to medium.
+  const unlifted = Math.max(rules, BELOW_MEDIUM);
+  if (w.level < 2 && p.ask < 2 && p.identity === 0) score = Math.min(score, unlifted);
+  if (p.trusted && p.identity === 0 && p.pressure.size === 0 && !p.takeoverRedFlag) score = Math.min(score, unlifted);
+  return Math.max(0, Math.min(100, Math.round(score)));
+}
+
+/** The rules' combination (0–100). */
+function combineRules(p: ScoreParts): number {
   let score = 0;
   score += p.ask === 2 ? WEIGHTS.askStrong : p.ask === 1 ? WEIGHTS.askWeak : 0;
   score += Math.max(0, p.strongAskKinds - 1) * WEIGHTS.askBreadth;
@@ -170,8 +234,8 @@ export function combine(p: ScoreParts): number {
  * - newness of the contact; pressure (urgency, secrecy, excuses, paperwork later);
  * - mitigation (formal process, registered payee, a fraud warning) counts fully only when the sender is who they say.
  */
-export function scoreSignals(signals: Signal[], identity: IdentityMatch | null): ScoreResult {
-  const parts = scoreParts(signals, identity);
+export function scoreSignals(signals: Signal[], identity: IdentityMatch | null, wording: WordingInput | null = null): ScoreResult {
+  const parts = scoreParts(signals, identity, wording);
   const score = combine(parts);
   const verdict = verdictFor(score);
   return { score, verdict, summary: summarise(verdict, parts, identity) };
@@ -205,6 +269,10 @@ function summarise(verdict: Verdict, p: ScoreParts, identity: IdentityMatch | nu
   if (p.ask > 0) {
     ja.push(p.ask === 2 ? '送金・口座・情報・外部移動の具体的な依頼' : '送金・情報に関わる依頼');
     en.push(p.ask === 2 ? 'a concrete request for money, accounts, secrets or a move off-platform' : 'a request touching money or information');
+  }
+  if (p.wording !== null && p.wording.level > 0 && !p.warning && verdict !== 'none') {
+    ja.push('過去の詐欺に似た文面');
+    en.push('wording like known fraud');
   }
   const named = [...p.pressure].map((id) => PRESSURE_NAMES[id]).filter((n): n is Bilingual => n !== undefined);
   if (named.length > 0) {
