@@ -36,6 +36,21 @@ export function defusePieces(text: string, options: DefuseOptions): string[] {
   });
 }
 
+/**
+ * The start of `text` that escaping needs for an output of at most `max` characters; the rest is
+ * never looked at, so a 64 KB (or, in an old row, larger) body costs no more than a short one.
+ * Escaping never shortens text by more than half (`\r\n` → `\n` is the most it does), so
+ * 2·max + 8 code units already escape to more than `max`, and the cut, made earlier, falls where
+ * it would have in the whole text. Never ends between the halves of a surrogate pair.
+ * @example headFor('a'.repeat(1_000_000), 100).length // 208
+ */
+export function headFor(text: string, max: number): string {
+  const n = 2 * Math.max(0, max) + 8;
+  if (text.length <= n) return text;
+  const last = text.charCodeAt(n - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? n - 1 : n);
+}
+
 /** Join escaped pieces, cut to at most `max` characters ending with `…` when cut; never inside a piece. */
 export function fitPieces(pieces: string[], max: number): string {
   const whole = pieces.join('');

@@ -44,8 +44,14 @@ export const envSchema = z.object({
    * would otherwise mean one edit per copy). Actions from responders update cards at once.
    */
   CARD_UPDATE_DELAY_MS: int(2_000, 0, MAX_CARD_UPDATE_DELAY_MS),
-  /** The `console` notifier writes every card as a JSON line to the log (on by default). */
-  CONSOLE_NOTIFIER: bool(true),
+  /**
+   * The `console` notifier logs a line per card (ref, severity, counts; never the message). Unset:
+   * on only when neither Slack nor Teams is configured; `true` / `false` decide.
+   */
+  CONSOLE_NOTIFIER: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1' || v === 'yes')),
   /** Chatwork webhook tokens (room webhook, account webhook), comma-separated; base64 as Chatwork shows them. */
   CHATWORK_WEBHOOK_TOKENS: z
     .string()
@@ -91,7 +97,7 @@ export const envSchema = z.object({
   INBOX_NOTIFIER: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Console sign-in sessions last this many hours. */
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
-  /** Behind a reverse proxy: take the client address (sign-in rate limit) from X-Forwarded-For. */
+  /** Behind a reverse proxy: take the client address (sign-in and report link rate limits) from X-Forwarded-For. */
   TRUST_PROXY: bool(false),
   /** Message bodies of cases resolved more than this many days ago are replaced by their SHA-256 (0: keep forever). */
   RETENTION_DAYS: int(0, 0, 36_500),
@@ -152,6 +158,8 @@ export class ConfigError extends Error {
 }
 
 function toConfig(env: z.infer<typeof envSchema>): Config {
+  const slack = slackConfig(env);
+  const teams = teamsConfig(env);
   return {
     port: env.PORT,
     host: env.HOST,
@@ -167,15 +175,16 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
       pollMs: env.DELIVERY_POLL_MS,
       cardUpdateDelayMs: env.CARD_UPDATE_DELAY_MS,
     },
-    console: { enabled: env.CONSOLE_NOTIFIER },
+    // With a real platform the console notifier is only noise (and a second copy of what cards say).
+    console: { enabled: env.CONSOLE_NOTIFIER ?? (slack === null && teams === null) },
     chatwork: {
       webhookTokens: env.CHATWORK_WEBHOOK_TOKENS,
       apiToken: env.CHATWORK_API_TOKEN ?? null,
       apiUrl: env.CHATWORK_API_URL.replace(/\/+$/, ''),
       botAccountId: env.CHATWORK_BOT_ACCOUNT_ID ?? null,
     },
-    slack: slackConfig(env),
-    teams: teamsConfig(env),
+    slack,
+    teams,
     inbox: { mode: env.INBOX_NOTIFIER },
     web: {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,

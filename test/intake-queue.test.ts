@@ -11,6 +11,7 @@ afterEach(async () => {
 });
 
 const report = (i: number) => corpus()[i % corpus().length]!.report;
+const API = { kind: 'token', tokenId: 1, tokenName: 'queue-test' } as const;
 
 describe('intake group commit', () => {
   it('stores reports arriving together in one go, and answers each only once a second connection can read it', async () => {
@@ -18,7 +19,7 @@ describe('intake group commit', () => {
     other = new Database(rt.deps.config.databasePath, { readonly: true });
     const seen = other.prepare('select count(*) as n from reports where id = ?');
     const pending = Array.from({ length: 12 }, (_, i) =>
-      rt.deps.cases.submitGrouped(report(i), { source: 'api', externalId: `g-${i}` }).then((out) => {
+      rt.deps.cases.submitGrouped(report(i), { caller: API, externalId: `g-${i}` }).then((out) => {
         // Settled: the commit is visible to another connection.
         expect((seen.get(out.result.reportId) as { n: number }).n).toBe(1);
         return out;
@@ -48,9 +49,9 @@ describe('intake group commit', () => {
     rt.handle.sqlite.exec(`create temp trigger refuse before insert on main.reports when new.external_id = 'poison'
       begin select raise(abort, 'refused by test trigger'); end`);
     const results = await Promise.allSettled([
-      rt.deps.cases.submitGrouped(report(0), { source: 'api', externalId: 'ok-1' }),
-      rt.deps.cases.submitGrouped(report(1), { source: 'api', externalId: 'poison' }),
-      rt.deps.cases.submitGrouped(report(2), { source: 'api', externalId: 'ok-2' }),
+      rt.deps.cases.submitGrouped(report(0), { caller: API, externalId: 'ok-1' }),
+      rt.deps.cases.submitGrouped(report(1), { caller: API, externalId: 'poison' }),
+      rt.deps.cases.submitGrouped(report(2), { caller: API, externalId: 'ok-2' }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/refused by test trigger/);
@@ -67,12 +68,12 @@ describe('intake group commit', () => {
     rt.handle.sqlite.pragma('busy_timeout = 50');
     other = new Database(rt.deps.config.databasePath);
     other.exec('begin immediate'); // another process holds the write lock
-    const refused = await Promise.allSettled([0, 1, 2].map((i) => rt.deps.cases.submitGrouped(report(i), { source: 'api', externalId: `busy-${i}` })));
+    const refused = await Promise.allSettled([0, 1, 2].map((i) => rt.deps.cases.submitGrouped(report(i), { caller: API, externalId: `busy-${i}` })));
     expect(refused.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(String((refused[0] as PromiseRejectedResult).reason)).toMatch(/locked|busy/i);
     other.exec('rollback');
     expect(countRows(rt, 'reports')).toBe(0);
-    const out = await rt.deps.cases.submitGrouped(report(0), { source: 'api', externalId: 'busy-0' });
+    const out = await rt.deps.cases.submitGrouped(report(0), { caller: API, externalId: 'busy-0' });
     expect(out.created).toBe(true);
     expect(countRows(rt, 'reports')).toBe(1);
   });

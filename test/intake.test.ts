@@ -32,7 +32,7 @@ describe('POST /api/reports', () => {
     expect(row.sender_account_id).toBe(line.report.message.sender!.accountId);
   });
 
-  it('the same source + externalId returns the same report (200), never a second one', async () => {
+  it('the same token + externalId returns the same report (200), never a second one; another token has its own ids', async () => {
     rt = testRuntime();
     const token = rt.token('intake');
     const first = await submit(rt, { ...base(), externalId: 'cw-1' }, token);
@@ -41,9 +41,9 @@ describe('POST /api/reports', () => {
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
     expect(countRows(rt, 'reports')).toBe(1);
-    const otherSource = await submit(rt, { ...base(), externalId: 'cw-1', source: 'web' }, token);
-    expect(otherSource.status).toBe(201);
-    expect(otherSource.body.reportId).not.toBe(first.body.reportId);
+    const otherToken = await submit(rt, { ...base(), externalId: 'cw-1' }, rt.token('intake', 'another'));
+    expect(otherToken.status).toBe(201);
+    expect(otherToken.body.reportId).not.toBe(first.body.reportId);
   });
 
   it('groups reports from the same sender account id into one open case and counts them', async () => {

@@ -232,8 +232,8 @@ describe('outbox', () => {
 
   it('answers the reporter where they reported from, on intake and on later changes', async () => {
     const n = setup(new ScriptedNotifier('chatwork'));
-    const origin = { platform: 'chatwork', roomId: '123', messageId: '456', accountId: '1000015' };
-    const { caseRef } = await submit(rt, 0, { origin, source: 'chatwork', externalId: 'cw-456' });
+    const origin = { platform: 'chatwork', roomId: '123', messageId: '456', accountId: '1000015' } as const;
+    const { caseRef } = rt.deps.cases.submit(corpus()[0]!.report, { caller: { kind: 'chatwork', origin }, externalId: '123-456' }).result;
     await submit(rt, 1); // no origin: no reporter notification
     rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     await rt.worker.tick();

@@ -70,7 +70,7 @@ export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () =>
     db
       .select({ id: reports.id })
       .from(reports)
-      .where(and(eq(reports.source, 'chatwork'), eq(reports.externalId, reportExternalId(e, 0))))
+      .where(and(eq(reports.caller, 'chatwork'), eq(reports.externalId, reportExternalId(e, 0))))
       .get() !== undefined;
 
   function handle(id: number, e: ChatworkEvent, botId: number): ProcessResult {
@@ -80,7 +80,7 @@ export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () =>
     if (outcome.kind === 'ignored') return { status: 'ignored', reason: outcome.reason };
     const origin: ReportOrigin = { platform: 'chatwork', roomId: e.roomId, messageId: e.messageId, accountId: String(e.senderId) };
     const made = outcome.reports.map((report, n) => {
-      const { created, result } = deps.cases.submit(report, { source: 'chatwork', externalId: reportExternalId(e, n), origin });
+      const { created, result } = deps.cases.submit(report, { caller: { kind: 'chatwork', origin }, externalId: reportExternalId(e, n) });
       return { ref: result.caseRef, reportId: result.reportId, created };
     });
     logger.info({ inboundId: id, type: e.type, roomId: e.roomId, messageId: e.messageId, reports: made }, 'chatwork report stored');

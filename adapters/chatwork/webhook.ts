@@ -3,12 +3,15 @@
  * bytes of our answer and disables a webhook that errs too often:
  *   1. refuse bodies over 256 KiB (413) before reading them;
  *   2. verify the signature over the raw bytes (401, nothing stored);
- *   3. refuse what is not a Chatwork event (400, nothing stored); other event types: 200, ignored;
+ *   3. refuse what is not a Chatwork event (400, nothing stored), and a message body over intake's
+ *      64 KB cap (422 naming `webhook_event.body`, as the API and the form do); other event types:
+ *      200, ignored;
  *   4. store the raw event (unique per message: a replay answers 200 and does nothing);
  *   5. process it (errors stay on the stored row for the sweep), then answer a tiny 200.
  */
 import type { Hono } from 'hono';
 import { ZodError } from 'zod';
+import { MESSAGE_BODY_TOO_LARGE, withinBodyCap } from '../../src/domain/report.ts';
 import { AppError, validationError } from '../../src/errors.ts';
 import { limitBody } from '../../src/routes/body-limit.ts';
 import type { AppEnv } from '../../src/routes/env.ts';
@@ -51,6 +54,11 @@ export function registerChatworkWebhook(app: Hono<AppEnv>, opts: { tokens: reado
       } catch (err) {
         if (err instanceof ZodError) throw validationError(err, 'webhook_event');
         throw err;
+      }
+      if (!withinBodyCap(event.body)) {
+        throw new AppError('validation_failed', `Invalid request: webhook_event.body: ${MESSAGE_BODY_TOO_LARGE}`, {
+          fields: [{ path: 'webhook_event.body', message: MESSAGE_BODY_TOO_LARGE }],
+        });
       }
       const id = opts.intake.store(text, event);
       if (id === null) return c.json({ ok: true, duplicate: true });

@@ -15,7 +15,7 @@
  * Every text object carrying such text is also sent with `verbatim: true` (see blocks.ts).
  */
 
-import { defusePieces, fitPieces, type DefuseOptions } from '../defuse.ts';
+import { defusePieces, fitPieces, headFor, type DefuseOptions } from '../defuse.ts';
 
 export { ZWSP } from '../defuse.ts';
 
@@ -46,14 +46,14 @@ export function escapeMrkdwn(text: string): string {
  * Cutting happens between escaped pieces, never inside `&amp;` or a surrogate pair.
  */
 export function fitMrkdwn(text: string, max: number): string {
-  return fitPieces(escapePieces(text), max);
+  return fitPieces(escapePieces(headFor(text, max)), max);
 }
 
 /** Plain text (no mrkdwn parsing) cut to `max` characters on a code-point boundary. */
 export function fitPlain(text: string, max: number): string {
   if (text.length <= max) return text;
   let out = '';
-  for (const ch of Array.from(text)) {
+  for (const ch of Array.from(headFor(text, max))) {
     if (out.length + ch.length > max - 1) break;
     out += ch;
   }
@@ -71,7 +71,7 @@ export function slackLink(url: string, label: string): string {
  * characters including the quote marks. Returns whether it had to cut.
  */
 export function quoteMrkdwn(text: string, max: number): { text: string; cut: boolean } {
-  const pieces = escapePieces(text).map((p) => (p === '\n' ? '\n>' : p));
+  const pieces = escapePieces(headFor(text, max)).map((p) => (p === '\n' ? '\n>' : p));
   let out = '>';
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;

@@ -16,7 +16,7 @@
  * - bidi controls and other control characters (except newline and tab) become U+FFFD.
  */
 
-import { defusePieces, fitPieces, type DefuseOptions } from '../defuse.ts';
+import { defusePieces, fitPieces, headFor, type DefuseOptions } from '../defuse.ts';
 
 export { ZWSP } from '../defuse.ts';
 
@@ -68,7 +68,7 @@ export function escapeCardText(text: string): string {
  * Cuts fall between escaped pieces, never inside a surrogate pair.
  */
 export function fitCardText(text: string, max: number): string {
-  return fitPieces(escapePieces(text), max);
+  return fitPieces(escapePieces(headFor(text, max)), max);
 }
 
 /**

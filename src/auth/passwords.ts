@@ -38,6 +38,32 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
+/**
+ * Password checks that may run at once in this process. scrypt runs on libuv's thread pool (four
+ * threads unless UV_THREADPOOL_SIZE says otherwise) and holds 32 MiB while it runs; more at once
+ * only queue behind each other while holding their memory and their sockets.
+ */
+export const PASSWORD_CHECK_SLOTS = 4;
+let checksRunning = 0;
+
+/**
+ * A slot for one password check, or null when every slot is taken. Full means answer "busy" (429)
+ * at once rather than queue: a flood then costs the server nothing, while queued checks would make
+ * everyone (the real user too) wait behind it; a person who meets it just presses the button again.
+ * The slot must be given back with `release()`, in a `finally`.
+ */
+export function tryPasswordSlot(): { release(): void } | null {
+  if (checksRunning >= PASSWORD_CHECK_SLOTS) return null;
+  checksRunning += 1;
+  let held = true;
+  return {
+    release() {
+      if (held) checksRunning -= 1;
+      held = false;
+    },
+  };
+}
+
 /** A hash of a random password: checked against when the user name is unknown, so timing does not reveal which names exist. */
 let decoy: Promise<string> | null = null;
 export function decoyHash(): Promise<string> {

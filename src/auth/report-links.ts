@@ -1,11 +1,12 @@
 /**
  * The organisation's report link token. `rotateReportLink` revokes every link and returns a new
- * token once (only its hash is stored); `reportLinkValid` checks a token from a URL.
+ * token once (only its hash is stored); `reportLinkId` checks a token from a URL; `reserveLinkReport`
+ * is the link's rate limit, per client address and for the link as a whole.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { reportLinks } from '../db/schema/index.ts';
+import { reportLinks, signInAttempts } from '../db/schema/index.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -24,14 +25,65 @@ export function revokeReportLinks(db: Db, at: Date): void {
   db.update(reportLinks).set({ revokedAt: at.toISOString() }).where(isNull(reportLinks.revokedAt)).run();
 }
 
-/** True when `token` is the current, unrevoked link. */
-export function reportLinkValid(db: Db, token: string | null | undefined): boolean {
-  if (!token || !/^rl_[A-Za-z0-9_-]{32}$/.test(token)) return false;
-  return !!db
+/** The id of the current, unrevoked link `token` is, or null. */
+export function reportLinkId(db: Db, token: string | null | undefined): number | null {
+  if (!token || !/^rl_[A-Za-z0-9_-]{32}$/.test(token)) return null;
+  const row = db
     .select({ id: reportLinks.id })
     .from(reportLinks)
     .where(and(eq(reportLinks.tokenHash, sha256(token)), isNull(reportLinks.revokedAt)))
     .get();
+  return row?.id ?? null;
+}
+
+/** True when `token` is the current, unrevoked link. */
+export function reportLinkValid(db: Db, token: string | null | undefined): boolean {
+  return reportLinkId(db, token) !== null;
+}
+
+/**
+ * Reports the link accepts per hour: from one client address, and in all. The link is handed
+ * round an organisation (and may leak beyond it); signed-in users and the Chatwork bot are not
+ * limited, and someone over the limit is told to use them.
+ */
+export const REPORT_LINK_LIMITS = { perAddress: 10, perLink: 100, windowMs: 3_600_000 };
+
+/**
+ * Counts a report through link `linkId` from `ip` against both limits, in one IMMEDIATE
+ * transaction (stored with the sign-in attempts, so it holds across restarts and processes). Call
+ * before the form is read: every try counts, valid or not.
+ */
+export function reserveLinkReport(
+  db: Db,
+  p: { linkId: number; ip: string; now: Date; limits?: typeof REPORT_LINK_LIMITS },
+): { ok: true } | { ok: false; limit: 'address' | 'link'; retryAfterMs: number } {
+  const limits = p.limits ?? REPORT_LINK_LIMITS;
+  const now = p.now.getTime();
+  const since = now - limits.windowMs;
+  const keys = [
+    { limit: 'address' as const, key: `report-ip:${p.ip}`, max: limits.perAddress },
+    { limit: 'link' as const, key: `report-link:${p.linkId}`, max: limits.perLink },
+  ];
+  return db.transaction(
+    function reserve() {
+      db.delete(signInAttempts)
+        .where(and(or(...keys.map((k) => eq(signInAttempts.key, k.key))), lt(signInAttempts.at, since)))
+        .run();
+      for (const k of keys) {
+        const times = db
+          .select({ at: signInAttempts.at })
+          .from(signInAttempts)
+          .where(and(eq(signInAttempts.key, k.key), gt(signInAttempts.at, since)))
+          .orderBy(asc(signInAttempts.at))
+          .all();
+        // The next try is possible once enough of the oldest ones have left the window.
+        if (times.length >= k.max) return { ok: false as const, limit: k.limit, retryAfterMs: times[times.length - k.max]!.at + limits.windowMs - now };
+      }
+      db.insert(signInAttempts).values(keys.map((k) => ({ key: k.key, at: now }))).run();
+      return { ok: true as const };
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** When the current link was made and by whom (null when there is none). */

@@ -1,22 +1,24 @@
 /**
  * Intake: a report is checked, then stored with its signals and observables, joins or opens a
  * case, gets an audit event and queues its notifications, all in one IMMEDIATE transaction. The
- * same (source, externalId) again returns the stored report instead of a second one.
+ * same caller sending the same externalId again gets its stored report back instead of a second
+ * one; another caller's ids are another key space (src/cases/caller.ts).
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { ReportOrigin } from '../../adapters/types.ts';
-import type { CaseStatus, ReportSource } from '../domain/case.ts';
+import type { CaseStatus } from '../domain/case.ts';
 import type { Directory } from '../domain/directory.ts';
-import type { Report } from '../domain/report.ts';
+import { MESSAGE_BODY_TOO_LARGE, withinBodyCap, type Report } from '../domain/report.ts';
 import { detect } from '../detection/engine.ts';
 import { verdictRank, type DetectionResult, type Signal, type Verdict } from '../detection/types.ts';
 import type { Db } from '../db/client.ts';
 import { perDb } from '../db/memo.ts';
 import { cases, observables, reports, signals } from '../db/schema/index.ts';
+import { AppError } from '../errors.ts';
 import { enqueueCards, enqueueReporterNotify } from '../delivery/enqueue.ts';
 import { startAckChain } from '../delivery/timers.ts';
 import { observableInLedger } from '../ledger/match.ts';
 import { appendCaseEvent } from './audit.ts';
+import { callerActor, callerKey, callerSource, type IntakeCaller } from './caller.ts';
 import { correlateConfirmedFraud } from './correlation.ts';
 import type { CaseDeps } from './deps.ts';
 import { findGroupCase } from './grouping.ts';
@@ -27,7 +29,7 @@ const stmts = perDb((db) => ({
   byExternal: db
     .select()
     .from(reports)
-    .where(and(eq(reports.source, ph('source')), eq(reports.externalId, ph('externalId'))))
+    .where(and(eq(reports.caller, ph('caller')), eq(reports.externalId, ph('externalId'))))
     .limit(1)
     .prepare(),
   caseById: db.select().from(cases).where(eq(cases.id, ph('id'))).prepare(),
@@ -61,6 +63,7 @@ const stmts = perDb((db) => ({
     .values({
       caseId: ph('caseId'),
       source: ph('source'),
+      caller: ph('caller'),
       externalId: ph('externalId'),
       messageBody: ph('messageBody'),
       senderAccountId: ph('senderAccountId'),
@@ -98,14 +101,16 @@ const stmts = perDb((db) => ({
     .prepare(),
 }));
 
-/** Where and how a report arrived. */
+/** Who handed the report in, and under which id of theirs. */
 export interface SubmitOptions {
-  source: ReportSource;
-  /** The caller's id for this report; a repeat returns the first report. */
+  /**
+   * The authenticated caller: decides the source, the audit actor, the scope of `externalId` and
+   * (Chatwork only) where the reporter is answered. An API token's callback URL, if any, hears
+   * about acknowledgement and resolution.
+   */
+  caller: IntakeCaller;
+  /** The caller's id for this report; the same caller repeating it gets the first report back. */
   externalId?: string | null;
-  origin?: ReportOrigin | null;
-  /** The API token that submitted it; its callback URL (if any) hears about acknowledgement and resolution. */
-  apiTokenId?: number | null;
 }
 
 /** What `POST /api/reports` answers. */
@@ -135,9 +140,10 @@ function safeDetect(deps: CaseDeps, report: Report, now: Date, directory: Direct
   }
 }
 
-function existing(db: Db, source: ReportSource, externalId: string | null | undefined): IntakeResult | null {
+/** The caller's own earlier report under `externalId`; another caller's is never looked at. */
+function existing(db: Db, caller: string, externalId: string | null | undefined): IntakeResult | null {
   if (!externalId) return null;
-  const r = stmts(db).byExternal.get({ source, externalId });
+  const r = stmts(db).byExternal.get({ caller, externalId });
   if (!r) return null;
   const sigs = db.select().from(signals).where(eq(signals.reportId, r.id)).orderBy(asc(signals.id)).all();
   return {
@@ -150,6 +156,8 @@ function existing(db: Db, source: ReportSource, externalId: string | null | unde
   };
 }
 
+const fieldError = (path: string, message: string) => new AppError('validation_failed', `Invalid request: ${path}: ${message}`, { fields: [{ path, message }] });
+
 /** A report checked and ready to store: everything intake works out before the write transaction. */
 export interface PreparedReport {
   report: Report;
@@ -159,8 +167,10 @@ export interface PreparedReport {
   obs: (DetectionResult['observables'][number] & { inLedger: boolean | null })[];
 }
 
-/** Runs detection and the ledger check (no writes). */
+/** Runs detection and the ledger check (no writes); a body or note over the cap is a 422 whatever the way in. */
 export function prepareReport(deps: CaseDeps, report: Report, opts: SubmitOptions): PreparedReport {
+  if (!withinBodyCap(report.message.body)) throw fieldError('message.body', MESSAGE_BODY_TOO_LARGE);
+  if (report.note && !withinBodyCap(report.note)) throw fieldError('note', MESSAGE_BODY_TOO_LARGE);
   const now = deps.clock.now();
   const dir = deps.directory.get();
   const detected = safeDetect(deps, report, now, dir);
@@ -168,7 +178,7 @@ export function prepareReport(deps: CaseDeps, report: Report, opts: SubmitOption
   return { report, opts, now, detected, obs };
 }
 
-/** Stores a report; `created` is false when (source, externalId) was already there. */
+/** Stores a report; `created` is false when the caller's externalId was already there. */
 export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult } {
   const prepared = prepareReport(deps, report, opts);
   const out = deps.db.transaction(() => storeReport(deps, prepared), { behavior: 'immediate' });
@@ -186,15 +196,13 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
   const at = now.toISOString();
   const senderAccountId = report.message.sender?.accountId ?? null;
   const since = new Date(now.getTime() - deps.config.groupingWindowDays * 86_400_000).toISOString();
-  const actor = {
-    platform: opts.source,
-    userId: report.reporter?.accountId != null ? String(report.reporter.accountId) : 'unknown',
-    displayName: report.reporter?.name ?? 'unknown',
-  };
+  const { caller } = opts;
+  const key = callerKey(caller);
+  const origin = caller.kind === 'chatwork' ? caller.origin : null;
   const db = deps.db;
   const st = stmts(db);
   // Checked inside the write transaction: no second request can slip in between.
-  const before = existing(db, opts.source, opts.externalId);
+  const before = existing(db, key, opts.externalId);
   if (before) return { created: false, result: before };
   const result = correlateConfirmedFraud(db, detected, obs);
 
@@ -214,7 +222,8 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
 
   const reportId = st.insertReport.get({
     caseId,
-    source: opts.source,
+    source: callerSource(caller),
+    caller: key,
     externalId: opts.externalId ?? null,
     messageBody: report.message.body,
     senderAccountId,
@@ -224,13 +233,13 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
     reporterName: report.reporter?.name ?? null,
     note: report.note ?? null,
     payload: JSON.stringify(report),
-    origin: opts.origin ? JSON.stringify(opts.origin) : null,
+    origin: origin ? JSON.stringify(origin) : null,
     verdict: result.verdict,
     score: result.score,
     summary: JSON.stringify(result.summary),
     identity: result.identity ? JSON.stringify(result.identity) : null,
     receivedAt: at,
-    apiTokenId: opts.apiTokenId ?? null,
+    apiTokenId: caller.kind === 'token' ? caller.tokenId : null,
   })!.id;
 
   for (const s of result.signals) {
@@ -254,7 +263,7 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
     fromStatus,
     toStatus: status,
     resolution: null,
-    actor,
+    actor: callerActor(caller),
     note: null,
     data: { reportId, verdict: result.verdict, score: result.score },
     at,
@@ -269,8 +278,8 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
     delayMs: deps.config.delivery.cardUpdateDelayMs,
   });
   startAckChain(db, { caseId, status, severity, policy: deps.config.escalation, now });
-  if (opts.origin && deps.targets.reporterPlatforms.includes(opts.origin.platform)) {
-    enqueueReporterNotify(db, { caseId, reportId, platform: opts.origin.platform, event: 'received', cause: `e${event.id}`, now });
+  if (origin && deps.targets.reporterPlatforms.includes(origin.platform)) {
+    enqueueReporterNotify(db, { caseId, reportId, platform: origin.platform, event: 'received', cause: `e${event.id}`, now });
   }
   return {
     created: true,

@@ -1,8 +1,8 @@
 /**
- * Reading cases: the filtered, keyset-paginated list and the full case page (reports, signals
- * with evidence, observables, events, deliveries, linked cases).
+ * Reading cases: the filtered, keyset-paginated list and the full case page (a page of reports
+ * with their signals and observables, events, deliveries, linked cases).
  */
-import { and, asc, desc, eq, exists, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, gt, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { CASE_STATUSES } from '../domain/case.ts';
 import { VERDICTS, type Signal } from '../detection/types.ts';
@@ -124,25 +124,58 @@ function caseHeadline(c: typeof cases.$inferSelect) {
 }
 
 /** The tables whose rows hang off one case (`case_id`), numbered in the order they were written. */
-type CaseChildTable = typeof reports | typeof signals | typeof observables | typeof caseEvents | typeof deliveries;
+type CaseChildTable = typeof caseEvents | typeof deliveries;
 
 /** The rows of `table` that belong to case `caseId`, oldest first. */
 function rowsOfCase<T extends CaseChildTable>(db: Db, table: T, caseId: number) {
   return db.select().from(table).where(eq(table.caseId, caseId)).orderBy(asc(table.id)).all();
 }
 
-/** Everything about one case, for `GET /api/cases/:ref` and the console. */
-export function getCaseDetail(db: Db, caseId: number) {
+/**
+ * Which reports of a case to show, oldest first: `reportsLimit` of them after report id
+ * `reportsCursor` (the `nextReportsCursor` of the previous page). A case's reports are many only
+ * when it is big, and each holds up to 64 KB of message, so they come a page at a time.
+ */
+export const caseDetailQuerySchema = z.object({
+  reportsLimit: z.coerce.number().int().min(1).max(100).default(20),
+  reportsCursor: z.coerce.number().int().min(1).optional(),
+});
+export type CaseDetailQuery = z.input<typeof caseDetailQuerySchema>;
+
+/**
+ * Everything about one case, for `GET /api/cases/:ref` and the console: one page of reports with
+ * the signals and observables of those reports, and the case's events, deliveries, posts and
+ * linked cases.
+ */
+export function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {}) {
+  const page = caseDetailQuerySchema.parse(query);
   const c = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!c) throw new AppError('not_found', `No case ${formatCaseRef(caseId)}`);
-  const reportRows = rowsOfCase(db, reports, caseId);
-  const signalRows = rowsOfCase(db, signals, caseId);
-  const obsRows = rowsOfCase(db, observables, caseId);
+  const rows = db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.caseId, caseId), page.reportsCursor ? gt(reports.id, page.reportsCursor) : undefined))
+    .orderBy(asc(reports.id))
+    .limit(page.reportsLimit + 1)
+    .all();
+  const reportRows = rows.slice(0, page.reportsLimit);
+  const ids = reportRows.map((r) => r.id);
+  const signalRows = ids.length ? db.select().from(signals).where(inArray(signals.reportId, ids)).orderBy(asc(signals.id)).all() : [];
+  // By case first: observables have no index on report_id, and a page is a small part of its case.
+  const obsRows = ids.length
+    ? db.select().from(observables).where(and(eq(observables.caseId, caseId), inArray(observables.reportId, ids))).orderBy(asc(observables.id)).all()
+    : [];
   return {
     ...caseHeadline(c),
     openedAt: c.openedAt,
     updatedAt: c.updatedAt,
     version: c.version,
+    /** How many of the case's reports come before this page (0 on the first). */
+    reportsSkipped: page.reportsCursor
+      ? (db.get<{ n: number }>(sql`select count(*) as n from reports where case_id = ${caseId} and id <= ${page.reportsCursor}`)?.n ?? 0)
+      : 0,
+    /** Pass as `reportsCursor` for the next page of reports; null on the last page. */
+    nextReportsCursor: rows.length > page.reportsLimit ? (ids.at(-1) ?? null) : null,
     reports: reportRows.map((r) => ({
       id: r.id,
       source: r.source,
@@ -197,3 +230,20 @@ export function getCaseDetail(db: Db, caseId: number) {
   };
 }
 
+
+/**
+ * Every report of a case, a page at a time, in one detail: for the export (a bank or the police
+ * get the whole case, whatever its size; the export is an admin's deliberate act, not a page view).
+ */
+export function getWholeCase(db: Db, caseId: number) {
+  const first = getCaseDetail(db, caseId, { reportsLimit: 100 });
+  let cursor = first.nextReportsCursor;
+  while (cursor !== null) {
+    const next = getCaseDetail(db, caseId, { reportsLimit: 100, reportsCursor: cursor });
+    first.reports.push(...next.reports);
+    first.signals.push(...next.signals);
+    first.observables.push(...next.observables);
+    cursor = next.nextReportsCursor;
+  }
+  return { ...first, nextReportsCursor: null };
+}

@@ -12,3 +12,13 @@ export function parseCaseRef(ref: string): number | null {
   const m = REF_RE.exec(ref.trim().toUpperCase());
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * A report's receipt number: what someone reporting through the public link is given to quote.
+ * It names the report only, so it says nothing about the case the report joined; responders see
+ * it on each report of the case page.
+ * @example formatReceipt(42) // 'R-000042'
+ */
+export function formatReceipt(reportId: number): string {
+  return `R-${String(reportId).padStart(6, '0')}`;
+}

@@ -17,11 +17,11 @@ import { buildCaseCard } from './card.ts';
 import type { CaseDeps } from './deps.ts';
 import { submitReport, type IntakeResult, type SubmitOptions } from './intake.ts';
 import { createIntakeQueue } from './intake-queue.ts';
-import { getCaseDetail, listCases, type CaseListQuery } from './queries.ts';
+import { getCaseDetail, listCases, type CaseDetailQuery, type CaseListQuery } from './queries.ts';
 import { parseCaseRef } from './ref.ts';
 
 export interface CaseService {
-  /** Stores a report (idempotent on source + externalId); `created` false means it was a repeat. */
+  /** Stores a report (idempotent on the caller + externalId); `created` false means it was a repeat. */
   submit(report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult };
   /** The same, with group commit (src/cases/intake-queue.ts): settles once the report is committed. */
   submitGrouped(report: Report, opts: SubmitOptions): Promise<{ created: boolean; result: IntakeResult }>;
@@ -29,8 +29,8 @@ export interface CaseService {
   act(ref: string, action: CaseAction, actor: Actor, opts?: ActOptions): ActResult;
   /** The card as it is now (what notifiers show). */
   card(ref: string): CaseCard;
-  /** The whole case (reports, signals, observables, events, deliveries, linked cases). */
-  get(ref: string): ReturnType<typeof getCaseDetail>;
+  /** The case: a page of reports (see `CaseDetailQuery`) with their signals and observables, events, deliveries, linked cases. */
+  get(ref: string, query?: CaseDetailQuery): ReturnType<typeof getCaseDetail>;
   list(q: CaseListQuery): ReturnType<typeof listCases>;
   /** What to tell the employee who sent report `reportId` (the web form's result page). */
   advice(reportId: number): Advice;
@@ -53,7 +53,7 @@ export function createCaseService(deps: CaseDeps): CaseService {
     submitGrouped,
     act: (ref, action, actor, opts) => actOnCase(deps, caseIdOf(ref), action, actor, opts),
     card: (ref) => buildCaseCard(deps.db, caseIdOf(ref), { publicUrl: deps.config.publicUrl }),
-    get: (ref) => getCaseDetail(deps.db, caseIdOf(ref)),
+    get: (ref, query) => getCaseDetail(deps.db, caseIdOf(ref), query),
     list: (q) => listCases(deps.db, q),
     advice(reportId) {
       const r = deps.db.select({ caseId: reports.caseId, verdict: reports.verdict, identity: reports.identity }).from(reports).where(eq(reports.id, reportId)).get();

@@ -1,12 +1,12 @@
 /**
  * Cases: `GET /api/cases` (filters, keyset pagination), `GET /api/cases/:ref` (everything about a
- * case) and `POST /api/cases/:ref/actions` (acknowledge / investigate / resolve / reopen).
+ * case, its reports a page at a time: `reportsLimit`, `reportsCursor`) and `POST /api/cases/:ref/actions` (acknowledge / investigate / resolve / reopen).
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
 import { CASE_ACTIONS, RESOLUTIONS } from '../domain/case.ts';
-import { caseListQuerySchema } from '../cases/queries.ts';
+import { caseDetailQuerySchema, caseListQuerySchema } from '../cases/queries.ts';
 import type { AppEnv } from './env.ts';
 import { readJson, readQuery, requireScope, tokenActor } from './helpers.ts';
 
@@ -21,7 +21,7 @@ export const actionBodySchema = z.object({
 export function registerCases(app: Hono<AppEnv>, deps: AppDeps): void {
   const readers = requireScope(deps.db, 'respond', 'admin');
   app.get('/api/cases', readers, (c) => c.json(deps.cases.list(readQuery(c, caseListQuerySchema))));
-  app.get('/api/cases/:ref', readers, (c) => c.json(deps.cases.get(c.req.param('ref'))));
+  app.get('/api/cases/:ref', readers, (c) => c.json(deps.cases.get(c.req.param('ref'), readQuery(c, caseDetailQuerySchema))));
   app.post('/api/cases/:ref/actions', requireScope(deps.db, 'respond'), async function postAction(c) {
     const body = await readJson(c, actionBodySchema);
     const result = deps.cases.act(c.req.param('ref'), body.action, tokenActor(c), {

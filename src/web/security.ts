@@ -113,7 +113,7 @@ export function csrf(config: Pick<Config, 'publicUrl'>, forbidden: (c: Context<W
   };
 }
 
-/** The client address for the sign-in rate limit: the socket's, or the proxy's last X-Forwarded-For hop when trusted. */
+/** The client address for the rate limits (sign-in, report link): the socket's, or the proxy's last X-Forwarded-For hop when trusted. */
 export function clientIp(c: Context, trustProxy: boolean, socketAddress: () => string | null = () => socketAddressOf(c)): string {
   if (trustProxy) {
     const xff = c.req.header('x-forwarded-for');

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ReportOrigin } from '../../adapters/types.ts';
 import { verifyAuditChain } from '../../src/cases/audit.ts';
 import { main } from '../../src/main.ts';
 import { isPurged, purgedMarker, purgeResolvedBodies } from '../../src/retention/purge.ts';
@@ -25,14 +26,17 @@ function bodyOf(r: TestRuntime, reportId: number) {
   return r.handle.sqlite.prepare('select message_body, note, payload from reports where id = ?').get(reportId) as { message_body: string; note: string | null; payload: string };
 }
 
-async function submit(r: TestRuntime, i: number, extra: Record<string, unknown> = {}) {
+/** Through the API, or (with `origin`) as the Chatwork webhook hands a report to the case service. */
+async function submit(r: TestRuntime, i: number, origin?: ReportOrigin) {
   const report = {
     message: { body: `至急、新しい口座に振り込んでください ${i} 三井住友銀行 新宿支店 普通 12345${i}7`, sender: { accountId: 6_000_000 + i, name: `山田 ${i}` } },
     note: `社長を名乗っています ${i}`,
-    externalId: `ret-${i}`,
-    ...extra,
   };
-  const res = await r.app.request('/api/reports', jsonInit('POST', r.token('intake'), report));
+  if (origin) {
+    const { result } = r.deps.cases.submit(report, { caller: { kind: 'chatwork', origin }, externalId: `${origin.roomId}-${origin.messageId}` });
+    return { caseRef: result.caseRef, reportId: result.reportId, body: report.message.body, note: report.note };
+  }
+  const res = await r.app.request('/api/reports', jsonInit('POST', r.token('intake'), { ...report, externalId: `ret-${i}` }));
   expect(res.status).toBe(201);
   return { ...((await res.json()) as { caseRef: string; reportId: number }), body: report.message.body, note: report.note };
 }
@@ -45,8 +49,8 @@ describe('retention (RETENTION_DAYS)', () => {
     const open = await submit(r, 2);
     const recent = await submit(r, 3);
     // A Chatwork raw event for the old report, as the webhook stores it.
-    const origin = { platform: 'chatwork', roomId: '4242', messageId: '1800000000000000009', accountId: '1000015' };
-    const fromChatwork = await submit(r, 4, { source: 'chatwork', externalId: '4242-1800000000000000009', origin });
+    const origin = { platform: 'chatwork', roomId: '4242', messageId: '1800000000000000009', accountId: '1000015' } as const;
+    const fromChatwork = await submit(r, 4, origin);
     r.handle.sqlite
       .prepare("insert into inbound_events (platform, event_key, event_type, raw_body, status, attempts, next_attempt_at, received_at) values ('chatwork', ?, 'message_created', ?, 'processed', 1, 0, ?)")
       .run('4242:1800000000000000009', JSON.stringify({ webhook_event: { body: fromChatwork.body } }), r.clock.now().toISOString());

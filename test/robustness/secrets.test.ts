@@ -58,9 +58,8 @@ describe('secrets never reach a log', () => {
     const intake = r.token('intake');
     const bearers = [admin, intake];
 
-    // API with bearer tokens: a report with a Chatwork origin (so a reply is queued), reads, an action, errors.
-    const origin = { platform: 'chatwork', roomId: '4242', messageId: '1800000000000000001', accountId: '1000015' };
-    const res = await r.app.request('/api/reports', jsonInit('POST', intake, { ...corpus()[0]!.report, source: 'chatwork', externalId: 'sec-1', origin }));
+    // API with bearer tokens: a report, reads, an action, errors.
+    const res = await r.app.request('/api/reports', jsonInit('POST', intake, { ...corpus()[0]!.report, externalId: 'sec-1' }));
     expect(res.status).toBe(201);
     const { caseRef } = (await res.json()) as { caseRef: string };
     await r.app.request(`/api/cases/${caseRef}`, jsonInit('GET', admin));
@@ -70,7 +69,7 @@ describe('secrets never reach a log', () => {
     await r.app.request('/metrics', { headers: { authorization: `Bearer ${SECRETS.METRICS_TOKEN}` } });
     await r.app.request('/metrics', { headers: { authorization: `Bearer ${SECRETS.METRICS_TOKEN}x` } });
 
-    // Signed Chatwork webhook (signature derived from the webhook token) and a forged one.
+    // Signed Chatwork webhook (signature derived from the webhook token; its report queues a reply) and a forged one.
     const cwBody = JSON.stringify({
       webhook_setting_id: '1',
       webhook_event_type: 'message_created',

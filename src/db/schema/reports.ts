@@ -4,8 +4,9 @@ import { VERDICTS } from '../../detection/types.ts';
 import { cases } from './cases.ts';
 
 /**
- * A forwarded message, verbatim, with who reported it and what detection said. `(source,
- * external_id)` is unique so a retried submission returns the same report.
+ * A forwarded message, verbatim, with who reported it and what detection said. `(caller,
+ * external_id)` is unique so a retried submission returns the same report, and one caller's ids
+ * never meet another's (src/cases/caller.ts).
  */
 export const reports = sqliteTable(
   'reports',
@@ -15,6 +16,12 @@ export const reports = sqliteTable(
       .notNull()
       .references(() => cases.id),
     source: text('source', { enum: REPORT_SOURCES }).notNull(),
+    /**
+     * Who handed the report in, the scope of `external_id`: `token:<api token id>`, `chatwork` (the
+     * signed webhook) or `web` (the console form). Set by intake from the authenticated caller,
+     * never from the request body.
+     */
+    caller: text('caller').notNull(),
     externalId: text('external_id'),
     /** The message body exactly as received (hostile text). */
     messageBody: text('message_body').notNull(),
@@ -38,7 +45,7 @@ export const reports = sqliteTable(
     apiTokenId: integer('api_token_id'),
   },
   (t) => [
-    uniqueIndex('reports_source_external_id_uq').on(t.source, t.externalId),
+    uniqueIndex('reports_caller_external_id_uq').on(t.caller, t.externalId),
     index('reports_case_idx').on(t.caseId),
     index('reports_case_reporter_idx').on(t.caseId, t.reporterAccountId, t.reporterName),
     // Covers grouping by sender without reading the (large) report rows.

@@ -1,15 +1,16 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
- * Failed sign-ins, per user name and per client address, for the sign-in rate limit
- * (src/auth/rate-limit.ts). Stored in the database so the limit survives restarts and holds
- * across processes. Old rows are pruned on every attempt.
+ * Attempts counted by the console's rate limits, stored in the database so they survive restarts
+ * and hold across processes: failed (and in-flight) sign-ins per (user name, client address) and
+ * per address (src/auth/rate-limit.ts), and reports through the report link per address and per
+ * link (src/auth/report-links.ts). Old rows are pruned as attempts come in.
  */
 export const signInAttempts = sqliteTable(
   'sign_in_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** `user:<name>` or `ip:<address>`. */
+    /** `pair:<address>\n<name>`, `ip:<address>`, `report-ip:<address>` or `report-link:<link id>`. */
     key: text('key').notNull(),
     /** Epoch milliseconds. */
     at: integer('at').notNull(),

@@ -4,7 +4,7 @@
  * whole audit hash chain at export time.
  */
 import { verifyAuditChain, type AuditVerdict } from '../../cases/audit.ts';
-import { getCaseDetail } from '../../cases/queries.ts';
+import { getWholeCase } from '../../cases/queries.ts';
 import type { Db } from '../../db/client.ts';
 import { caseIdsInRange } from './case-search.ts';
 import { toCsv } from './csv.ts';
@@ -12,7 +12,7 @@ import { toCsv } from './csv.ts';
 /** The export document. */
 export function exportCases(db: Db, p: { from: string; to: string; now: Date; by: string }) {
   const auditChain: AuditVerdict = verifyAuditChain(db);
-  const cases = caseIdsInRange(db, p.from, p.to).map((id) => getCaseDetail(db, id));
+  const cases = caseIdsInRange(db, p.from, p.to).map((id) => getWholeCase(db, id));
   return { generatedAt: p.now.toISOString(), generatedBy: p.by, range: { from: p.from, to: p.to, timeZone: 'Asia/Tokyo' }, auditChain, cases };
 }
 

@@ -1,14 +1,14 @@
 /**
  * /account — the signed-in user's own page: who they are, and changing their own password (the
- * current one first). Wrong current passwords count against the sign-in rate limit, so this form
- * is no side door for guessing. A change ends every session of the user, this one included:
+ * current one first). The current password is checked under the sign-in rate limit (reserved
+ * before the check, one of the few password check slots), so this form is no side door for guessing. A change ends every session of the user, this one included:
  * whoever else held a session (a lost laptop) is out, and the user signs in again.
  */
 import type { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
 import type { AppDeps } from '../../app.ts';
-import { MIN_PASSWORD_LENGTH, verifyPassword } from '../../auth/passwords.ts';
-import { clearUserFailures, DEFAULT_SIGN_IN_LIMITS, recordSignInFailure, signInBlocked } from '../../auth/rate-limit.ts';
+import { MIN_PASSWORD_LENGTH, tryPasswordSlot, verifyPassword } from '../../auth/passwords.ts';
+import { reserveSignIn, signInSucceeded, type SignInReservation } from '../../auth/rate-limit.ts';
 import { findUserForSignIn, updateUser } from '../../auth/users.ts';
 import { AppError } from '../../errors.ts';
 import { Csrf, Flash } from '../components.tsx';
@@ -17,6 +17,7 @@ import { requireRole } from '../guards.ts';
 import { paren, roleLabel, translator } from '../i18n.ts';
 import { page, render, type WebContext } from '../render.tsx';
 import { clientIp, cookieNames, formField } from '../security.ts';
+import { refusal } from './signin.tsx';
 
 function AccountPage(p: { c: WebContext; error?: string }) {
   const lang = p.c.get('lang');
@@ -70,15 +71,26 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: AppDeps): void {
       const now = deps.clock.now();
       const ip = clientIp(c, deps.config.web.trustProxy);
       const name = session.user.name;
-      if (signInBlocked(deps.db, { name, ip, now, limits: DEFAULT_SIGN_IN_LIMITS })) {
-        deps.logger.warn({ ip, user: name }, 'password change rate limited');
-        return show(c, 429, t('失敗が多すぎます。15分後にもう一度お試しください。', 'Too many failed attempts. Try again in 15 minutes.'));
-      }
-      const user = findUserForSignIn(deps.db, name);
-      if (!user || !(await verifyPassword(current, user.passwordHash))) {
-        recordSignInFailure(deps.db, { name, ip, now });
-        deps.logger.info({ ip, user: name }, 'password change refused: wrong current password');
-        return show(c, 401, t('現在のパスワードが違います。', 'The current password is wrong.'));
+      const refuse = (r: Extract<SignInReservation, { ok: false }> | null) => {
+        deps.logger.warn({ ip, user: name, limit: r?.limit ?? 'busy' }, 'password change refused (rate limit)');
+        const { message, retryAfter } = refusal(t, r);
+        c.header('Retry-After', String(retryAfter));
+        return show(c, 429, message);
+      };
+      const slot = tryPasswordSlot();
+      if (!slot) return refuse(null);
+      let user: ReturnType<typeof findUserForSignIn>;
+      try {
+        const reservation = reserveSignIn(deps.db, { name, ip, now });
+        if (!reservation.ok) return refuse(reservation);
+        user = findUserForSignIn(deps.db, name);
+        if (!user || !(await verifyPassword(current, user.passwordHash))) {
+          deps.logger.info({ ip, user: name }, 'password change refused: wrong current password');
+          return show(c, 401, t('現在のパスワードが違います。', 'The current password is wrong.'));
+        }
+        signInSucceeded(deps.db, reservation);
+      } finally {
+        slot.release();
       }
       if (next !== (await formField(c, 'confirm'))) return show(c, 422, t('新しいパスワードが一致しません。', 'The new passwords do not match.'));
       if (next === current) return show(c, 422, t('新しいパスワードは現在のものと違うものにしてください。', 'The new password must differ from the current one.'));
@@ -90,7 +102,6 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: AppDeps): void {
         }
         throw err;
       }
-      clearUserFailures(deps.db, name);
       deleteCookie(c, names.session, { path: '/', secure: deps.config.web.secureCookies });
       deps.logger.info({ ip, user: name }, 'console user changed their password');
       return render(

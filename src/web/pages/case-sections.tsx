@@ -3,6 +3,7 @@
  * its message highlighted, signals, observables with their ledger check, the audit timeline and
  * the deliveries. Pure JSX over the case detail; all text is rendered as text.
  */
+import { formatReceipt } from '../../cases/ref.ts';
 import type { CaseService } from '../../cases/service.ts';
 import type { Bilingual, IdentityMatch, Signal } from '../../detection/types.ts';
 import { Csrf, DataTable, SeverityBadge, Time } from '../components.tsx';
@@ -66,7 +67,7 @@ export function Reports(p: { d: Detail; lang: Lang }) {
         return (
           <section class="card" id={`report-${r.id}`}>
             <h3>
-              {t(`報告 ${i + 1}`, `Report ${i + 1}`)} <SeverityBadge lang={p.lang} severity={r.verdict} /> <span class="muted">{t('スコア', 'score')} {Math.round(r.score)}</span>
+              {t(`報告 ${p.d.reportsSkipped + i + 1}`, `Report ${p.d.reportsSkipped + i + 1}`)} <SeverityBadge lang={p.lang} severity={r.verdict} /> <span class="muted">{t('スコア', 'score')} {Math.round(r.score)} · {t('受付番号', 'receipt')} {formatReceipt(r.id)}</span>
             </h3>
             <dl class="kv">
               <dt>{t('送信者', 'Sender')}</dt>

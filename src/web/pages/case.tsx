@@ -1,6 +1,6 @@
 /**
- * GET /cases/:ref — everything about one case: each report's message verbatim with its evidence
- * highlighted, signals, observables with their ledger check, linked cases, the audit timeline,
+ * GET /cases/:ref — everything about one case: its reports (a page at a time, `?after=<report id>`)
+ * with each message verbatim and its evidence highlighted, signals, observables with their ledger check, linked cases, the audit timeline,
  * deliveries (with a retry button), and the actions the user's role allows. POST
  * /cases/:ref/actions and /deliveries/:id/retry go through the case service as the web user.
  */
@@ -104,7 +104,8 @@ export function ActionForms(p: { ref: string; status: CaseStatus; version: numbe
 function casePage(c: WebContext, deps: AppDeps, ref: string, opts: { error?: AppError } = {}) {
   const lang = c.get('lang');
   const t = translator(lang);
-  const d = deps.cases.get(ref);
+  const after = Number(c.req.query('after') ?? '');
+  const d = deps.cases.get(ref, Number.isSafeInteger(after) && after > 0 ? { reportsCursor: after } : {});
   const session = c.get('session')!;
   const canAct = roleAllows(session.user.role, 'responder');
   const done = doneNote(c, d.ref);
@@ -167,6 +168,12 @@ function casePage(c: WebContext, deps: AppDeps, ref: string, opts: { error?: App
       </div>
       <h2>{t('報告されたメッセージ', 'Reported messages')}</h2>
       <Reports d={d} lang={lang} />
+      {d.reportsSkipped > 0 || d.nextReportsCursor !== null ? (
+        <p class="actions">
+          {d.reportsSkipped > 0 ? <a href={`/cases/${d.ref}`}>{t('最初の報告へ', 'First reports')}</a> : null}{' '}
+          {d.nextReportsCursor !== null ? <a href={`/cases/${d.ref}?after=${d.nextReportsCursor}`}>{t('次の報告', 'Next reports')}</a> : null}
+        </p>
+      ) : null}
       <h2>{t('検知された兆候', 'Signals')}</h2>
       <Signals signals={d.signals} lang={lang} />
       <h2>{t('配信', 'Deliveries')}</h2>

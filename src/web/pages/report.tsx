@@ -2,15 +2,18 @@
  * /report — the employee's report form: paste the message, who sent it (name and Chatwork id),
  * when the contact was approved, a note. Open to signed-in users and to anyone holding the
  * organisation's report link (`/report?t=…`, rotated by admins). A hidden submission id makes a
- * double submit return the same case. Afterwards the employee sees the case ref and Chatwork's
- * immediate steps (Chatwork's FAQ on impersonation, January 2026).
+ * double submit return the same case. Afterwards a signed-in employee sees the case ref; someone
+ * using the link sees only a receipt number (never whether the report joined a known case, nor
+ * its verdict), and the link is rate-limited per address and in all. Both get Chatwork's immediate
+ * steps (Chatwork's FAQ on impersonation, January 2026).
  */
 import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
-import { reportLinkValid } from '../../auth/report-links.ts';
-import type { Report } from '../../domain/report.ts';
+import { reportLinkId, reserveLinkReport } from '../../auth/report-links.ts';
+import { formatReceipt } from '../../cases/ref.ts';
+import { MAX_MESSAGE_BODY_BYTES, MESSAGE_BODY_TOO_LARGE, withinBodyCap, type Report } from '../../domain/report.ts';
 import { formError } from '../form-error.ts';
 import { Csrf, Flash, SeverityBadge } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
@@ -18,6 +21,7 @@ import { translator, type Lang } from '../i18n.ts';
 import { contactLine, type Advice } from '../../domain/advice.ts';
 import type { Bilingual } from '../../detection/types.ts';
 import { errorPage, page, render, type WebContext } from '../render.tsx';
+import { clientIp } from '../security.ts';
 
 const APPROVED = ['today', 'this_week', 'earlier', 'unknown'] as const;
 
@@ -51,7 +55,7 @@ function quotedSenderId(body: string): number | null {
   return m ? Number(m[1]) : null;
 }
 const reportForm = z.object({
-  body: z.string().refine((s) => s.trim().length > 0, 'required').pipe(z.string().max(20_000)),
+  body: z.string().refine((s) => s.trim().length > 0, 'required').refine(withinBodyCap, MESSAGE_BODY_TOO_LARGE),
   senderName: z.preprocess(blank, z.string().trim().max(200).optional()),
   senderId: z.preprocess(senderIdOf, z.coerce.number().int().min(1).max(99_999_999_999).optional()),
   approved: z.enum(APPROVED).default('unknown'),
@@ -79,7 +83,7 @@ function ReportForm(p: { c: WebContext; action: string; anonymous: boolean; erro
             'Copy the message in Chatwork and paste it here as it is. Name or time lines are fine, and so is text copied with Quote.',
           )}
         </p>
-        <textarea id="body" name="body" required maxlength={20000} aria-describedby="body-hint"></textarea>
+        <textarea id="body" name="body" required maxlength={MAX_MESSAGE_BODY_BYTES} aria-describedby="body-hint"></textarea>
         <div class="grid2">
           <div>
             <label for="senderName">{t('送信者の表示名', "Sender's display name")}</label>
@@ -182,11 +186,12 @@ function AdviceView(p: { lang: Lang; advice: Advice; reasons: Bilingual[] }) {
 
 export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
   /** Who may use the form: a signed-in user, or the current report link. */
-  const access = (c: WebContext): { ok: boolean; anonymous: boolean; action: string } => {
-    if (c.get('session')) return { ok: true, anonymous: false, action: '/report' };
+  const access = (c: WebContext): { ok: boolean; anonymous: boolean; action: string; linkId: number | null } => {
+    if (c.get('session')) return { ok: true, anonymous: false, action: '/report', linkId: null };
     const token = c.req.query('t');
-    if (reportLinkValid(deps.db, token)) return { ok: true, anonymous: true, action: `/report?t=${encodeURIComponent(token!)}` };
-    return { ok: false, anonymous: true, action: '' };
+    const linkId = reportLinkId(deps.db, token);
+    if (linkId !== null) return { ok: true, anonymous: true, action: `/report?t=${encodeURIComponent(token!)}`, linkId };
+    return { ok: false, anonymous: true, action: '', linkId: null };
   };
   const denied = (c: WebContext) => {
     const t = translator(c.get('lang'));
@@ -209,6 +214,22 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
       if (!a.ok) return denied(c);
       const lang = c.get('lang');
       const t = translator(lang);
+      if (a.linkId !== null) {
+        const ip = clientIp(c, deps.config.web.trustProxy);
+        const r = reserveLinkReport(deps.db, { linkId: a.linkId, ip, now: deps.clock.now() });
+        if (!r.ok) {
+          deps.logger.warn({ ip, limit: r.limit }, 'report link rate limited');
+          const minutes = Math.max(1, Math.ceil(r.retryAfterMs / 60_000));
+          c.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
+          return errorPage(
+            c,
+            429,
+            r.limit === 'address'
+              ? t(`この接続元からの報告が多すぎます。${minutes}分後にもう一度お試しいただくか、サインインして報告してください。`, `Too many reports from this address. Try again in ${minutes} min, or sign in to report.`)
+              : t(`この報告リンクへの報告が多すぎます。${minutes}分後にもう一度お試しいただくか、サインインして報告してください。`, `Too many reports through this link. Try again in ${minutes} min, or sign in to report.`),
+          );
+        }
+      }
       const parsed = reportForm.safeParse(await c.req.parseBody());
       if (!parsed.success) {
         const err = formError(c.get('lang'), parsed.error);
@@ -223,7 +244,8 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
         reporter: { name: session ? session.user.displayName : (f.reporterName ?? null), accountId: null },
         note: f.note ?? null,
       };
-      const { result } = deps.cases.submit(report, { source: 'web', externalId: `web:${f.submissionId}` });
+      const caller = { kind: 'web', user: session ? { id: session.user.id, displayName: session.user.displayName } : null } as const;
+      const { result } = deps.cases.submit(report, { caller, externalId: `web:${f.submissionId}` });
       deps.logger.info({ caseRef: result.caseRef, via: session ? 'session' : 'report-link' }, 'web report submitted');
       const advice = deps.cases.advice(result.reportId);
       const reasons = result.signals.filter((s) => s.category !== 'mitigating' && s.category !== 'context').slice(0, 5).map((s) => s.title);
@@ -232,10 +254,18 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
         t('報告を受け付けました', 'Report received'),
         <section class="card">
           <h1>{t('報告を受け付けました', 'Report received')}</h1>
-          <p>
-            {t('案件番号: ', 'Case: ')}
-            {session ? <a href={`/cases/${result.caseRef}`}>{result.caseRef}</a> : <strong>{result.caseRef}</strong>} <SeverityBadge lang={lang} severity={result.verdict} />
-          </p>
+          {session ? (
+            <p>
+              {t('案件番号: ', 'Case: ')}
+              <a href={`/cases/${result.caseRef}`}>{result.caseRef}</a> <SeverityBadge lang={lang} severity={result.verdict} />
+            </p>
+          ) : (
+            // Through the link, nothing about the case: its ref or verdict would tell an outsider that a sender or account is already known.
+            <p>
+              {t('受付番号: ', 'Receipt number: ')}
+              <strong>{formatReceipt(result.reportId)}</strong>
+            </p>
+          )}
           <AdviceView lang={lang} advice={advice} reasons={reasons} />
           <p class="muted">{t('出典: Chatwork「なりすましアカウントに関するQ&A」（2026年1月）', 'Source: Chatwork, impersonation accounts Q&A (January 2026)')}</p>
           <p>

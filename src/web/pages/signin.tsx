@@ -1,23 +1,40 @@
 /**
  * Sign-in and sign-out. A fresh install (no users) shows how to create the first admin instead of
- * a form that cannot work. Failed sign-ins count against the user name and the client address
- * (src/auth/rate-limit.ts); unknown names cost the same scrypt time as known ones.
+ * a form that cannot work. Each attempt is reserved against the (name, address) pair and the
+ * address before the password is checked (src/auth/rate-limit.ts), and waits for a free password
+ * check slot or is answered 429 at once; unknown names cost the same scrypt time as known ones.
  */
 import type { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../../app.ts';
-import { decoyHash, verifyPassword } from '../../auth/passwords.ts';
-import { clearUserFailures, DEFAULT_SIGN_IN_LIMITS, recordSignInFailure, signInBlocked } from '../../auth/rate-limit.ts';
+import { decoyHash, tryPasswordSlot, verifyPassword } from '../../auth/passwords.ts';
+import { reserveSignIn, signInSucceeded, type SignInReservation } from '../../auth/rate-limit.ts';
 import { createSession, deleteSession } from '../../auth/sessions.ts';
 import { activeUserCount, findUserForSignIn } from '../../auth/users.ts';
 import { Csrf, Flash } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
-import { translator } from '../i18n.ts';
+import { translator, type T } from '../i18n.ts';
 import { page, render, type WebContext } from '../render.tsx';
 import { clientIp, cookieNames, formField } from '../security.ts';
 
 /** The first-admin command shown on a fresh install (and logged by `serve`). */
 export const FIRST_ADMIN_COMMAND = 'npx kakunin user create --name admin --role admin';
+
+/**
+ * The 429 text for a refused attempt (sign-in and /account alike), and its Retry-After seconds.
+ * A full set of password check slots (`reservation` null) is "busy", not a limit.
+ */
+export function refusal(t: T, reservation: Extract<SignInReservation, { ok: false }> | null): { message: string; retryAfter: number } {
+  if (!reservation) {
+    return { message: t('サインインが混み合っています。数秒後にもう一度お試しください。', 'Sign-in is busy. Try again in a few seconds.'), retryAfter: 1 };
+  }
+  const minutes = Math.max(1, Math.ceil(reservation.retryAfterMs / 60_000));
+  const message =
+    reservation.limit === 'address'
+      ? t(`この接続元からの失敗が多すぎます。${minutes}分後にもう一度お試しください。`, `Too many failed attempts from this address. Try again in ${minutes} min.`)
+      : t(`このユーザー名での失敗が続いています。${minutes}分後にもう一度お試しください。`, `Too many failed attempts for this name. Try again in ${minutes} min.`);
+  return { message, retryAfter: Math.ceil(reservation.retryAfterMs / 1000) };
+}
 
 /** Only same-site relative paths are followed after sign-in. */
 export function safeNext(next: string | undefined | null): string {
@@ -83,19 +100,28 @@ export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
       const password = (await formField(c, 'password')).slice(0, 1024);
       const now = deps.clock.now();
       const ip = clientIp(c, deps.config.web.trustProxy);
-      const blocked = signInBlocked(deps.db, { name, ip, now, limits: DEFAULT_SIGN_IN_LIMITS });
-      if (blocked) {
-        deps.logger.warn({ ip, user: name, blocked }, 'console sign-in rate limited');
-        return show(c, 429, t('サインインの失敗が多すぎます。15分後にもう一度お試しください。', 'Too many failed sign-ins. Try again in 15 minutes.'), name);
+      const refuse = (r: Extract<SignInReservation, { ok: false }> | null) => {
+        deps.logger.warn({ ip, user: name, limit: r?.limit ?? 'busy' }, 'console sign-in refused (rate limit)');
+        const { message, retryAfter } = refusal(t, r);
+        c.header('Retry-After', String(retryAfter));
+        return show(c, 429, message, name);
+      };
+      const slot = tryPasswordSlot();
+      if (!slot) return refuse(null);
+      let user: ReturnType<typeof findUserForSignIn>;
+      try {
+        const reservation = reserveSignIn(deps.db, { name, ip, now });
+        if (!reservation.ok) return refuse(reservation);
+        user = findUserForSignIn(deps.db, name);
+        const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await decoyHash()), false);
+        if (!user || !ok || user.disabledAt) {
+          deps.logger.info({ ip, user: name }, 'console sign-in failed');
+          return show(c, 401, t('ユーザー名またはパスワードが違います。', 'Wrong user name or password.'), name);
+        }
+        signInSucceeded(deps.db, reservation);
+      } finally {
+        slot.release();
       }
-      const user = findUserForSignIn(deps.db, name);
-      const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await decoyHash()), false);
-      if (!user || !ok || user.disabledAt) {
-        recordSignInFailure(deps.db, { name, ip, now });
-        deps.logger.info({ ip, user: name }, 'console sign-in failed');
-        return show(c, 401, t('ユーザー名またはパスワードが違います。', 'Wrong user name or password.'), name);
-      }
-      clearUserFailures(deps.db, name);
       const { token } = createSession(deps.db, { userId: user.id, now, ttlMs: deps.config.web.sessionTtlMs, ip, userAgent: c.req.header('user-agent') ?? null });
       setCookie(c, names.session, token, {
         path: '/',

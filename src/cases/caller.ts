@@ -1,0 +1,48 @@
+/**
+ * Who hands a report to intake. The authenticated caller, never the request body, decides the
+ * report's `source`, the scope of its idempotency key (`reports.caller`) and the audit actor of the
+ * event it writes. So an API token cannot pass for Chatwork or the console, cannot name where the
+ * Chatwork bot should answer, and its `externalId`s never meet another caller's.
+ *
+ * @example callerKey({ kind: 'token', tokenId: 7, tokenName: 'crm' }) // 'token:7'
+ */
+import type { ReportOrigin } from '../../adapters/types.ts';
+import type { Actor, ReportSource } from '../domain/case.ts';
+
+export type IntakeCaller =
+  /** `POST /api/reports` with an intake token. */
+  | { kind: 'token'; tokenId: number; tokenName: string }
+  /** The signed Chatwork webhook; `origin` (from the event itself) is where the reporter is answered. */
+  | { kind: 'chatwork'; origin: ReportOrigin }
+  /** The console's report form: a signed-in user, or (null) someone holding the report link. */
+  | { kind: 'web'; user: { id: number; displayName: string } | null };
+
+/** The scope of `externalId` as stored in `reports.caller`: `token:<id>`, `chatwork` or `web`. */
+export function callerKey(caller: IntakeCaller): string {
+  return caller.kind === 'token' ? `token:${caller.tokenId}` : caller.kind;
+}
+
+/** The report's `source`: API reports are always `api`. */
+export function callerSource(caller: IntakeCaller): ReportSource {
+  return caller.kind === 'token' ? 'api' : caller.kind;
+}
+
+/** Shown as the actor of a report handed in through the report link (no identity is known). */
+export const REPORT_LINK_ACTOR_NAME = '報告リンク（匿名） / report link (anonymous)';
+
+/**
+ * The audit actor of the report's event: the token, the Chatwork account that sent the message, or
+ * the console user. A `reporter.name` in the body is data about the report, never this identity.
+ */
+export function callerActor(caller: IntakeCaller): Actor {
+  switch (caller.kind) {
+    case 'token':
+      return { platform: 'api', userId: `token:${caller.tokenId}`, displayName: caller.tokenName };
+    case 'chatwork':
+      return { platform: 'chatwork', userId: caller.origin.accountId, displayName: `Chatwork ${caller.origin.accountId}` };
+    case 'web':
+      return caller.user
+        ? { platform: 'web', userId: `user:${caller.user.id}`, displayName: caller.user.displayName }
+        : { platform: 'web', userId: 'report-link', displayName: REPORT_LINK_ACTOR_NAME };
+  }
+}
