@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { createNotifiers, notifierFactories, outboxTargets, type NotifierFactory, type Notifiers } from '../adapters/registry.ts';
 import type { NotifierPlatform } from '../adapters/types.ts';
 import { createApp, type AppDeps } from './app.ts';
+import type { Sso } from './auth/oidc.ts';
 import { createCaseService } from './cases/service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
@@ -26,6 +27,8 @@ export interface RuntimeOptions {
   random?: () => number;
   /** Replace the registry's factories (tests plug in a notifier that talks to a local server). */
   factories?: Partial<Record<NotifierPlatform, NotifierFactory>>;
+  /** The discovered OIDC relying party; required when the config has OIDC_* (see `startServer`). */
+  sso?: Sso | null;
 }
 
 export interface Runtime {
@@ -44,6 +47,8 @@ export interface Runtime {
 export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtime {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.logLevel);
+  const sso = opts.sso ?? null;
+  if (config.oidc && !sso) throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER: set, but the provider was not discovered before the runtime was built (use startServer)');
   const handle = openDatabase(config.databasePath);
   try {
     runMigrations(handle.db);
@@ -84,7 +89,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     targets,
     onCommit: () => worker.kick(),
   });
-  const deps: AppDeps = { db: handle.db, clock, logger, config, notifiers, cases, directory };
+  const deps: AppDeps = { db: handle.db, clock, logger, config, notifiers, cases, directory, sso };
   return {
     handle,
     deps,
