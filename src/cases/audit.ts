@@ -39,6 +39,8 @@ const stmts = perDb((db) => ({
       actorPlatform: ph('actorPlatform'),
       actorUserId: ph('actorUserId'),
       actorName: ph('actorName'),
+      actorEmail: ph('actorEmail'),
+      actorIssuer: ph('actorIssuer'),
       note: ph('note'),
       data: ph('data'),
       at: ph('at'),
@@ -58,6 +60,8 @@ function contentOf(row: {
   actorPlatform: string;
   actorUserId: string;
   actorName: string;
+  actorEmail: string | null;
+  actorIssuer: string | null;
   note: string | null;
   data: string | null;
   at: string;
@@ -68,7 +72,8 @@ function contentOf(row: {
     fromStatus: row.fromStatus,
     toStatus: row.toStatus,
     resolution: row.resolution,
-    actor: { platform: row.actorPlatform, userId: row.actorUserId, displayName: row.actorName },
+    // An SSO identity is hashed with the row; rows without one hash exactly as before (canonicalJson drops undefined).
+    actor: { platform: row.actorPlatform, userId: row.actorUserId, displayName: row.actorName, email: row.actorEmail ?? undefined, issuer: row.actorIssuer ?? undefined },
     note: row.note,
     data: row.data,
     at: row.at,
@@ -94,6 +99,8 @@ export function appendCaseEvent(db: Db, e: CaseEventInput): { id: number; hash: 
     actorPlatform: e.actor.platform,
     actorUserId: e.actor.userId,
     actorName: e.actor.displayName,
+    actorEmail: e.actor.email ?? null,
+    actorIssuer: e.actor.issuer ?? null,
     note: e.note,
     data: e.data ? canonicalJson(e.data) : null,
     at: e.at,
