@@ -28,7 +28,9 @@ import { consoleHeaders, csrf, language, loadSession } from './security.ts';
 export const CONSOLE_PATHS = [
   '/',
   '/signin',
-  '/signin/*',
+  // Not '/signin/*': Hono's wildcard also matches '/signin' itself, and the guards would run twice on its POST.
+  '/signin/oidc',
+  '/signin/oidc/callback',
   '/signout',
   '/account',
   '/account/*',
