@@ -125,6 +125,12 @@ describe.skipIf(!runBrowserTests)('SSO sign-in with a real OpenID provider in Ch
     }
   }
 
+  async function cookie(page: Page, name: string) {
+    const found = (await page.context().cookies(kakunin)).find((c) => c.name === name);
+    if (!found) throw new Error(`no ${name} cookie`);
+    return found;
+  }
+
   async function signIn(who: string, page?: Page): Promise<Page> {
     const p = page ?? (await newPage());
     await toProvider(p);
@@ -240,16 +246,20 @@ describe.skipIf(!runBrowserTests)('SSO sign-in with a real OpenID provider in Ch
   it('a forged state is refused by the library, and the flow is gone afterwards', async () => {
     const page = await newPage();
     const real = await heldCallback(page, 'alice');
+    const flowCookie = await cookie(page, 'kakunin_oidc');
     const forged = new URL(real);
     forged.searchParams.set('state', 'forged-by-an-attacker');
     await page.goto(forged.href);
     expect(await page.locator('#sso-refused').count()).toBe(1);
     expect(refusals().at(-1)).toMatch(/state/);
     expect(await signedIn(page)).toBe(false);
-    // The genuine callback cannot be used after that: the flow was single-use.
+    // The genuine callback cannot be used after that, even with the flow's cookie put back: the flow was single-use.
+    await page.context().addCookies([flowCookie]);
+    const tokenRequests = idp.tokenResponses.length;
     await page.goto(real);
     expect(await page.locator('#sso-refused').count()).toBe(1);
     expect(refusals().at(-1)).toMatch(/no flow/);
+    expect(idp.tokenResponses.length).toBe(tokenRequests); // refused before the code went anywhere
     expect(await signedIn(page)).toBe(false);
   });
 
@@ -258,6 +268,7 @@ describe.skipIf(!runBrowserTests)('SSO sign-in with a real OpenID provider in Ch
     const page = await newPage();
     const callback = await heldCallback(page, 'alice');
     expect(callback).toContain('code=');
+    const flowCookie = await cookie(page, 'kakunin_oidc');
 
     // In another browser (login CSRF, or a stolen link) it is refused.
     const other = await newPage();
@@ -269,9 +280,13 @@ describe.skipIf(!runBrowserTests)('SSO sign-in with a real OpenID provider in Ch
     // In the browser that started it, it works once…
     await page.goto(callback);
     expect(new URL(page.url()).pathname).toBe('/cases');
-    // …and a replay is refused, even by the same browser.
+    // …and a replay is refused, even by the same browser with the flow's cookie put back (a captured request replayed whole).
+    await page.context().addCookies([flowCookie]);
+    const tokenRequests = idp.tokenResponses.length;
     await page.goto(callback);
     expect(await page.locator('#sso-refused').count()).toBe(1);
+    expect(refusals().at(-1)).toMatch(/no flow/);
+    expect(idp.tokenResponses.length).toBe(tokenRequests); // kakunin refused it, not the provider
 
     // The used code pasted into a fresh flow of another browser (its own cookie and state): the provider refuses the code.
     const thief = await newPage();
