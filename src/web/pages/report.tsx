@@ -247,7 +247,10 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
       const caller = { kind: 'web', user: session ? { id: session.user.id, displayName: session.user.displayName, email: session.user.email, issuer: session.user.issuer } : null } as const;
       const { result } = deps.cases.submit(report, { caller, externalId: `web:${f.submissionId}` });
       deps.logger.info({ caseRef: result.caseRef, via: session ? 'session' : 'report-link' }, 'web report submitted');
-      const advice = deps.cases.advice(result.reportId);
+      // "Legal/IT were notified" is about the case: through the link it would tell an outsider that the report joined a
+      // case that already went to people. The verdict and steps are about this message only, so they stay.
+      const caseAdvice = deps.cases.advice(result.reportId);
+      const advice = session ? caseAdvice : { ...caseAdvice, notified: null };
       const reasons = result.signals.filter((s) => s.category !== 'mitigating' && s.category !== 'context').slice(0, 5).map((s) => s.title);
       return render(
         c,
