@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Notifiers } from '../adapters/registry.ts';
 import type { AuditTrail } from './cases/audit.ts';
+import type { Sso } from './auth/oidc.ts';
 import type { CaseService } from './cases/service.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -39,6 +40,8 @@ export interface AppDeps {
   notifiers: Notifiers;
   cases: CaseService;
   directory: DirectoryStore;
+  /** The OpenID Connect relying party (discovered at start); null when OIDC_* is not set. */
+  sso: Sso | null;
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {

@@ -8,6 +8,7 @@ import { createNotifiers, notifierFactories, outboxTargets, type NotifierFactory
 import type { NotifierPlatform } from '../adapters/types.ts';
 import { createApp, type AppDeps } from './app.ts';
 import { describeKeySource, openAuditTrail, type OpenedAuditTrail } from './cases/audit-setup.ts';
+import type { Sso } from './auth/oidc.ts';
 import { createCaseService } from './cases/service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
@@ -27,6 +28,8 @@ export interface RuntimeOptions {
   random?: () => number;
   /** Replace the registry's factories (tests plug in a notifier that talks to a local server). */
   factories?: Partial<Record<NotifierPlatform, NotifierFactory>>;
+  /** The discovered OIDC relying party; required when the config has OIDC_* (see `startServer`). */
+  sso?: Sso | null;
 }
 
 export interface Runtime {
@@ -45,6 +48,8 @@ export interface Runtime {
 export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtime {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.logLevel);
+  const sso = opts.sso ?? null;
+  if (config.oidc && !sso) throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER: set, but the provider was not discovered before the runtime was built (use startServer)');
   const handle = openDatabase(config.databasePath);
   let opened: OpenedAuditTrail;
   try {
@@ -91,7 +96,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     targets,
     onCommit: () => worker.kick(),
   });
-  const deps: AppDeps = { db: handle.db, audit, clock, logger, config, notifiers, cases, directory };
+  const deps: AppDeps = { db: handle.db, audit, clock, logger, config, notifiers, cases, directory, sso };
   return {
     handle,
     deps,
