@@ -12,7 +12,8 @@ const SIGN_IN = lexicon('sign-in', [
   'フォームより', 'フォームから', '下記urlより', '下記リンクより', 'リンクから確認', 'リンクより確認', 'ページより', 'ページから', 'からご登録',
   'sign in', 'log in', 'login with', 'log on', 'sign in with', 'log in with', 'sign in again', 'log in again', 'enter your password',
   'enter your credentials', 'verify your account', 'authenticate', 're enter', 'you will be asked to sign in', 'need to sign in',
-  'need to log in', 'requires a sign in', 'to access it', 'to open it', 'to view it',
+  'need to log in', 'requires a sign in', 'to access it', 'to open it', 'to view it', 'to open the', 'to access the', 'to view the', 'to download the',
+  'verify your email', 'verify your identity', 'confirm your email', 'confirm your identity', 'validate your account', 'validate your email',
 ]);
 
 /** What the page will take: the mailbox or account password. */
@@ -54,6 +55,7 @@ export const credentialPhishingLink: Rule = {
       'こちらから再ログインしてください https://login.example.net/',
       '請求書を共有します。閲覧には御社のMicrosoftアカウントでのサインインが必要です。https://aoba-bussan-docs.example.net/inv',
       'Please review the contract here, you will need to sign in with your company email and password: https://secure-docs.example.top/view',
+      'Statement attached for your approval: https://docusgn-portal.example.net/s/77 (confirm your email with your Microsoft 365 password to open the file).',
       { body: 'Updated price list: https://kestrel-marine-files.example.org/x — log in with your work account to open it.', sender: { accountId: 4000002, name: 'Fiona Marsh' } },
     ],
     noMatch: [

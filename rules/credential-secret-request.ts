@@ -1,6 +1,6 @@
 import { DONT_SHARE, IN_THIS_CHAT, SEND_TO_ME } from './lexicons/requests.ts';
 import { CODE_ARRIVES, CODE_WORD, NON_ACCOUNT_SECRETS, SECRETS } from './lexicons/secrets.ts';
-import { closeBy, handOverRequests } from './support.ts';
+import { closeBy, handOverRequests, offeredBySender } from './support.ts';
 import type { Rule } from './types.ts';
 
 /** Passwords, PINs or one-time codes asked for in chat. */
@@ -18,7 +18,8 @@ export const credentialSecretRequest: Rule = {
     const here = ask.length > 0 ? ask : ctx.near(SECRETS, IN_THIS_CHAT, { maxGap: 20, anyOrder: true, unless: NON_ACCOUNT_SECRETS });
     // 「誰にも伝えないこと」 "never share your code": the request word belongs to a prohibition.
     const dont = ctx.find(DONT_SHARE);
-    const prohibited = (pair: typeof here) => pair.length > 0 && dont.some((d) => pair.some((e) => d.start <= e.start && e.end <= d.end));
+    const prohibited = (pair: typeof here) =>
+      pair.length > 0 && (dont.some((d) => pair.some((e) => d.start <= e.start && e.end <= d.end)) || pair.some((e) => offeredBySender(ctx, e)));
     if (here.length > 0 && !prohibited(here)) return { evidence: here, strength: 'strong' };
     // "A code will arrive by SMS … send me what arrives": the code and the request may sit on different lines.
     const arrives = ctx.find(CODE_ARRIVES);
@@ -36,6 +37,7 @@ export const credentialSecretRequest: Rule = {
       'Can you send me the verification code that just came to your phone?',
       "I put your number as backup, so you should get a code by SMS now.\nCan you send it to me here?",
       'Please share the admin password and one of the MFA recovery codes here.',
+      '振込用の端末を設定し直すので、トークンに表示されている数字をこちらで教えてもらえますか。',
     ],
     noMatch: [
       'チャットにはパスワードを書かないようにお願いします。',
@@ -45,6 +47,7 @@ export const credentialSecretRequest: Rule = {
       '添付ファイルのパスワードを別途お送りください。',
       '来客用のWi-Fiのパスワードを教えてください。',
       'The password for the zip file will follow in a separate email.',
+      "The archive is encrypted; I'll send the password in another message shortly.",
       'Please send me the source code for review by Friday.',
       '二段階認証を設定してください。認証コードは誰にも伝えないこと。Never share your verification code with anyone.',
     ],

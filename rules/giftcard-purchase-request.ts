@@ -30,6 +30,7 @@ export const giftcardPurchaseRequest: Rule = {
       'Google Playギフトカードを用意して、裏のコード番号をここに送ってください。',
       'Could you buy 3 Steam Wallet cards and send me photos of the codes? I will pay you back tomorrow.',
       'Pick up some prepaid cards on your way back and text me the numbers on the back. Keep it quiet, it is a surprise.',
+      'Can you get a few Mastercard prepaid cards before noon? Keep this to yourself for now, I will explain later.',
     ],
     noMatch: [
       'Amazonギフトカードは総務で購入済みです（稟議承認済み）。',

@@ -1,6 +1,5 @@
-import { AWARENESS } from './lexicons/mitigating.ts';
 import { isWarning } from './warning.ts';
-import { WARNING_VOICE } from './lexicons/mitigating.ts';
+import { FRAUD_NAMED, WARNING_VOICE } from './lexicons/mitigating.ts';
 import type { Rule } from './types.ts';
 
 /** A warning about fraud, a reply saying a message was a scam, or an instruction not to share secrets. */
@@ -13,8 +12,9 @@ export const mitigatingFraudAwareness: Rule = {
     en: 'Warns about fraud or impersonation, answers a report that a message was a scam, or tells people not to put secrets in chat. Fraud phrases the warning quotes are not counted as requests.',
   },
   match(ctx) {
-    const found = ctx.find(AWARENESS);
-    if (found.length === 0) return null;
+    // A fraud named, not only a voice ("please do not reply here" names nothing).
+    if (!ctx.has(FRAUD_NAMED)) return null;
+    const found = ctx.find(FRAUD_NAMED);
     if (!isWarning(ctx)) return { evidence: found.slice(0, 2), strength: 'weak' };
     return { evidence: [...found.slice(0, 1), ...ctx.find(WARNING_VOICE).slice(0, 1)], strength: 'strong' };
   },
@@ -24,6 +24,7 @@ export const mitigatingFraudAwareness: Rule = {
       'その連絡はなりすましです。返信しないでください。',
       'Heads-up: if anyone asks you to "kindly process today, keep it confidential", it is a scam — do not reply and report it to IT.',
     ],
-    noMatch: ['LINEグループを作ってQRを送ってください。', 'Please process the attached invoice today.'],
+    noMatch: ['LINEグループを作ってQRを送ってください。', 'Please process the attached invoice today.', 'We are moving to another app next month. Please do not reply here after Friday.'],
+
   },
 };

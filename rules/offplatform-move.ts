@@ -31,6 +31,7 @@ export const offplatformMove: Rule = {
       '今後のやり取りはLINE WORKSに移行したいので、こちらで連絡をお願いします。',
       'Please contact me on my personal email from now on, the company mail is being migrated.',
       'Chatworkは来月から使わない方針になりました。今後の連絡はSignalでお願いします。',
+      '見積の資料は社内で回覧しづらいので、私の個人アドレス宛てにお送りいただけますか。',
     ],
     noMatch: [
       'LINE IDは名刺に載っています。',

@@ -4,7 +4,7 @@ import { phoneValue } from '../src/detection/observables.ts';
 import type { Directory } from '../src/domain/directory.ts';
 import type { Bilingual, Evidence, Observable } from '../src/detection/types.ts';
 import type { Lexicon } from './lexicon.ts';
-import { DONT_SHARE, IN_THIS_CHAT, QUESTION_MODAL, REQUEST, REQUEST_EN, SEND_TO_ME } from './lexicons/requests.ts';
+import { DONT_SHARE, IN_THIS_CHAT, OFFER_TO_SEND, QUESTION_MODAL, REQUEST, REQUEST_EN, SEND_TO_ME } from './lexicons/requests.ts';
 import type { RuleContext, RuleMatch, Strength } from './types.ts';
 
 /** A match when there is evidence, else null. */
@@ -169,8 +169,14 @@ export function handOverRequests(ctx: RuleContext): Evidence[] {
   return ctx.memo(handOverRequests, () => {
     const dont = ctx.find(DONT_SHARE);
     const denied = (e: Evidence) => dont.some((d) => (d.start <= e.start && e.end <= d.end) || (d.start >= e.end && d.start - e.end <= 12));
-    return [...ctx.find(SEND_TO_ME), ...ctx.find(IN_THIS_CHAT)].filter((e) => !denied(e));
+    return [...ctx.find(SEND_TO_ME), ...ctx.find(IN_THIS_CHAT)].filter((e) => !denied(e) && !offeredBySender(ctx, e));
   });
+}
+
+/** Is this send-word part of the writer's own offer ("I'll send the password separately")? */
+export function offeredBySender(ctx: RuleContext, e: Evidence): boolean {
+  if (!ctx.has(OFFER_TO_SEND)) return false;
+  return ctx.find(OFFER_TO_SEND).some((o) => e.start >= o.start && e.start < o.end);
 }
 
 const SENTENCE_BREAK = SUPPORT_REGEXES.sentenceBreak;

@@ -4,15 +4,18 @@
  * they contain, so the notice is read for what it asks, not for what it quotes.
  */
 import { quotedSpans, type Span } from '../src/detection/quotes.ts';
-import { AWARENESS, WARNING_VOICE } from './lexicons/mitigating.ts';
+import { AWARENESS, FRAUD_NAMED, WARNING_VOICE } from './lexicons/mitigating.ts';
 import type { RuleContext } from './types.ts';
 
 /** The lexicons a warning is recognised by: never ignored. */
 export const WARNING_LEXICONS = [AWARENESS, WARNING_VOICE] as const;
 
-/** Is this message a warning (it names fraud and speaks as a warning: "do not reply", 「詐欺です」)? */
+/**
+ * Is this message a warning (it names fraud and speaks as a warning: "do not reply", 「詐欺です」)?
+ * "Please do not reply here" is a voice without a fraud named: no warning.
+ */
 export function isWarning(ctx: RuleContext): boolean {
-  return ctx.has(AWARENESS) && ctx.has(WARNING_VOICE);
+  return ctx.has(FRAUD_NAMED) && ctx.has(WARNING_VOICE);
 }
 
 /** The quotations of a warning ([qt] blocks included), or none when the message is no warning. */

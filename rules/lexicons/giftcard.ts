@@ -14,7 +14,8 @@ export const GIFT_CARD = lexicon('gift-card', [
 export const BUY = lexicon('buy', [
   '買って', '購入して', '購入を', '購入お願い', 'ご購入', '用意して', 'ご用意', '買ってき', '買ってもら', '買っておいて',
   '調達して', '購入いただ', '購入してもら', '買い', '購入したら', '購入後', '用意する', '購入',
-  'buy', 'purchase', 'pick up', 'pick them up', 'get them', 'grab', 'get me', 'pick some',
+  'buy', 'purchase', 'pick up', 'pick them up', 'get them', 'grab', 'get me', 'pick some', 'get some', 'get a few', 'get a couple',
+  'get us', 'get one', 'get two', 'get three', 'get five', 'get ten', 'obtain', 'order some', '手に入れて', '入手して',
 ]);
 
 /** The card's code or PIN. */

@@ -42,9 +42,11 @@ export const BANK_CLAIM = lexicon('bank-claim', [
 export const AUTHORITY_CLAIM = lexicon('authority-claim', [
   '警察', '警察署', '県警', '府警', '警視庁', 'サイバー犯罪', '国税庁', '国税局', '税務署', '年金事務所', '年金機構', '厚生労働省',
   '経済産業省', '財務省', '金融庁', '消費者庁', '総務省', '法務省', '法務局', '裁判所', '検察', '入国管理', '出入国在留管理',
-  '労働基準監督署', '市役所', '区役所', '保健所', '省 ', '監視指導課',
+  '労働基準監督署', '市役所', '区役所', '保健所', '省 ', '監視指導課', '税関', '関税局', '公正取引委員会', '証券取引等監視委員会', '都税事務所', '県税事務所',
   'police', 'national tax agency', 'tax agency', 'tax office', 'tax bureau', 'tax authority', 'ministry', 'immigration',
   'court', 'prosecutor', 'financial services agency', 'pension service', 'customs office', 'government', 'regulator',
+  'customs', 'border protection', 'customs and border', 'revenue service', 'internal revenue', 'irs', 'hmrc', 'fbi', 'interpol',
+  'department of justice', 'attorney general', 'sheriff', 'federal agent', 'special agent',
 ]);
 
 /** "This is …", "… と申します": the sender speaking as someone. */

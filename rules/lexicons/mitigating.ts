@@ -25,6 +25,13 @@ export const AWARENESS = lexicon('awareness', [
   'do not reply', "don't reply", 'do not respond', 'never ask', 'will never ask',
 ]);
 
+/** What names a fraud (AWARENESS without the bare "do not reply" voices): a warning must name one. */
+export const FRAUD_NAMED = lexicon('fraud-named', [
+  '注意喚起', '詐欺', 'なりすまし', '不審なメッセージ', 'フィッシング', '偽サイト', '偽のメール', '不審なメール', '不審なアカウント', '騙され',
+  '書かないように', '書かないで', '教えないで', '送らないで',
+  'scam', 'scams', 'fraud', 'phishing', 'impersonation', 'impersonating', 'fake', 'suspicious message', 'suspicious messages', 'never ask', 'will never ask',
+]);
+
 /**
  * A warning's own voice: what a notice tells its readers to do about fraud (report it, ignore it,
  * verify by a known number) or says about a message (「これは詐欺です」, "that was a scam").

@@ -7,6 +7,8 @@ export const CHAT_APPS = lexicon('chat-apps', [
   'カカオ', 'kakao', 'kakaotalk', 'skype', 'messenger', 'インスタ', 'instagram', 'sns', 'zalo', 'viber', 'line works', 'lineworks',
   'ラインワークス', 'discord', 'gmail', 'yahooメール', 'フリーメール', 'free mail', 'freemail', 'personal email',
   'personal mail', 'private email', 'private mail', '個人のメール', '個人メール', '私用のメール', '私用メール',
+  '個人アドレス', '個人のアドレス', '個人用アドレス', '個人用のアドレス', '私用アドレス', '私用のアドレス', 'プライベートのアドレス', 'プライベートアドレス',
+  'personal address', 'private address', 'my gmail', 'my yahoo',
 ]);
 
 /** Create a group (the reader is to create it and hand it over). */
@@ -41,7 +43,8 @@ export const MOVE_AWAY = lexicon('move-away', [
   '以後の連絡', '今後の連絡はこちら', 'こちらのグループに入', 'こちらのグループチャットに', '下記のグループ', 'グループに入って',
   'グループに参加して', '参加してください', '入ってください', '連絡はこちら', 'こちらで連絡', 'こちらでやり取り', 'に移行',
   'やり取りは', '連絡を取りたい', '今後の連絡は', 'との連絡は', '連絡は当面', 'に切り替え', '友だち追加', '友達追加', '追加してください',
-  '追加したら',
+  '追加したら', '宛てにお送り', '宛にお送り', '宛てに送', '宛に送', '宛てにご送付', '宛にご送付', '今後は私の',
+  'send it to my', 'send them to my', 'send everything to my', 'email it to', 'email them to', 'forward it to my', 'forward them to my',
   'move to', 'moving to', 'switch to', 'continue on', 'continue there', 'continue the conversation', 'continue our conversation',
   'talk on', 'chat on', 'message me on', 'message me there', 'reach me on', 'reach out there', 'reach me there', 'add me on',
   'contact me on', 'contact me via', 'contact me in', 'message me in', 'reach me in', 'find me on', 'talk in', 'join via', 'join us on', 'join our', 'join the new', 'please join', 'migrating this room',

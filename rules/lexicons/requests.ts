@@ -83,6 +83,15 @@ export const IN_THIS_CHAT = lexicon('in-this-chat', [
 export const QUESTION_MODAL = lexicon('question-modal', ['could', 'can', 'would', 'will']);
 
 /** Saying NOT to hand something over: 「誰にも伝えないこと」 "never share your code". A request word inside these asks nothing. */
+/**
+ * The writer offering to send something themselves ("I'll send the password in a separate
+ * message"): a send-word inside one of these is no request to the reader.
+ */
+export const OFFER_TO_SEND = lexicon('offer-to-send', [
+  "i'll send", 'i will send', "we'll send", 'we will send', "i'll forward", 'i will forward', "we'll forward", "i'll share", 'i will share',
+  "we'll share", "i'm sending", 'i am sending', "we're sending", 'we are sending', "i'll email", "i'll reply", 'i will reply',
+]);
+
 export const DONT_SHARE = lexicon('dont-share', [
   '伝えないこと', '伝えないで', '伝えないように', '教えないこと', '教えないで', '教えないように', '送らないこと', '送らないで', '送らないように',
   '共有しないこと', '共有しないで', '入力しないこと', '入力しないで', '返信しないで', '書かないこと', '書かないで', '書き込まないで', '貼らないで',

@@ -8,8 +8,9 @@ export const SECRETS = lexicon('secrets', [
   '秘密の質問', '二段階認証', '2段階認証', '二要素', '2要素', 'smsで届いた', 'smsに届いた', 'sms認証', '6桁', '4桁',
   '乱数表', 'トークンの番号', 'アカウント情報', 'ログインurl', '管理者id', 'smsコード', 'ショートメールの番号', 'リカバリーコード',
   'バックアップコード', '復旧コード', '事前共有キー', '共有鍵', '秘密鍵', 'パスフレーズ', '表示された番号', '表示された数字', '認証アプリ',
+  '表示される番号', '表示される数字', '表示されている番号', '表示されている数字', 'トークンに表示', 'トークンの数字', 'ハードウェアトークン', 'ソフトウェアトークン',
   // English
-  'passwords', 'pin', 'pin code', 'otp', 'one time password', 'one-time password', 'one time code', 'one-time code',
+  'passwords', 'pin', 'pin code', 'otp', 'token code', 'code on the token', 'number on the token', 'digits on the token', 'shown on the token', 'shown on your token', 'one time password', 'one-time password', 'one time code', 'one-time code',
   'verification code', 'verification codes', 'security code', 'confirmation code', 'authentication code', 'auth code',
   'login code', 'sign in code', 'access code', '2fa', 'mfa', 'two factor', 'two-factor', 'authenticator', 'recovery code',
   'recovery codes', 'backup code', 'backup codes', 'sms code', 'digit code', '6 digit', '4 digit', '2 digit', '6 digits', '4 digits',
@@ -35,7 +36,7 @@ export const NON_ACCOUNT_SECRETS = lexicon('non-account-secrets', [
 export const CODE_ARRIVES = lexicon('code-arrives', [
   'smsで', 'smsが', 'smsに', 'ショートメール', 'ショートメッセージ', '届きます', '届くと', '届くので', '届いたら', '届いた', '届く',
   '確認コード', '有効期限',
-  'sms', 'text message', 'verification', 'verify', 'authenticator', 'expires', 'will arrive', 'just arrived', 'you will receive',
+  'sms', 'text message', 'verification', 'authenticator', 'expires', 'will arrive', 'just arrived', 'you will receive',
   "you'll receive", 'you should get', 'sent to your', 'arrives', 'trigger it',
 ]);
 

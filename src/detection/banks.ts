@@ -30,9 +30,48 @@ export const BANK_REGEXES = {
 function stripBankName(folded: string): string {
   let s = folded.replace(BANK_REGEXES.parenthetical, '').replace(BANK_REGEXES.legalForm, '');
   if (s.startsWith('the')) s = s.slice(3);
+  s = withoutLatinLegalForm(s);
   const stripped = s.replace(BANK_REGEXES.bankSuffix, '');
   s = stripped === '' ? s : stripped;
   return s.replace('信用金庫', '信金').replace('信用組合', '信組').replace('労働金庫', '労金');
+}
+
+/** Legal forms written after a Latin bank name ("DBS Bank Ltd", "Commerzbank AG", "JPMorgan Chase Bank, N.A."), folded without spaces. */
+const LATIN_BANK_LEGAL_FORMS = ['limited', 'ltd', 'plc', 'ag', 'sa', 'nv', 'inc', 'corp', 'na', 'bhd', 'berhad', 'jsc', 'pte', 'llc', 'kk', 'co'];
+
+/** "dbsbankltd" → "dbsbank", "commerzbankag" → "commerzbank": legal forms after a name that ends in bank/banking (by hand, no regex). */
+function withoutLatinLegalForm(s: string): string {
+  let rest = s.replaceAll(',', '').replaceAll('.', '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const form of LATIN_BANK_LEGAL_FORMS) {
+      if (rest.length > form.length && rest.endsWith(form)) {
+        const before = rest.slice(0, rest.length - form.length);
+        if (before.endsWith('bank') || before.endsWith('banking') || before.endsWith('corporation') || LATIN_BANK_LEGAL_FORMS.some((f) => before.endsWith(f))) {
+          rest = before;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  return rest === s.replaceAll(',', '').replaceAll('.', '') ? s : rest;
+}
+
+/** Names a ledger gives in parentheses after a bank's full name ("… of Vietnam (Vietcombank)"), canonical. */
+export function bankNameAliases(name: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const open = name.indexOf('(', from);
+    if (open < 0) break;
+    const close = name.indexOf(')', open + 1);
+    if (close < 0 || close - open > 41) break;
+    const inner = normaliseBankName(name.slice(open + 1, close));
+    if (inner !== '?' && inner.length >= 3) out.push(inner);
+    from = close + 1;
+  }
+  return out;
 }
 
 const ALIAS_TO_ID = new Map<string, string>();

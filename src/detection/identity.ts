@@ -124,7 +124,7 @@ function latinNameOf(name: string, kana: string | null | undefined): LatinName |
 
 /** The ledger's names, folded once per directory object (detection runs per message). */
 interface LedgerIndex {
-  people: { person: Person; names: NameForms; family: string; foldedName: string; foldedFamily: string; latin: LatinName | null }[];
+  people: { person: Person; names: NameForms; family: string; foldedName: string; foldedFamily: string; familyKey: string; latin: LatinName | null }[];
   partners: { partner: Counterparty; names: NameForms | null; core: string; latinCore: string[]; latin: LatinName | null }[];
 }
 
@@ -138,7 +138,7 @@ function ledgerIndex(directory: Directory): LedgerIndex {
       people: people.map((person) => {
         const family = surname(person.name);
         const latin = latinNameOf(person.name, person.kana);
-        return { person, names: forms(person.name, person.kana), family, foldedName: foldForMatch(person.name), foldedFamily: foldForMatch(family), latin };
+        return { person, names: forms(person.name, person.kana), family, foldedName: foldForMatch(person.name), foldedFamily: foldForMatch(family), familyKey: family === '' ? '' : nameKey(family), latin };
       }),
       partners: directory.counterparties.map((partner) => ({
         partner,
@@ -327,6 +327,9 @@ export function matchIdentity(report: Report, directory: Directory, text: Prepar
       if (rel === 'lookalike' && !lookalike) lookalike = partnerMatch(c.partner, 'lookalike_name', senderId);
     }
     if (lookalike) return lookalike;
+    // 「矢柄社長」「部長 佐藤」: a ledger person's family name with a title, as impostors name themselves.
+    const titled = familyWithTitle(display, shown, index);
+    if (titled) return personMatch(titled.person, 'lookalike_name', senderId);
     // A Latin display name: the romanised reading of a ledger name, or a near miss of a Latin one.
     const words = shown.latinKeys;
     if (words.length >= 2) {
@@ -350,6 +353,26 @@ export function matchIdentity(report: Report, directory: Directory, text: Prepar
     if (p.latin && intros.length > 0 && introducesAsLatin(intros, p.latin, p.person.executive)) return personMatch(p.person, 'signature', senderId);
   }
   return null;
+}
+
+/** Titles an impostor adds to a family name (「社長」「部長」, "CEO"): a display name of a family name alone is no claim. */
+const FAMILY_TITLES = ['代表取締役社長', '代表取締役', '取締役社長', '副社長', '社長', '会長', '代表', '専務', '常務', '取締役', '本部長', '部長', '室長', '課長', '支店長', '所長', 'ceo', 'cfo', 'coo', 'president'];
+
+function hasTitle(display: string): boolean {
+  const d = display.normalize('NFKC').toLowerCase().replace(NAME_REGEXES.whitespace, '');
+  return FAMILY_TITLES.some((t) => d.startsWith(t) || d.endsWith(t));
+}
+
+/**
+ * The ledger person a titled family name points at: the only person with that family name, or the
+ * only executive among several. Null when the display has no title or nobody (or nobody unique) fits.
+ */
+function familyWithTitle(display: string, shown: NameForms, index: LedgerIndex): LedgerIndex['people'][number] | null {
+  if (shown.key === '' || !hasTitle(display)) return null;
+  const same = index.people.filter((p) => p.familyKey !== '' && p.familyKey === shown.key);
+  if (same.length === 1) return same[0]!;
+  const executives = same.filter((p) => p.person.executive);
+  return executives.length === 1 ? executives[0]! : null;
 }
 
 /** True when the sender's account id belongs to someone in the ledger. */

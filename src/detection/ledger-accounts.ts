@@ -9,7 +9,7 @@
  *   registeredAccountFor(dir, observableOf('三井住友銀行 梅田支店（普通 1234567）'))  // the ledger entry
  *   registeredAccountFor(dir, observableOf('りそな銀行 梅田支店 普通 1234567'))       // null: another bank
  */
-import { accountNumberKey, bankAccountValue, branchKey, holderKey, normaliseBankName } from './banks.ts';
+import { accountNumberKey, bankAccountValue, bankNameAliases, branchKey, holderKey, normaliseBankName } from './banks.ts';
 import type { BankAccount, Counterparty, Directory } from '../domain/directory.ts';
 import type { Observable } from './types.ts';
 
@@ -91,6 +91,7 @@ function initialsOf(name: string): string {
 function indexAccount(partner: Counterparty, a: BankAccount): LedgerAccount {
   const banks = new Set([normaliseBankName(a.bank)]);
   if (a.bankLatin) banks.add(normaliseBankName(a.bankLatin));
+  for (const name of [a.bank, a.bankLatin ?? '']) for (const alias of bankNameAliases(name)) banks.add(alias);
   const branches = new Set([branchKey(a.branch)]);
   if (a.branchLatin) branches.add(branchKey(a.branchLatin));
   if (a.branchCode) branches.add(branchKey(a.branchCode));

@@ -99,9 +99,22 @@ export function classifyUrl(host: string, path: string): { service: 'chatwork_in
     const names = BRAND_LABELS[brand] ?? [brand];
     // Chatwork and LINE also as a prefix ("chatworkverify"); the others as a whole label ("onedrive-share").
     const prefix = brand === 'chatwork' || brand === 'line';
-    if (labels.some((l) => names.some((n) => l === n || (prefix && l.startsWith(n))))) brandLookalike = brand;
+    // A near miss of a long brand name ("docsign", "micros0ft", "onedirve") is dressed up as the brand too.
+    if (labels.some((l) => names.some((n) => l === n || (prefix && l.startsWith(n)) || (n.length >= 6 && nearMiss(l, n))))) brandLookalike = brand;
   }
   return { service: 'other', brandLookalike };
+}
+
+/** One letter added, dropped, changed, or two neighbours swapped: "docsign"/"docusign", "onedirve"/"onedrive" (by hand, no regex). */
+function nearMiss(label: string, brand: string): boolean {
+  if (label === brand || Math.abs(label.length - brand.length) > 1) return false;
+  let i = 0;
+  while (i < label.length && i < brand.length && label.charCodeAt(i) === brand.charCodeAt(i)) i++;
+  if (label.length === brand.length) {
+    if (label.slice(i + 1) === brand.slice(i + 1)) return true; // one changed
+    return i + 1 < label.length && label[i] === brand[i + 1] && label[i + 1] === brand[i] && label.slice(i + 2) === brand.slice(i + 2); // swapped
+  }
+  return label.length < brand.length ? label.slice(i) === brand.slice(i + 1) : label.slice(i + 1) === brand.slice(i);
 }
 
 function hit(s: string, start: number, end: number): ContactHit | null {
