@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readDirectoryFile } from '../src/ledger/file.ts';
-import { rules } from '../rules/index.ts';
+import { ruleSet } from '../rules/index.ts';
 import { createDetector } from '../src/detection/engine.ts';
 import { emptyDirectory, type Directory } from '../src/domain/directory.ts';
 import { reportSchema, type Report } from '../src/domain/report.ts';
 
 /** Every rule in rules/index.ts. */
-const detect = createDetector(rules);
+const detect = createDetector(ruleSet);
 
 const CORPUS = process.env.KAKUNIN_BENCH_CORPUS ?? path.resolve(import.meta.dirname, '../examples/corpus/shiomi-foodlink');
 

@@ -11,13 +11,13 @@ import path from 'node:path';
 import { createToken } from '../src/auth/tokens.ts';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
-import { rules } from '../rules/index.ts';
+import { ruleSet } from '../rules/index.ts';
 import { createDetector } from '../src/detection/engine.ts';
 import { readJson, requireScope } from '../src/http/helpers.ts';
 import { intakeBodySchema } from '../src/routes/reports.ts';
 
 /** Every rule in rules/index.ts. */
-const detect = createDetector(rules);
+const detect = createDetector(ruleSet);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-bench-'));
 const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' });

@@ -9,7 +9,7 @@
  * median what this machine gave; other processes share its cores).
  */
 import path from 'node:path';
-import { rules } from '../rules/index.ts';
+import { ruleSet } from '../rules/index.ts';
 import { createDetector } from '../src/detection/engine.ts';
 import { readCorpora } from '../src/detection/model/corpus.ts';
 import { defaultModel, modelAssessment, modelFraudProbability } from '../src/detection/model/index.ts';
@@ -17,7 +17,7 @@ import { prepareText } from '../src/detection/text.ts';
 import { emptyDirectory } from '../src/domain/directory.ts';
 
 /** Every rule in rules/index.ts. */
-const detect = createDetector(rules);
+const detect = createDetector(ruleSet);
 
 const ROOT = path.resolve(import.meta.dirname, '../examples/corpus');
 

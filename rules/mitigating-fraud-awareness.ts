@@ -1,18 +1,30 @@
-import { AWARENESS } from './lexicons/mitigating.ts';
+import { isWarning } from './warning.ts';
+import { FRAUD_NAMED, WARNING_VOICE } from './lexicons/mitigating.ts';
 import type { Rule } from '../src/detection/rule.ts';
 
-/** A warning about fraud, or an instruction not to share secrets. */
+/** A warning about fraud, a reply saying a message was a scam, or an instruction not to share secrets. */
 export const mitigatingFraudAwareness: Rule = {
   id: 'mitigating.fraud_awareness',
   category: 'mitigating',
   title: { ja: '詐欺への注意喚起', en: 'A fraud-awareness notice' },
   explanation: {
-    ja: '詐欺・なりすましへの注意喚起や、「パスワードをチャットに書かない」といった指示を含みます。',
-    en: 'Warns about fraud or impersonation, or tells people not to put secrets in chat.',
+    ja: '詐欺・なりすましへの注意喚起、報告への「詐欺です」という返信、「パスワードをチャットに書かない」といった指示です。注意喚起が引用している詐欺の文面（「」内など）は、依頼としては数えていません。',
+    en: 'Warns about fraud or impersonation, answers a report that a message was a scam, or tells people not to put secrets in chat. Fraud phrases the warning quotes are not counted as requests.',
   },
   match(ctx) {
-    const found = ctx.find(AWARENESS);
-    return found.length > 0 ? { evidence: found.slice(0, 2), strength: 'weak' } : null;
+    // A fraud named, not only a voice ("please do not reply here" names nothing).
+    if (!ctx.has(FRAUD_NAMED)) return null;
+    const found = ctx.find(FRAUD_NAMED);
+    if (!isWarning(ctx)) return { evidence: found.slice(0, 2), strength: 'weak' };
+    return { evidence: [...found.slice(0, 1), ...ctx.find(WARNING_VOICE).slice(0, 1)], strength: 'strong' };
   },
-  examples: { match: ['【注意喚起】社長になりすましたメッセージにご注意ください。'], noMatch: ['LINEグループを作ってQRを送ってください。'] },
+  examples: {
+    match: [
+      '【注意喚起】社長になりすましたメッセージにご注意ください。',
+      'その連絡はなりすましです。返信しないでください。',
+      'Heads-up: if anyone asks you to "kindly process today, keep it confidential", it is a scam — do not reply and report it to IT.',
+    ],
+    noMatch: ['LINEグループを作ってQRを送ってください。', 'Please process the attached invoice today.', 'We are moving to another app next month. Please do not reply here after Friday.'],
+
+  },
 };

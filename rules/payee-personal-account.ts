@@ -18,7 +18,17 @@ export const payeePersonalAccount: Rule = {
     return { evidence: [...words.slice(0, 1), ...personal.map((o) => o.evidence)], strength: 'strong' };
   },
   examples: {
-    match: ['一時的に代表の個人口座でのお振込みをお願いしております。', '下記口座へお願いします。みなと銀行 本町支店 普通 7654321 ヤマダ タロウ'],
-    noMatch: ['下記口座へお願いします。みなと銀行 本町支店 普通 7654321 カ）ミナトショウジ'],
+    match: [
+      '一時的に代表の個人口座でのお振込みをお願いしております。',
+      '下記口座へお願いします。みなと銀行 本町支店 普通 7654321 ヤマダ タロウ',
+      'Please send it to my personal account for now, I will sort it out with finance later.',
+      'Beneficiary: Marta Lindgren\nBank: Nordvik Sparbank\nAccount No: 8801-445120-7',
+    ],
+    noMatch: [
+      '下記口座へお願いします。みなと銀行 本町支店 普通 7654321 カ）ミナトショウジ',
+      'Beneficiary: Nordvik Trading AB\nBank: Nordvik Sparbank\nAccount No: 8801-445120-7',
+      // A holder whose company form is romanised is still a company.
+      'Account: Minato Bank, Honmachi Branch, Savings 7654321, KA) MINATO SHOJI',
+    ],
   },
 };

@@ -1,6 +1,5 @@
-import { CHANGE, PAYEE_ACCOUNT, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
-import { REQUEST } from './lexicons/requests.ts';
-import { describeAccounts, unregisteredAccounts } from './support.ts';
+import { CHANGE, INVOICE_DUE, PAYEE_ACCOUNT, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
+import { asked, describeAccounts, unregisteredAccounts } from './support.ts';
 import type { Rule } from '../src/detection/rule.ts';
 
 /** A bank account in the message that the ledger does not know. */
@@ -17,21 +16,41 @@ export const payeeUnregisteredAccount: Rule = {
     if (fresh.length === 0) return null;
     // Strong when the reader is asked to pay it or told it replaces another, or when the sender is not who they claim.
     const paying =
-      ctx.near(TRANSFER, REQUEST, { maxGap: 40, unless: PAYMENT_TERMS }).length > 0 ||
+      asked(ctx, TRANSFER, { maxGap: 40, unless: PAYMENT_TERMS }).length > 0 ||
+      ctx.find(INVOICE_DUE).length > 0 ||
       ctx.near(PAYEE_ACCOUNT, CHANGE, { maxGap: 24, anyOrder: true }).length > 0 ||
       (ctx.identity !== null && !ctx.identity.accountMatches);
     const partner = ctx.identity?.kind === 'partner' ? ctx.directory.counterparties.find((c) => c.company === ctx.identity?.company) : undefined;
     const registered = partner && partner.bankAccounts.length > 0 ? describeAccounts(partner.bankAccounts) : null;
+    // A colleague passing on a new supplier's account is routine; a partner's own account paying somewhere
+    // its ledger entry doesn't know is what a taken-over account does.
+    const colleague = ctx.identity?.accountMatches === true && ctx.identity.kind === 'person';
+    const trustedPartnerWithoutAccounts = ctx.identity?.accountMatches === true && ctx.identity.kind === 'partner' && registered === null;
     return {
       evidence: fresh.map((o) => o.evidence),
-      strength: paying ? 'strong' : 'weak',
+      strength: paying && !colleague && !trustedPartnerWithoutAccounts ? 'strong' : 'weak',
       detail: registered
         ? { ja: `${partner?.company} の登録口座は ${registered} です。`, en: `${partner?.company}'s registered account(s): ${registered}.` }
         : { ja: `台帳にない口座: ${fresh.map((o) => o.display).join(' / ')}`, en: `Not in the ledger: ${fresh.map((o) => o.display).join(' / ')}` },
     };
   },
   examples: {
-    match: ['下記にお振込ください。みなと銀行 本町支店 普通 7654321 カ）ミナトショウジ'],
-    noMatch: ['お振込は三井住友銀行 梅田支店 普通 1234567 カ）アオバブッサン へお願いします。', '口座の件は来週相談します。'],
+    match: [
+      '下記にお振込ください。みなと銀行 本町支店 普通 7654321 カ）ミナトショウジ',
+      // The registered number under another bank, branch or holder is another account.
+      'お振込は三井住友銀行 難波支店 普通 1234567 カ）アオバブッサン へお願いします。',
+      'お振込はりそな銀行 梅田支店 普通 1234567 へお願いします。',
+      'お振込は三井住友銀行 梅田支店 普通 1234567 カ）ミナトコウギョウ へお願いします。',
+      'Please pay to Harbourline Bank, Account No. 4410288391, SWIFT HLBKUS33.',
+    ],
+    noMatch: [
+      'お振込は三井住友銀行 梅田支店 普通 1234567 カ）アオバブッサン へお願いします。',
+      'お振込は三井住友銀行 梅田支店（普通 1234567）へお願いします。',
+      'お振込は三井住友銀行 418 普通 1234567 へお願いします。',
+      '振込先：三井住友銀行（0009） 店番418 口座番号 1234567 名義 カ）アオバブッサン',
+      'Please pay to Sumitomo Mitsui Banking Corporation, Umeda Branch, Savings A/C 1234567, AOBA BUSSAN CO., LTD.',
+      'Payment to our usual account: Kestrel Bank plc, sort code 40-20-15, A/C 77881234 (IBAN GB11 KSTR 4020 1577 8812 34, BIC KSTRGB2L).',
+      '口座の件は来週相談します。',
+    ],
   },
 };

@@ -14,8 +14,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { withoutTrailingSlashes } from './domain/url.ts';
 import { VERDICTS } from './domain/detection.ts';
 import { policyFileSchema, resolvePolicy, targetSpecSchema, type EscalationPolicy } from './escalation-policy.ts';
+import { parseRoleMap, type RoleMap } from './domain/role-map.ts';
 
 /**
  * The longest a card update may be held back (CARD_UPDATE_DELAY_MS). Half the outbox's send lease
@@ -147,6 +149,40 @@ export const envSchema = z.object({
     .optional()
     .refine((v) => v === undefined || decodeSecretKey(v) !== null, `must be ${SECRET_KEY_BYTES} random bytes or more, hex or base64 (openssl rand -base64 32)`)
     .transform((v) => (v === undefined ? null : decodeSecretKey(v))),
+  /**
+   * Console sign-in with the company's identity provider (OpenID Connect, docs/sso.md): on when
+   * OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_ROLE_MAP are all set (all or nothing).
+   * The issuer's discovery document is fetched at start; an unreachable issuer stops the start.
+   */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** Space-separated; must include openid. */
+  OIDC_SCOPES: z
+    .string()
+    .default('openid profile email')
+    .transform((v) => v.split(/\s+/).filter(Boolean))
+    .refine((s) => s.includes('openid'), 'must include openid')
+    .refine((s) => s.every((x) => /^[\x21\x23-\x5B\x5D-\x7E]+$/.test(x)), 'scopes are space-separated words'),
+  /** The ID token (or userinfo) claim whose values OIDC_ROLE_MAP maps: groups, roles, email, hd… */
+  OIDC_ROLE_CLAIM: z.string().regex(/^[A-Za-z0-9_:.\/-]{1,100}$/, 'must be a claim name such as groups').default('groups'),
+  /** value=role pairs, comma-separated; `*` for everyone else (src/domain/role-map.ts). */
+  OIDC_ROLE_MAP: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      try {
+        return parseRoleMap(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Development and tests only: accept an http:// issuer. Logs a loud warning. */
+  OIDC_ALLOW_INSECURE_ISSUER: bool(false),
+  /** false: no local user name/password sign-in on the console (SSO only; docs/sso.md has the break-glass procedure). */
+  LOCAL_ACCOUNTS: bool(true),
 });
 
 /** Parsed configuration, camelCase, grouped by concern. */
@@ -169,8 +205,10 @@ export interface Config {
   teams: TeamsConfig | null;
   /** Console inbox notifier mode (see adapters/inbox). */
   inbox: { mode: 'auto' | 'on' | 'off' };
-  /** Web console (src/web): session lifetime, cookie security, proxy trust. */
-  web: { sessionTtlMs: number; secureCookies: boolean; trustProxy: boolean };
+  /** Web console (src/web): session lifetime, cookie security, proxy trust, local user name/password sign-in. */
+  web: { sessionTtlMs: number; secureCookies: boolean; trustProxy: boolean; localAccounts: boolean };
+  /** Console sign-in through OpenID Connect; null when OIDC_* is not set. */
+  oidc: OidcConfig | null;
   /** Per-severity routing, reminders and second level (src/escalation-policy.ts). */
   escalation: EscalationPolicy;
   /** Bearer token for GET /metrics; null means /metrics is open. */
@@ -193,6 +231,23 @@ export interface TeamsConfig {
   allowedIds: string[];
 }
 
+/** OpenID Connect settings (src/auth/oidc.ts). */
+export interface OidcConfig {
+  /** As configured (discovery checks that the provider says the same). */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string[];
+  roleClaim: string;
+  roleMap: RoleMap;
+  /** http:// issuer accepted (development and tests only). */
+  allowInsecureIssuer: boolean;
+  /** PUBLIC_URL + /signin/oidc/callback: register exactly this at the provider. */
+  redirectUri: string;
+  /** PUBLIC_URL + /signin: where the provider sends the browser after its own sign-out. */
+  postLogoutRedirectUri: string;
+}
+
 /** Slack settings (see adapters/slack). `apiUrl` always ends with a slash. */
 export interface SlackConfig {
   botToken: string;
@@ -208,16 +263,13 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-/** `url` without trailing slashes (by hand: `/\/+$/` retries its run from every slash). */
-function withoutTrailingSlashes(url: string): string {
-  let end = url.length;
-  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end -= 1;
-  return url.slice(0, end);
-}
-
-function toConfig(env: z.infer<typeof envSchema>): Config {
+function toConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>): Config {
   const slack = slackConfig(env);
   const teams = teamsConfig(env);
+  const oidc = oidcConfig(env, given);
+  if (!env.LOCAL_ACCOUNTS && !oidc) {
+    throw new ConfigError('Invalid configuration:\n  LOCAL_ACCOUNTS: false needs OIDC_* (SSO), or nobody could sign in to the console');
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -248,11 +300,48 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3_600_000,
       secureCookies: (env.PUBLIC_URL ?? '').startsWith('https:'),
       trustProxy: env.TRUST_PROXY,
+      localAccounts: env.LOCAL_ACCOUNTS,
     },
+    oidc,
     escalation: escalationPolicy(env),
     metricsToken: env.METRICS_TOKEN ?? null,
     retentionDays: env.RETENTION_DAYS,
     secretKey: env.KAKUNIN_SECRET_KEY,
+  };
+}
+
+/** The OIDC variables that switch SSO on; each needs the others. */
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ROLE_MAP'] as const;
+const OIDC_ANY = [...OIDC_REQUIRED, 'OIDC_SCOPES', 'OIDC_ROLE_CLAIM'] as const;
+
+/**
+ * OIDC is all or nothing: any OIDC_* variable needs the four required ones and an explicit
+ * PUBLIC_URL (the redirect URI registered at the provider is built from it). An http:// issuer is
+ * refused unless OIDC_ALLOW_INSECURE_ISSUER=true.
+ */
+function oidcConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>): OidcConfig | null {
+  const any = OIDC_ANY.filter((k) => given.has(k));
+  if (any.length === 0) return null;
+  const problems: string[] = OIDC_REQUIRED.filter((k) => !given.has(k)).map((k) => `  ${k}: required when any OIDC_* variable is set (set: ${any.join(', ')})`);
+  if (!given.has('PUBLIC_URL')) problems.push('  PUBLIC_URL: required with OIDC (the redirect URI is PUBLIC_URL + /signin/oidc/callback)');
+  const scheme = env.OIDC_ISSUER ? new URL(env.OIDC_ISSUER).protocol : 'https:';
+  if (scheme === 'http:' && !env.OIDC_ALLOW_INSECURE_ISSUER) {
+    problems.push(`  OIDC_ISSUER: must be https:// (${env.OIDC_ISSUER}); OIDC_ALLOW_INSECURE_ISSUER=true allows http:// for development only`);
+  } else if (scheme !== 'http:' && scheme !== 'https:') {
+    problems.push(`  OIDC_ISSUER: must be an https:// URL (${env.OIDC_ISSUER})`);
+  }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  const publicUrl = withoutTrailingSlashes(env.PUBLIC_URL!);
+  return {
+    issuer: env.OIDC_ISSUER!,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    scopes: env.OIDC_SCOPES,
+    roleClaim: env.OIDC_ROLE_CLAIM,
+    roleMap: env.OIDC_ROLE_MAP!,
+    allowInsecureIssuer: env.OIDC_ALLOW_INSECURE_ISSUER,
+    redirectUri: `${publicUrl}/signin/oidc/callback`,
+    postLogoutRedirectUri: `${publicUrl}/signin`,
   };
 }
 
@@ -287,7 +376,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return toConfig(parsed.data);
+  return toConfig(parsed.data, new Set(Object.keys(cleaned)));
 }
 
 /** Reads ESCALATION_POLICY_FILE (if set), validates it and applies the environment overrides. */

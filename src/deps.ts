@@ -6,6 +6,7 @@
  */
 import type { Hono } from 'hono';
 import type { AuditTrail } from './audit/audit.ts';
+import type { Sso } from './auth/oidc.ts';
 import type { CaseService } from './cases/service.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   notifiers: Notifiers;
   cases: CaseService;
   directory: DirectoryStore;
+  /** The OpenID Connect relying party (discovered at start); null when OIDC_* is not set. */
+  sso: Sso | null;
 }
 
 /** What a factory may use. Misconfiguration should throw here, at start, not on first send. */

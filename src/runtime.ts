@@ -4,12 +4,13 @@
  * all three run the same assembly. Nothing listens here (see src/server.ts).
  */
 import type { Hono } from 'hono';
-import { rules } from '../rules/index.ts';
+import { ruleSet } from '../rules/index.ts';
 import { createNotifiers, notifierFactories, outboxTargets } from './registry.ts';
 import type { NotifierPlatform } from './domain/notifier.ts';
 import { createApp } from './app.ts';
 import type { AppDeps, NotifierFactory, Notifiers } from './deps.ts';
 import { describeKeySource, openAuditTrail, type OpenedAuditTrail } from './audit/audit-setup.ts';
+import type { Sso } from './auth/oidc.ts';
 import { createCaseService } from './cases/service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
@@ -30,6 +31,8 @@ export interface RuntimeOptions {
   random?: () => number;
   /** Replace the registry's factories (tests plug in a notifier that talks to a local server). */
   factories?: Partial<Record<NotifierPlatform, NotifierFactory>>;
+  /** The discovered OIDC relying party; required when the config has OIDC_* (see `startServer`). */
+  sso?: Sso | null;
 }
 
 export interface Runtime {
@@ -48,6 +51,8 @@ export interface Runtime {
 export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtime {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.logLevel);
+  const sso = opts.sso ?? null;
+  if (config.oidc && !sso) throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER: set, but the provider was not discovered before the runtime was built (use startServer)');
   const handle = openDatabase(config.databasePath);
   let opened: OpenedAuditTrail;
   try {
@@ -91,11 +96,11 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     logger,
     config,
     directory,
-    detect: createDetector(rules),
+    detect: createDetector(ruleSet),
     targets,
     onCommit: () => worker.kick(),
   });
-  const deps: AppDeps = { db: handle.db, audit, clock, logger, config, notifiers, cases, directory };
+  const deps: AppDeps = { db: handle.db, audit, clock, logger, config, notifiers, cases, directory, sso };
   return {
     handle,
     deps,

@@ -5,6 +5,8 @@ import type { Hono } from 'hono';
 import type { Config } from './config.ts';
 import type { AppEnv } from './http/env.ts';
 import { startCheckpointer } from './db/checkpointer.ts';
+import { discoverSso } from './auth/oidc.ts';
+import { createLogger } from './logger.ts';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime.ts';
 
 export interface RunningServer {
@@ -15,12 +17,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Starts kakunin. `configure` may add routes before listening (the bench's reference route). */
+/**
+ * Starts kakunin. With OIDC_* set, the provider's discovery document is fetched first: an
+ * unreachable issuer stops the start (ConfigError naming its URL) before anything listens.
+ * `configure` may add routes before listening (the bench's reference route).
+ */
 export async function startServer(
   config: Config,
   opts: RuntimeOptions & { configure?: (app: Hono<AppEnv>, runtime: Runtime) => void } = {},
 ): Promise<RunningServer> {
-  const runtime = createRuntime(config, opts);
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const sso = opts.sso ?? (config.oidc ? await discoverSso(config.oidc, logger.child({ component: 'oidc' })) : null);
+  const runtime = createRuntime(config, { ...opts, logger, sso });
   opts.configure?.(runtime.app, runtime);
   try {
     for (const binding of Object.values(runtime.notifiers)) await binding?.start?.(runtime.deps);

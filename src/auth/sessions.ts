@@ -8,7 +8,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { sessions, users } from '../db/schema/index.ts';
-import type { ConsoleUser } from './users.ts';
+import { userView, type ConsoleUser } from './users.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -18,12 +18,14 @@ export interface ConsoleSession {
   user: ConsoleUser;
   csrfToken: string;
   expiresAt: number;
+  /** The provider's ID token when the session came from SSO (for id_token_hint at sign-out). */
+  idToken: string | null;
 }
 
 /** Creates a session for `userId`; the returned `token` goes into the cookie and nowhere else. */
 export function createSession(
   db: Db,
-  p: { userId: number; now: Date; ttlMs: number; ip: string | null; userAgent: string | null },
+  p: { userId: number; now: Date; ttlMs: number; ip: string | null; userAgent: string | null; idToken?: string | null },
 ): { token: string; csrfToken: string } {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
@@ -37,6 +39,7 @@ export function createSession(
       expiresAt: p.now.getTime() + p.ttlMs,
       ip: p.ip,
       userAgent: p.userAgent?.slice(0, 300) ?? null,
+      idToken: p.idToken ?? null,
     })
     .run();
   return { token, csrfToken };
@@ -56,7 +59,8 @@ export function findSession(db: Db, token: string, now: Date): ConsoleSession | 
     id: row.s.id,
     csrfToken: row.s.csrfToken,
     expiresAt: row.s.expiresAt,
-    user: { id: row.u.id, name: row.u.name, displayName: row.u.displayName, role: row.u.role, disabledAt: row.u.disabledAt, createdAt: row.u.createdAt },
+    idToken: row.s.idToken,
+    user: userView(row.u),
   };
 }
 

@@ -5,7 +5,8 @@
 import { asc, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { sessions, users, USER_ROLES, type UserRole } from '../db/schema/index.ts';
+import { sessions, users } from '../db/schema/index.ts';
+import { USER_ROLES, type UserRole } from '../domain/user.ts';
 import { AppError, validationError } from '../errors.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
@@ -17,6 +18,10 @@ export interface ConsoleUser {
   role: UserRole;
   disabledAt: string | null;
   createdAt: string;
+  /** SSO accounts: the provider's e-mail claim (null for local accounts). */
+  email: string | null;
+  /** SSO accounts: the provider's issuer; null for a local account (user name and password). */
+  issuer: string | null;
 }
 
 /** Input of `createUser`. */
@@ -31,14 +36,18 @@ export const newUserSchema = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
 });
 
-const view = (u: typeof users.$inferSelect): ConsoleUser => ({
+/** The rest of the code's view of a users row. */
+export const userView = (u: typeof users.$inferSelect): ConsoleUser => ({
   id: u.id,
   name: u.name,
   displayName: u.displayName,
   role: u.role,
   disabledAt: u.disabledAt,
   createdAt: u.createdAt,
+  email: u.email,
+  issuer: u.oidcIssuer,
 });
+const view = userView;
 
 /** Creates a user; 409 when the name exists, 422 naming a bad field. */
 export async function createUser(db: Db, input: z.input<typeof newUserSchema>, at: Date): Promise<ConsoleUser> {
@@ -55,10 +64,10 @@ export async function createUser(db: Db, input: z.input<typeof newUserSchema>, a
   return view(row);
 }
 
-/** The user with this sign-in name and its password hash, or null. */
+/** The local user with this sign-in name and its password hash, or null (SSO accounts have no password). */
 export function findUserForSignIn(db: Db, name: string): (ConsoleUser & { passwordHash: string }) | null {
   const row = db.select().from(users).where(eq(users.name, name.trim().toLowerCase())).get();
-  return row ? { ...view(row), passwordHash: row.passwordHash } : null;
+  return row && row.oidcIssuer === null ? { ...view(row), passwordHash: row.passwordHash } : null;
 }
 
 /** Every user, oldest first. */
@@ -89,6 +98,12 @@ export async function updateUser(
 ): Promise<ConsoleUser> {
   const row = db.select().from(users).where(eq(users.id, id)).get();
   if (!row) throw new AppError('not_found', `No user ${id}`, { ja: `ユーザー ${id} はいません。` });
+  if (row.oidcIssuer !== null && (change.password !== undefined || change.role !== undefined)) {
+    // Their provider decides: a password would open a side door, and a role is recomputed from the group claim at every sign-in.
+    throw new AppError('conflict', 'An SSO account has no password and takes its role from the identity provider', {
+      ja: 'SSO のアカウントにはパスワードがなく、権限は ID プロバイダーのグループでサインインのたびに決まります。',
+    });
+  }
   const losesAdmin = row.role === 'admin' && !row.disabledAt && ((change.role && change.role !== 'admin') || change.disabled === true);
   if (losesAdmin && activeAdmins(db).length <= 1) throw new AppError('conflict', 'The last active admin cannot be demoted or disabled', { ja: '最後の有効な管理者は、権限を下げることも無効にすることもできません。' });
   const set: Partial<typeof users.$inferInsert> = { updatedAt: at.toISOString() };

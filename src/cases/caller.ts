@@ -15,7 +15,7 @@ export type IntakeCaller =
   /** The signed Chatwork webhook; `origin` (from the event itself) is where the reporter is answered. */
   | { kind: 'chatwork'; origin: ReportOrigin }
   /** The console's report form: a signed-in user, or (null) someone holding the report link. */
-  | { kind: 'web'; user: { id: number; displayName: string } | null };
+  | { kind: 'web'; user: { id: number; displayName: string; email?: string | null; issuer?: string | null } | null };
 
 /** The scope of `externalId` as stored in `reports.caller`: `token:<id>`, `chatwork` or `web`. */
 export function callerKey(caller: IntakeCaller): string {
@@ -25,6 +25,11 @@ export function callerKey(caller: IntakeCaller): string {
 /** The report's `source`: API reports are always `api`. */
 export function callerSource(caller: IntakeCaller): ReportSource {
   return caller.kind === 'token' ? 'api' : caller.kind;
+}
+
+/** The SSO identity of a console user for the audit trail (nothing for a local account). */
+export function ssoOf(u: { email?: string | null; issuer?: string | null }): Pick<Actor, 'email' | 'issuer'> {
+  return u.issuer ? { email: u.email ?? null, issuer: u.issuer } : {};
 }
 
 /** Shown as the actor of a report handed in through the report link (no identity is known). */
@@ -42,7 +47,7 @@ export function callerActor(caller: IntakeCaller): Actor {
       return { platform: 'chatwork', userId: caller.origin.accountId, displayName: `Chatwork ${caller.origin.accountId}` };
     case 'web':
       return caller.user
-        ? { platform: 'web', userId: `user:${caller.user.id}`, displayName: caller.user.displayName }
+        ? { platform: 'web', userId: `user:${caller.user.id}`, displayName: caller.user.displayName, ...ssoOf(caller.user) }
         : { platform: 'web', userId: 'report-link', displayName: REPORT_LINK_ACTOR_NAME };
   }
 }

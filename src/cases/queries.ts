@@ -203,7 +203,7 @@ export function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {
       fromStatus: e.fromStatus,
       toStatus: e.toStatus,
       resolution: e.resolution,
-      actor: { platform: e.actorPlatform, userId: e.actorUserId, displayName: e.actorName },
+      actor: { platform: e.actorPlatform, userId: e.actorUserId, displayName: e.actorName, ...(e.actorIssuer ? { email: e.actorEmail, issuer: e.actorIssuer } : {}) },
       note: e.note,
       at: e.at,
       hash: e.hash,

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { rules } from '../../rules/index.ts';
+import { ruleSet } from '../../rules/index.ts';
 import { detectLine } from '../detection/batch.ts';
 import { createDetector } from '../detection/engine.ts';
 import { readDirectoryFile } from '../ledger/file.ts';
@@ -12,7 +12,7 @@ import { CliError, flagHelp, parseCli } from './args.ts';
 import type { Command } from './command.ts';
 
 /** Every rule in rules/index.ts. */
-const detect = createDetector(rules);
+const detect = createDetector(ruleSet);
 
 const FLAGS = {
   directory: { type: 'string', required: true, arg: 'FILE', help: 'the ledger (directory.json) to check senders against' },

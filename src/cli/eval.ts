@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { rules } from '../../rules/index.ts';
+import { ruleSet } from '../../rules/index.ts';
 import { detectLine } from '../detection/batch.ts';
 import { createDetector } from '../detection/engine.ts';
 import { readDirectoryFile } from '../ledger/file.ts';
@@ -15,7 +15,7 @@ import { CliError, flagHelp, parseCli } from './args.ts';
 import type { Command } from './command.ts';
 
 /** Every rule in rules/index.ts. */
-const detect = createDetector(rules);
+const detect = createDetector(ruleSet);
 
 const FLAGS = {
   corpus: { type: 'string', required: true, arg: 'DIR', help: 'a folder with corpus.jsonl and directory.json, or a folder of such folders (repeatable)' },

@@ -21,7 +21,9 @@ export async function serveUntilStopped(config: Config, onListening?: (server: R
   if (tokens === 0) {
     logger.info('no API tokens yet; create one with: npx kakunin token create --name admin --scope admin');
   }
-  if (activeUserCount(db) === 0) {
+  if (config.oidc) {
+    logger.info({ issuer: config.oidc.issuer, redirectUri: config.oidc.redirectUri }, 'console sign-in with the company account (SSO); accounts are created at their first sign-in (docs/sso.md)');
+  } else if (activeUserCount(db) === 0) {
     logger.info(`no console users yet; create the first admin with: ${FIRST_ADMIN_COMMAND} (then sign in at ${config.publicUrl}/signin)`);
   }
   onListening?.(server);

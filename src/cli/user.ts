@@ -5,7 +5,7 @@
  */
 import { generatePassword } from '../auth/passwords.ts';
 import { createUser } from '../auth/users.ts';
-import { USER_ROLES } from '../db/schema/index.ts';
+import { USER_ROLES } from '../domain/user.ts';
 import { AppError } from '../errors.ts';
 import { CliError, flagHelp, parseCli, UsageError } from './args.ts';
 import type { Command } from './command.ts';

@@ -89,7 +89,12 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
     lastAction: lastEvent
       ? {
           action: lastEvent.type,
-          actor: { platform: lastEvent.actorPlatform, userId: lastEvent.actorUserId, displayName: lastEvent.actorName } satisfies Actor,
+          actor: {
+            platform: lastEvent.actorPlatform,
+            userId: lastEvent.actorUserId,
+            displayName: lastEvent.actorName,
+            ...(lastEvent.actorIssuer ? { email: lastEvent.actorEmail, issuer: lastEvent.actorIssuer } : {}),
+          } satisfies Actor,
           at: lastEvent.at,
           note: lastEvent.note,
         }

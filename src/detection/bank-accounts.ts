@@ -5,13 +5,15 @@
  * lines ("銀行名：…\n支店名：…\n口座番号：…\n口座名義：…").
  *
  * details: bank and branch as written ('?' when missing, as in the value), type (普通/当座/貯蓄 or
- * null), number (canonical, `accountNumberKey`), holder (or null), personalName (null without a
- * holder), overseas, swift, yuchoKigou/yuchoBangou (the 記号-番号 as written, else null).
+ * null; Savings/Ordinary → 普通, Current/Checking → 当座), number (canonical, `accountNumberKey`),
+ * holder (or null; after the number, or labelled before it), personalName (null without a holder),
+ * overseas, swift, yuchoKigou/yuchoBangou (the 記号-番号 as written, else null), branchCode (a
+ * 3-digit 店番 when written), iban (canonical, when the number is one).
  */
 import type { Observable } from '../domain/detection.ts';
 import { toEvidence, type PreparedText } from './text.ts';
 import { MAX_HITS_PER_KIND, asciiLower, charIn, findWords, isDigit, isNameChar, isLatin, lineStart, skipAny, windowEnd, windowStart } from './chars.ts';
-import { findBank, findBranch, findHolder, findSwift, findType, type Part } from './bank-context.ts';
+import { branchCodeAfter, findBank, findBranch, findBranchEn, findHolder, findLabelledHolder, findSwift, findType, type Part } from './bank-context.ts';
 import { accountNumberKey, bankAccountValue, holderIsCompany, normaliseBankName, yuchoTransferAccount } from './banks.ts';
 import { BANK_ALIASES, FOREIGN_BANK_IDS, OVERSEAS_JA, OVERSEAS_LATIN } from './bank-lexicon.ts';
 
@@ -20,13 +22,16 @@ export const BANK_ACCOUNT_REGEXES = {
   yuchoKigou: /記号[\s:]{0,3}(\d{5})[\s:、,-]{0,4}番号[\s:]{0,3}(\d{1,8})/g,
   yuchoDash: /(?<!\d)(\d{5})-(\d{1,8})(?!\d)/g,
   yuchoContext: /ゆうちょ|郵便|貯金/,
-  typeBefore: /普通|当座|貯蓄|総合|普/,
+  typeBefore: /普通|当座|貯蓄|総合|普|savings|ordinary|current|checking|chequing/i,
   accountWordBefore: /口座|a\/c|acct|account/i,
   branchBefore: /(?:支店|出張所|営業部|本店|支所|店)[ :]{0,3}$/,
   numberLabelBefore: /番号|no\b/i,
-  fiveDigits: /\d{5}/,
   bankHint: /銀行|信用金庫|信金|信組|労金|普通|当座|支店|ゆうちょ|bank/i,
-  foreignLabel: /口座番号|account (?:no|number)|account#|a\/c|iban/gi,
+  foreignLabel: /口座番号|(?<![a-z])(?:(?:bank )?account(?: no| number| #|#)?|acct(?: no)?|a\/c(?: no)?|iban|clabe)(?![a-z])/gi,
+  /** A foreign number after a bank's name on its line, without a label: "KEB Hana Bank Seoul, 391-910455-28838". */
+  bankOnLine: /bank|銀行/i,
+  isoDate: /^\d{4}-\d{2}-\d{2}$/,
+  digits3: /^\d{3}$/,
   latinLetter: /[A-Za-z]/,
   japanese: /[\u3041-\u30ff\u3400-\u9fff]/,
 } satisfies Record<string, RegExp>;
@@ -39,6 +44,8 @@ interface Candidate {
   number: string;
   kigou?: string;
   foreign?: boolean;
+  /** The number is an IBAN (it holds the bank and the account). */
+  iban?: boolean;
 }
 
 /** Does [i, j) overlap a candidate already taken? */
@@ -119,7 +126,39 @@ function foreignNumbers(s: string, taken: readonly Candidate[]): Candidate[] {
       else if (c === 0x2d ? !(isDigit(next) || isLatin(next)) : c === 0x20 ? !(isDigit(next) || (iban && isLatin(next))) : !isLatin(c)) break;
       e++;
     }
-    if (digits >= 6 && !overlapsCandidate(taken, v, e)) out.push({ start: v, end: e, number: s.slice(v, e), foreign: true });
+    if (digits >= 6 && !overlapsCandidate(taken, v, e)) out.push({ start: v, end: e, number: s.slice(v, e), foreign: true, iban });
+  }
+  return out;
+}
+
+/** Banks often named without the word "bank" ("HSBC Hong Kong, 652-…"). */
+const FOREIGN_BANK_WORDS = ['hsbc', 'dbs', 'ocbc', 'uob', 'citi', 'chase', 'barclays', 'santander', 'bbva', 'revolut', 'wise', 'icbc', 'maybank', 'cimb', 'shinhan', 'kookmin', 'woori', 'vietcombank', 'techcombank', 'kbank'];
+
+/** Does this text name a bank ("… Bank", 「…銀行」, or a bank known by its short name)? */
+function namesBank(text: string): boolean {
+  return BANK_ACCOUNT_REGEXES.bankOnLine.test(text) || findWords(text, FOREIGN_BANK_WORDS, true).length > 0;
+}
+
+/** A run of 9+ digits in groups ("391-910455-28838") after a bank's name on the same line: an unlabelled foreign account. */
+function unlabelledForeignNumbers(s: string, taken: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < s.length && out.length < MAX_HITS_PER_KIND; i++) {
+    if (!isDigit(s.charCodeAt(i)) || (i > 0 && (isDigit(s.charCodeAt(i - 1)) || isLatin(s.charCodeAt(i - 1)) || '+-'.includes(s.charAt(i - 1))))) continue;
+    let e = i;
+    let digits = 0;
+    while (e < s.length && e - i < 30) {
+      const c = s.charCodeAt(e);
+      if (isDigit(c)) digits++;
+      else if (!(c === 0x2d && isDigit(s.charCodeAt(e + 1)))) break;
+      e++;
+    }
+    const text = s.slice(i, e);
+    const from = lineStart(s, i);
+    if (digits >= 9 && digits <= 20 && !isLatin(s.charCodeAt(e)) && !BANK_ACCOUNT_REGEXES.isoDate.test(text) && !overlapsCandidate(taken, i, e) &&
+      namesBank(s.slice(Math.max(from, i - 50), i))) {
+      out.push({ start: i, end: e, number: text, foreign: true });
+    }
+    i = e;
   }
   return out;
 }
@@ -151,9 +190,12 @@ function toObservable(p: PreparedText, c: Candidate): Observable {
   const from = windowStart(s, c.start, 160, 5);
   const bank = findBank(s, from, c.start);
   const type = findType(s, bank ? bank.start : from, c.start);
-  const branch = c.kigou ? null : (findBranch(s, bank ? bank.end : from, c.start) ?? bareBranch(s, bank, type, c));
+  const branchFrom = bank ? bank.end : from;
+  const branchEn = c.kigou ? null : findBranchEn(s, branchFrom, c.start);
+  const branch = c.kigou ? null : (findBranch(s, branchFrom, c.start) ?? branchEn ?? bareBranch(s, bank, type, c));
+  const branchCode = branchEn?.code ?? (branch ? branchCodeAfter(s, branch.end, c.start) : null) ?? (BANK_ACCOUNT_REGEXES.digits3.test(branch?.text ?? '') ? branch!.text : null);
   const to = windowEnd(s, c.end, 100, 3);
-  const holder = findHolder(s, c.end, to);
+  const holder = findHolder(s, c.end, to) ?? findLabelledHolder(s, from, c.start);
   const bankName = bank?.text ?? (c.kigou ? 'ゆうちょ銀行' : null);
   let branchText = branch?.text ?? null;
   let number = c.number;
@@ -185,17 +227,27 @@ function toObservable(p: PreparedText, c: Candidate): Observable {
       swift: findSwift(s, windowStart(s, spanStart, 80, 1), windowEnd(s, spanEnd, 120, 3)),
       yuchoKigou: c.kigou ?? null,
       yuchoBangou: c.kigou ? c.number : null,
+      branchCode,
+      iban: c.iban ? accountNumberKey(c.number) : null,
     },
   };
+}
+
+/** At least six digits in all: no account number is shorter (an IBAN may be written in groups of four). */
+function hasSixDigits(s: string): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (isDigit(s.charCodeAt(i)) && ++n >= 6) return true;
+  return false;
 }
 
 /** Bank accounts in `p.plain` (evidence in the original body), with the [start, end) of each number in `plain`. */
 export function findBankAccounts(p: PreparedText): { observable: Observable; start: number; end: number }[] {
   const s = p.plain;
-  if (!BANK_ACCOUNT_REGEXES.fiveDigits.test(s)) return [];
+  if (!hasSixDigits(s)) return [];
   const candidates = yuchoNumbers(s);
   candidates.push(...japaneseNumbers(s, candidates));
   candidates.push(...foreignNumbers(s, candidates));
+  candidates.push(...unlabelledForeignNumbers(s, candidates));
   candidates.sort((a, b) => a.start - b.start);
   return candidates.map((c) => ({ observable: toObservable(p, c), start: c.start, end: c.end }));
 }

@@ -24,8 +24,14 @@ const ALIAS_WORDS = Object.values(BANK_ALIASES)
 export const BANK_CONTEXT_REGEXES = {
   bankSuffix: /銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|農協|bank(?![a-z])/gi,
   branchKeyword: /支店|出張所|営業部|支所|本店|店番|店/g,
-  type: /普通|当座|貯蓄|総合|普/g,
-  holderLabel: /口座名義人?|名義人?|受取人名?|口座名|beneficiary|account name|account holder|holder/gi,
+  type: /普通|当座|貯蓄|総合|普|savings|ordinary|current|checking|chequing/gi,
+  holderLabel: /口座名義人?|名義人?|受取人名?|口座名|beneficiary(?: name)?|account name|account holder(?: name)?|a\/c name|holder|in the name of/gi,
+  /** "Ichigo branch", "Branch: Sakae Chuo (251)", "branch code 251": a branch written in English. */
+  branchEn: /(?<![a-z])branch(?![a-z])/gi,
+  branchCodeLabel: /^(?:店番号?|支店番号|支店コード|branch code|branch no|code)/i,
+  branchLabelTail: /^(?: name| code| no\.?)? ?:/i,
+  /** Words that start a label, not a holder's name ("BIC BUKBGB22" after an IBAN). */
+  labelWord: /^\(?(?:swift|bic|iban|aba|routing|sort|branch|bank|account|a\/c|acct|clabe|code|ref|reference|amount|invoice)(?![a-z])/i,
   swift: /(?:^|[^a-z])(?:swift|bic)(?![a-z])/gi,
   swiftCodeWord: /^ ?code/i,
   branchCode: /^[〇一二三四五六七八九0-9]{3}$/,
@@ -144,17 +150,93 @@ export function findBranch(s: string, from: number, to: number): Part | null {
   return best ?? code;
 }
 
+/** A 3-digit branch code in "(251)", "店番251", "支店番号：251", "branch code 251" starting at or after `i` (within a few characters). */
+function branchCodeAt(s: string, i: number, to: number): Part | null {
+  let k = skipAny(s, i, ' :(（#', 4);
+  const labelled = BANK_CONTEXT_REGEXES.branchCodeLabel.exec(s.slice(k, k + 12));
+  if (labelled) k = skipAny(s, k + labelled[0].length, ' :.#', 4);
+  let e = k;
+  while (e < to && isDigit(s.charCodeAt(e))) e++;
+  return e - k === 3 && !isDigit(s.charCodeAt(e)) ? { start: k, end: e, text: s.slice(k, e) } : null;
+}
+
+/**
+ * A branch written in English in [from, to): "Ichigo branch (001)", "Long Beach Downtown Branch",
+ * "Branch: Sakae Chuo (251)", "Branch code 251". `text` is the name, or the code when only a code is given.
+ */
+export function findBranchEn(s: string, from: number, to: number): (Part & { code: string | null }) | null {
+  const re = BANK_CONTEXT_REGEXES.branchEn;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
+    const kwEnd = m.index + m[0].length;
+    const label = BANK_CONTEXT_REGEXES.branchLabelTail.exec(s.slice(kwEnd, kwEnd + 8));
+    if (label) {
+      // "Branch: Sakae Chuo (251)", "Branch name: Ichigo"
+      const v = skipAny(s, kwEnd + label[0].length, ' ', 3);
+      const e = latinNameEnd(s, v, to);
+      const code = branchCodeAt(s, e, to);
+      if (e > v) return { start: v, end: closeParen(s, code?.end ?? e), text: s.slice(v, e), code: code?.text ?? null };
+      if (code) return { ...code, code: code.text };
+      continue;
+    }
+    const code = branchCodeAt(s, kwEnd, to);
+    // "Ichigo branch (001)": the Latin words right before "branch" are its name.
+    let k = m.index;
+    while (k > from && s.charAt(k - 1) === ' ') k--;
+    const nameEnd = k;
+    for (let words = 0; words < 4 && k > from; words++) {
+      let w = k;
+      while (w > from && (isLatin(s.charCodeAt(w - 1)) || s.charAt(w - 1) === '-')) w--;
+      if (w === k) break;
+      k = w;
+      if (!(s.charAt(k - 1) === ' ' && isLatin(s.charCodeAt(k - 2)))) break;
+      k--;
+    }
+    if (s.charAt(k) === ' ') k++;
+    if (nameEnd > k) return { start: k, end: closeParen(s, code?.end ?? kwEnd), text: s.slice(k, nameEnd), code: code?.text ?? null };
+    if (code) return { ...code, code: code.text };
+  }
+  return null;
+}
+
+/** End of a Latin name (letters, single spaces, '-', '.') starting at `v`. */
+function latinNameEnd(s: string, v: number, to: number): number {
+  let e = v;
+  while (e < to && e - v < 40) {
+    const c = s.charCodeAt(e);
+    if (isLatin(c) || ((c === 0x20 || c === 0x2d || c === 0x2e) && isLatin(s.charCodeAt(e + 1)))) e++;
+    else break;
+  }
+  return e;
+}
+
+/** Past a ')' that closes a code in brackets. */
+function closeParen(s: string, i: number): number {
+  return s.charAt(i) === ')' ? i + 1 : i;
+}
+
+/** A 3-digit branch code written right after a Japanese branch name (「多治見南支店(214)」), or null. */
+export function branchCodeAfter(s: string, i: number, to: number): string | null {
+  return branchCodeAt(s, i, Math.min(to, i + 20))?.text ?? null;
+}
+
 /** The account type written last in [from, to): 普通 / 当座 / 貯蓄 (普 → 普通, 総合 → 普通). */
 export function findType(s: string, from: number, to: number): Part | null {
   let best: Part | null = null;
   const re = BANK_CONTEXT_REGEXES.type;
   re.lastIndex = from;
   for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
-    const text = m[0] === '普' || m[0] === '総合' ? '普通' : m[0];
+    if (isLatin(m[0].charCodeAt(0)) && (isLatin(s.charCodeAt(m.index - 1)) || isLatin(s.charCodeAt(m.index + m[0].length)))) continue;
+    const text = TYPE_NAMES[m[0].toLowerCase()] ?? m[0];
     best = { start: m.index, end: m.index + m[0].length, text };
   }
   return best;
 }
+
+/** Account types as the ledger writes them: 普 and 総合 are 普通; savings/ordinary are 普通, current/checking 当座. */
+const TYPE_NAMES: Record<string, string> = {
+  普: '普通', 総合: '普通', savings: '普通', ordinary: '普通', current: '当座', checking: '当座', chequing: '当座',
+};
 
 const HOLDER_TRAILING = ' \t。、,.:;-';
 
@@ -182,6 +264,7 @@ function holderRun(s: string, v: number, to: number): Part | null {
   }
   const text = trimHolder(s.slice(v, e));
   if (s.charAt(e) === ':') return null; // "SWIFT:", "IBAN:": the next label, not a name
+  if (BANK_CONTEXT_REGEXES.labelWord.test(text)) return null; // "BIC BUKBGB22": a label and its value
   return (kana >= 2 || latin >= 3) && holderLike(s.charCodeAt(v)) ? { start: v, end: v + text.length, text } : null;
 }
 
@@ -208,6 +291,22 @@ export function findHolder(s: string, from: number, to: number): Part | null {
   if (sameLine || s.charAt(from) !== '\n') return sameLine;
   const nextLine = holderRun(s, from + 1, to);
   return nextLine && (nextLine.end === to || s.charAt(skipAny(s, nextLine.end, ' ', 40)) === '\n') ? nextLine : null;
+}
+
+/** A holder labelled before the account in [from, to): "Beneficiary: Laura M. Pineda", "A/C name: …", "口座名義：…" (up to the line end). */
+export function findLabelledHolder(s: string, from: number, to: number): Part | null {
+  const re = BANK_CONTEXT_REGEXES.holderLabel;
+  re.lastIndex = from;
+  for (let m = re.exec(s); m && m.index < to; m = re.exec(s)) {
+    const afterLabel = skipAny(s, m.index + m[0].length, ' ', 2);
+    if (s.charAt(afterLabel) !== ':') continue;
+    const v = skipAny(s, afterLabel, ' :', 4);
+    let e = v;
+    while (e < to && e - v < 40 && s.charAt(e) !== '\n') e++;
+    const text = trimHolder(s.slice(v, e));
+    if (text.length >= 2 && !BANK_CONTEXT_REGEXES.labelWord.test(text)) return { start: v, end: v + text.length, text };
+  }
+  return null;
 }
 
 /** A SWIFT/BIC code in [from, to) (8 or 11 letters/digits after "SWIFT"/"BIC"), upper-case. */

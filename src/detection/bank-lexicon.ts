@@ -86,9 +86,13 @@ export const COMPANY_WORDS: readonly string[] = [
   'ネツトワク', 'エンタプライズ', 'ソリユシヨンズ', 'ジヤパン', 'インタナシヨナル', 'ストア', 'シヨツプ', 'フアム',
 ];
 
+/** Legal-entity abbreviations written in romaji, as in a holder "KA) MINATO SHOJI" or "ZEI) AOBA KAIKEI". */
+export const LEGAL_ENTITY_ABBREVIATIONS_LATIN: readonly string[] = ['KA', 'YU', 'DO', 'ZEI', 'BE', 'GAKU', 'ZAI', 'SHA', 'IRYO', 'GK', 'KK', 'YK'];
+
 /** Latin or kanji words that make a holder a company. */
 export const COMPANY_WORDS_OTHER: readonly string[] = [
   'LTD', 'LIMITED', 'INC', 'CORP', 'CORPORATION', 'LLC', 'CO.', 'COMPANY', 'TRADING', 'GROUP', 'HOLDINGS', 'PTE',
-  'GMBH', 'SERVICES', 'GLOBAL', 'INTERNATIONAL', 'ENTERPRISE', 'K.K.', '株式会社', '有限会社', '合同会社', '合資会社',
+  'GMBH', 'SERVICES', 'GLOBAL', 'INTERNATIONAL', 'ENTERPRISE', 'K.K.', 'AB', 'AG', 'SA', 'JSC', 'PLC', 'BHD', 'SDN', 'NV', 'BV',
+  'SRL', 'SPA', 'OY', 'AS', 'TRUST', 'PARTNERS', 'SHOJI', 'SANGYO', 'KOGYO', 'BUSSAN', 'KAIKEI', 'RECEIVABLES', 'TREASURY', 'ESCROW', '株式会社', '有限会社', '合同会社', '合資会社',
   '(株)', '(有)', '(同)', '法人', '組合', '協会', '事務所', '商事', '商店', '工業', '産業', '製作所',
 ];

@@ -4,14 +4,19 @@
  * in a message and in the ledger alike.
  */
 import { foldForMatch } from './text.ts';
-import { BANK_ALIASES, COMPANY_WORDS, COMPANY_WORDS_OTHER, LEGAL_ENTITY_ABBREVIATIONS } from './bank-lexicon.ts';
+
+/** The match fold without the spaces it keeps between Latin words: keys compare names however they are spaced. */
+function foldKey(s: string): string {
+  return foldForMatch(s).replaceAll(' ', '');
+}
+import { BANK_ALIASES, COMPANY_WORDS, COMPANY_WORDS_OTHER, LEGAL_ENTITY_ABBREVIATIONS, LEGAL_ENTITY_ABBREVIATIONS_LATIN } from './bank-lexicon.ts';
 
 /** Every RegExp of this file, for the ReDoS test. */
 export const BANK_REGEXES = {
   parenthetical: /\([^()]{0,40}\)/g,
   legalForm: /株式会社|\(株\)|かぶしきがいしゃ|有限会社|\(有\)/g,
   bankSuffix: /(?:銀行|ぎんこう|bankingcorporation|banking|bank|ばんく)$/,
-  branchSuffix: /(?:支店|出張所|支所|店)$/,
+  branchSuffix: /(?:支店|出張所|支所|店|branch|subbranch|office)$/,
   branchCodePrefix: /^店番号?/,
   kanjiDigits: /^[〇一二三四五六七八九]{3}$/,
   separators: /[\s\-‐-―−ー・･.]/g,
@@ -25,14 +30,53 @@ export const BANK_REGEXES = {
 function stripBankName(folded: string): string {
   let s = folded.replace(BANK_REGEXES.parenthetical, '').replace(BANK_REGEXES.legalForm, '');
   if (s.startsWith('the')) s = s.slice(3);
+  s = withoutLatinLegalForm(s);
   const stripped = s.replace(BANK_REGEXES.bankSuffix, '');
   s = stripped === '' ? s : stripped;
   return s.replace('信用金庫', '信金').replace('信用組合', '信組').replace('労働金庫', '労金');
 }
 
+/** Legal forms written after a Latin bank name ("DBS Bank Ltd", "Commerzbank AG", "JPMorgan Chase Bank, N.A."), folded without spaces. */
+const LATIN_BANK_LEGAL_FORMS = ['limited', 'ltd', 'plc', 'ag', 'sa', 'nv', 'inc', 'corp', 'na', 'bhd', 'berhad', 'jsc', 'pte', 'llc', 'kk', 'co'];
+
+/** "dbsbankltd" → "dbsbank", "commerzbankag" → "commerzbank": legal forms after a name that ends in bank/banking (by hand, no regex). */
+function withoutLatinLegalForm(s: string): string {
+  let rest = s.replaceAll(',', '').replaceAll('.', '');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const form of LATIN_BANK_LEGAL_FORMS) {
+      if (rest.length > form.length && rest.endsWith(form)) {
+        const before = rest.slice(0, rest.length - form.length);
+        if (before.endsWith('bank') || before.endsWith('banking') || before.endsWith('corporation') || LATIN_BANK_LEGAL_FORMS.some((f) => before.endsWith(f))) {
+          rest = before;
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  return rest === s.replaceAll(',', '').replaceAll('.', '') ? s : rest;
+}
+
+/** Names a ledger gives in parentheses after a bank's full name ("… of Vietnam (Vietcombank)"), canonical. */
+export function bankNameAliases(name: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (;;) {
+    const open = name.indexOf('(', from);
+    if (open < 0) break;
+    const close = name.indexOf(')', open + 1);
+    if (close < 0 || close - open > 41) break;
+    const inner = normaliseBankName(name.slice(open + 1, close));
+    if (inner !== '?' && inner.length >= 3) out.push(inner);
+    from = close + 1;
+  }
+  return out;
+}
+
 const ALIAS_TO_ID = new Map<string, string>();
 for (const [id, names] of Object.entries(BANK_ALIASES)) {
-  for (const name of [id, ...names]) ALIAS_TO_ID.set(stripBankName(foldForMatch(name)), id);
+  for (const name of [id, ...names]) ALIAS_TO_ID.set(stripBankName(foldKey(name)), id);
 }
 
 /**
@@ -45,7 +89,7 @@ export function normaliseBankName(s: string): string {
 }
 
 function computeBankName(s: string): string {
-  const key = stripBankName(foldForMatch(s));
+  const key = stripBankName(foldKey(s));
   if (key === '') return '?';
   return ALIAS_TO_ID.get(key) ?? key;
 }
@@ -77,7 +121,7 @@ export function branchKey(branch: string | null | undefined): string {
 }
 
 function computeBranchKey(branch: string): string {
-  let s = foldForMatch(branch).replace(BANK_REGEXES.parenthetical, '').replace(BANK_REGEXES.maru, '');
+  let s = foldKey(branch).replace(BANK_REGEXES.parenthetical, '').replace(BANK_REGEXES.maru, '');
   s = s.replace(BANK_REGEXES.branchCodePrefix, '');
   const stripped = s.replace(BANK_REGEXES.branchSuffix, '');
   s = stripped === '' ? s : stripped;
@@ -140,7 +184,8 @@ export function holderKey(holder: string): string {
 }
 
 function hasLegalEntityMarker(key: string): boolean {
-  return LEGAL_ENTITY_ABBREVIATIONS.some((x) => key.startsWith(`${x})`) || key.includes(`(${x})`) || key.endsWith(`(${x}`));
+  const marked = (x: string) => key.startsWith(`${x})`) || key.includes(`(${x})`) || key.endsWith(`(${x}`);
+  return LEGAL_ENTITY_ABBREVIATIONS.some(marked) || LEGAL_ENTITY_ABBREVIATIONS_LATIN.some(marked);
 }
 
 /** True when a holder name looks like a company (カ)… / …(ユ / 株式会社 / LTD / ショウジ …). */

@@ -103,18 +103,24 @@ function alnum(c: number): boolean {
   return isLatin(c) || isDigit(c);
 }
 
+/** Would a word edge `edge` run on into the neighbour `next` (both Latin/digits, or both katakana)? */
+function touches(edge: number, next: number): boolean {
+  return (alnum(edge) && alnum(next)) || (isKatakana(edge) && isKatakana(next));
+}
+
 /**
  * Occurrences of any of `words` in `text` (ASCII case-insensitive; `words` must be lower-case),
  * longest word first at a position. With `latinBoundary`, a word starting or ending with a Latin
- * letter or digit must not touch another one ("HSBC" yes, "USDT" no).
+ * letter or digit must not touch another one ("HSBC" yes, "USDT" no), and a katakana word must not
+ * touch other katakana (「ドバイ」 yes, the holder 「ヨドバイサン」 no).
  */
 export function findWords(text: string, words: readonly string[], latinBoundary: boolean): { index: number; word: string }[] {
   const lower = asciiLower(text);
   const out: { index: number; word: string }[] = [];
   for (const word of words) {
     for (let k = lower.indexOf(word); k !== -1; k = lower.indexOf(word, k + 1)) {
-      if (latinBoundary && alnum(word.charCodeAt(0)) && alnum(lower.charCodeAt(k - 1))) continue;
-      if (latinBoundary && alnum(word.charCodeAt(word.length - 1)) && alnum(lower.charCodeAt(k + word.length))) continue;
+      if (latinBoundary && touches(word.charCodeAt(0), lower.charCodeAt(k - 1))) continue;
+      if (latinBoundary && touches(word.charCodeAt(word.length - 1), lower.charCodeAt(k + word.length))) continue;
       out.push({ index: k, word });
     }
   }

@@ -2,7 +2,7 @@
  * Builds the `RuleContext` a rule sees: the prepared text, observables, the ledger identity, and
  * two matching primitives (`find`, `near`) that work on folded text and answer in original offsets.
  */
-import { scanLexicons, type Lexicon } from './lexicon.ts';
+import { containsAny, scanLexicons, type Lexicon } from './lexicon.ts';
 import type { NearOptions, RuleContext } from './rule.ts';
 import { foldForMatch, toEvidence } from './text.ts';
 import type { Evidence } from '../domain/detection.ts';
@@ -43,8 +43,21 @@ function sentenceOf(starts: number[], index: number): number {
   return lo;
 }
 
+/** Folded ledger names and other literals: the same few come back for every message. */
+const foldedLiterals = new Map<string, string>();
+
+function foldedLiteral(literal: string): string {
+  let key = foldedLiterals.get(literal);
+  if (key === undefined) {
+    key = foldForMatch(literal);
+    if (foldedLiterals.size >= 10_000) foldedLiterals.clear();
+    foldedLiterals.set(literal, key);
+  }
+  return key;
+}
+
 /** The facts a context is built from: everything a rule sees except the matching primitives. */
-export type ContextInput = Omit<RuleContext, 'find' | 'findText' | 'near'>;
+export type ContextInput = Omit<RuleContext, 'find' | 'findText' | 'near' | 'has' | 'nameHas' | 'memo'>;
 
 /**
  * One message's context. A class rather than closures: detection builds one per message, and
@@ -76,10 +89,37 @@ class MessageContext implements RuleContext {
     this.starts = sentenceStarts(input.text.compact);
   }
 
+  /** Spans of the original body whose lexicon hits are ignored (quotations in a warning), and the lexicons exempt from that. */
+  private ignored: { spans: readonly { start: number; end: number }[]; keep: ReadonlySet<Lexicon> } | null = null;
+
+  /**
+   * Ignore lexicon hits and observables inside `spans` (original offsets), except for the `keep`
+   * lexicons. Call before any rule runs: a warning that quotes a fraud's phrases asks for nothing.
+   */
+  ignoreSpans(spans: readonly { start: number; end: number }[], keep: readonly Lexicon[]): void {
+    if (spans.length === 0) return;
+    this.ignored = { spans, keep: new Set(keep) };
+    this.cache.clear();
+    this.evidenceCache.clear();
+    const inside = (e: Evidence) => spans.some((s) => s.start <= e.start && e.end <= s.end);
+    this.observables = this.observables.filter((o) => !inside(o.evidence));
+  }
+
   private hits(lexicon: Lexicon): Hit[] {
     let found = this.cache.get(lexicon);
     if (found) return found;
-    found = [];
+    found = this.rawHits(lexicon);
+    const ignored = this.ignored;
+    if (ignored && !ignored.keep.has(lexicon)) {
+      const map = this.text.compactMap;
+      found = found.filter((h) => !ignored.spans.some((s) => s.start <= (map[h.start] as number) && (map[h.start] as number) < s.end));
+    }
+    this.cache.set(lexicon, found);
+    return found;
+  }
+
+  private rawHits(lexicon: Lexicon): Hit[] {
+    const found: Hit[] = [];
     const compact = this.text.compact;
     if (lexicon.index >= 0) {
       // Word lists: one automaton pass over the text serves every lexicon.
@@ -92,7 +132,6 @@ class MessageContext implements RuleContext {
         if (found.length >= MAX_HITS_PER_LEXICON) break;
       }
     }
-    this.cache.set(lexicon, found);
     return found;
   }
 
@@ -112,7 +151,7 @@ class MessageContext implements RuleContext {
   }
 
   findText(literal: string): Evidence[] {
-    const key = foldForMatch(literal);
+    const key = foldedLiteral(literal);
     const out: Evidence[] = [];
     if (key.length === 0) return out;
     const compact = this.text.compact;
@@ -122,11 +161,37 @@ class MessageContext implements RuleContext {
     return out;
   }
 
+  private memos: Map<unknown, unknown> | null = null;
+
+  memo<T>(key: unknown, compute: () => T): T {
+    this.memos ??= new Map();
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  has(lexicon: Lexicon): boolean {
+    return this.hits(lexicon).length > 0;
+  }
+
+  private nameScan: ReturnType<typeof scanLexicons> | null = null;
+
+  nameHas(lexicon: Lexicon): boolean {
+    if (this.senderNameFolded === '') return false;
+    if (lexicon.index < 0) return containsAny(lexicon, this.senderNameFolded);
+    this.nameScan ??= scanLexicons(this.senderNameFolded, 1);
+    return (this.nameScan[lexicon.index]?.length ?? 0) > 0;
+  }
+
   near(a: Lexicon, b: Lexicon, options: NearOptions = {}): Evidence[] {
     const maxGap = options.maxGap ?? 40;
+    const as = this.hits(a);
+    if (as.length === 0) return [];
     const bs = this.hits(b);
+    if (bs.length === 0) return [];
     const masks = options.unless ? this.hits(options.unless) : [];
-    for (const ha of this.hits(a)) {
+    for (const ha of as) {
       if (masks.some((m) => m.start <= ha.start && ha.end <= m.end)) continue;
       for (const hb of bs) {
         if (hb.sentence !== ha.sentence) continue;
@@ -139,7 +204,10 @@ class MessageContext implements RuleContext {
   }
 }
 
+/** A rule context the engine can still narrow before rules run (see `ignoreSpans`). */
+export type EngineContext = RuleContext & Pick<MessageContext, 'ignoreSpans'>;
+
 /** Create the context for one message. Lexicon hits are computed lazily and cached. */
-export function createRuleContext(input: ContextInput): RuleContext {
+export function createRuleContext(input: ContextInput): EngineContext {
   return new MessageContext(input);
 }

@@ -3,19 +3,21 @@
  * run every rule, and score the combination. Pure and synchronous; no I/O.
  *
  * The engine owns no rule list: whoever composes the app (src/runtime.ts, the CLI, the bench) passes
- * the rules from rules/index.ts to `createDetector`, so rules/ depends on detection and not the reverse.
+ * the rule set from rules/index.ts to `createDetector`, so rules/ depends on detection and not the
+ * reverse.
  *
  * @example
- *   const detect = createDetector(rules);
+ *   const detect = createDetector(ruleSet);
  *   const result = detect(report, directory);
  *   result.verdict // 'high'
  *   result.signals.map((s) => s.ruleId) // ['identity.impersonation', 'offplatform.group_qr', …]
  */
-import type { Rule } from './rule.ts';
+import type { Rule, RuleSet } from './rule.ts';
 import type { Directory } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
 import { createRuleContext } from './context.ts';
 import { matchIdentity, senderInLedger } from './identity.ts';
+import { defaultModel, modelAssessment, modelSignal, type WordingModel } from './model/index.ts';
 import { extractObservables } from './observables.ts';
 import { scoreSignals } from './score.ts';
 import { foldForMatch, prepareText } from './text.ts';
@@ -26,15 +28,17 @@ export interface DetectOptions {
   now?: Date;
   /** Rules to run instead of the detector's own (tests run one rule at a time). */
   rules?: readonly Rule[];
+  /** The wording model (the committed one by default), or false to score the rules alone. */
+  wording?: WordingModel | false;
 }
 
 /** Analyses one report against the ledger; see `createDetector`. */
 export type Detector = (report: Report, directory: Directory, options?: DetectOptions) => DetectionResult;
 
-/** A detector that runs `rules` (in order) on every report. */
-export function createDetector(rules: readonly Rule[]): Detector {
+/** A detector that runs `ruleSet` on every report. */
+export function createDetector(ruleSet: RuleSet): Detector {
   return function detectWithRules(report, directory, options = {}) {
-    return detect(report, directory, rules, options);
+    return detect(report, directory, ruleSet, options);
   };
 }
 
@@ -53,7 +57,7 @@ function contactAge(report: Report, now: Date | undefined): number | null {
 }
 
 /** Decide how likely a forwarded message is an impersonation-fraud attempt, and why. */
-export function detect(report: Report, directory: Directory, rules: readonly Rule[], options: DetectOptions = {}): DetectionResult {
+export function detect(report: Report, directory: Directory, ruleSet: RuleSet, options: DetectOptions = {}): DetectionResult {
   const text = prepareText(report.message.body);
   const observables: Observable[] = extractObservables(text);
   const identity = matchIdentity(report, directory, text);
@@ -67,9 +71,12 @@ export function detect(report: Report, directory: Directory, rules: readonly Rul
     senderInLedger: senderInLedger(report, directory),
     senderNameFolded: foldForMatch(report.message.sender?.name ?? ''),
   });
+  // A warning that quotes a fraud's phrases asks for nothing: what it quotes is not read as asked.
+  const aside = ruleSet.setAside?.(ctx);
+  if (aside) ctx.ignoreSpans(aside.spans, aside.keep);
 
   const signals: Signal[] = [];
-  for (const rule of options.rules ?? rules) {
+  for (const rule of options.rules ?? ruleSet.rules) {
     const m = rule.match(ctx);
     if (!m) continue;
     signals.push({
@@ -94,6 +101,16 @@ export function detect(report: Report, directory: Directory, rules: readonly Rul
     });
   }
 
-  const { score, verdict, summary } = scoreSignals(signals, identity);
+  // The wording model: one more signal (its strongest passages as evidence) and one more part of the score.
+  let wording: { probability: number; thresholds: { supporting: number; strong: number } } | null = null;
+  if (options.wording !== false) {
+    const model = options.wording ?? defaultModel();
+    const assessment = modelAssessment(report, text, { model });
+    const signal = modelSignal(assessment, model.file.thresholds);
+    if (signal) signals.push(signal);
+    wording = { probability: assessment.probability, thresholds: model.file.thresholds };
+  }
+
+  const { score, verdict, summary } = scoreSignals(signals, identity, wording);
   return { verdict, score, signals, observables, identity, summary };
 }

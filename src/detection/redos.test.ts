@@ -10,6 +10,10 @@ import { URL_REGEXES } from './urls.ts';
 import { AMOUNT_REGEXES } from './amounts.ts';
 import { GIFT_CARD_REGEXES } from './gift-cards.ts';
 import { CHAR_REGEXES } from './chars.ts';
+import { IDENTITY_REGEXES } from './identity.ts';
+import { ROMAJI_REGEXES } from './romaji.ts';
+import { QUOTE_REGEXES } from './quotes.ts';
+import { LEDGER_ACCOUNT_REGEXES } from './ledger-accounts.ts';
 
 const ALL: Record<string, Record<string, RegExp>> = {
   markup: MARKUP_REGEXES,
@@ -22,6 +26,10 @@ const ALL: Record<string, Record<string, RegExp>> = {
   amounts: AMOUNT_REGEXES,
   giftCards: GIFT_CARD_REGEXES,
   chars: CHAR_REGEXES,
+  identity: IDENTITY_REGEXES,
+  romaji: ROMAJI_REGEXES,
+  quotes: QUOTE_REGEXES,
+  ledgerAccounts: LEDGER_ACCOUNT_REGEXES,
 };
 
 const cases = Object.entries(ALL).flatMap(([file, regexes]) => Object.entries(regexes).map(([name, re]) => [`${file}.${name}`, re] as const));

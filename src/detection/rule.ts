@@ -44,6 +44,12 @@ export interface RuleContext {
   senderNameFolded: string;
   /** All hits of a lexicon in the message, as evidence in the original text. */
   find(lexicon: Lexicon): Evidence[];
+  /** Does the lexicon occur at all? Cheaper than `find` (no evidence is built): rules check it first. */
+  has(lexicon: Lexicon): boolean;
+  /** Does the sender's display name contain a word of the lexicon (same boundaries as a scan)? */
+  nameHas(lexicon: Lexicon): boolean;
+  /** A value computed once per message (helpers several rules call, such as "is a transfer asked?"). */
+  memo<T>(key: unknown, compute: () => T): T;
   /**
    * Pairs of hits of `a` and `b` in the same sentence, `b` at most `maxGap` folded characters
    * after `a` ends (or before `a` starts when `anyOrder`). Returns the evidence of both, or [].
@@ -73,4 +79,15 @@ export interface Rule {
   match(ctx: RuleContext): RuleMatch | null;
   /** Messages that must fire this rule, and messages that must not. */
   examples: { match: Example[]; noMatch: Example[] };
+}
+
+/**
+ * What a detector runs (src/detection/engine.ts `createDetector`): the rules in order and, before
+ * they run, the parts of the message to set aside. A warning about fraud quotes the fraud's own
+ * words; rules/warning.ts finds those quotations, so the notice is read for what it asks.
+ */
+export interface RuleSet {
+  rules: readonly Rule[];
+  /** Spans (original offsets) whose lexicon hits and observables rules ignore, and the lexicons still read there. */
+  setAside?: (ctx: RuleContext) => { spans: readonly { start: number; end: number }[]; keep: readonly Lexicon[] };
 }

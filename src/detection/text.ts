@@ -9,8 +9,10 @@
  *   dropped, lone surrogates → U+FFFD. Use it to extract observables.
  * - `compact`: the matching form, derived from `plain` character by character: lowercase
  *   (A–Z, and Cyrillic/Greek homoglyphs folded to Latin), katakana → hiragana, and removed: all
- *   whitespace and decorative separators (space ・ · _ * - . / | \ ~ ★ ☆ ◆ ◇ ■ □ ● ◯ ※ ♪ ♡ ♥ •).
- *   Exception: a '-' between two katakana becomes 'ー' (グル―プ → ぐるーぷ). Every run of line
+ *   whitespace and decorative separators (space ・ · _ * - . / | \ ~ ★ ☆ ◆ ◇ ■ □ ● ◯ ※ ♪ ♡ ♥ •),
+ *   except that whitespace between two Latin words (letters/digits) becomes one space, so English
+ *   stays words ("wire the funds"); two one-character words are still glued ("L I N E" → "line").
+ *   ‘ ’ become '. Exception: a '-' between two katakana becomes 'ー' (グル―プ → ぐるーぷ). Every run of line
  *   breaks becomes one '。' (none at the start, none after a '。'), so rules can reason about
  *   sentences. Kept: ー, 。、！？ (as ! ?), commas, quotes and brackets. 「振 込」「Ｌ Ｉ Ｎ Ｅ」
  *   「L-I-N-E」「ラ イ ン」 → 振込 / line / らいん. Use `foldForMatch` on lexicon words.
@@ -63,6 +65,7 @@ const NL = 0x0a;
 const MARU = 0x3002; // 。
 
 const HYPHEN = 0x2d;
+const SPACE = 0x20;
 const SEPARATORS = [
   0x20, 0x5f, 0x2a, 0x2d, 0x2e, 0x2f, 0x7c, 0x5c, 0x7e, 0x30fb, 0xb7, 0x2022, 0x2027,
   0x2605, 0x2606, 0x25c6, 0x25c7, 0x25a0, 0x25a1, 0x25cf, 0x25ef, 0x203b, 0x266a, 0x2661, 0x2665,
@@ -83,6 +86,8 @@ function buildCompactTable(): Int32Array {
     const lower = String.fromCharCode(c).toLowerCase();
     table[c] = latin !== -1 ? latin : lower.length === 1 ? lower.charCodeAt(0) : c;
   }
+  table[0x2018] = 0x27; // ‘ ’ → ' (don’t → don't)
+  table[0x2019] = 0x27;
   for (const c of SEPARATORS) table[c] = -1;
   return table;
 }
@@ -91,10 +96,26 @@ function isKatakana(c: number): boolean {
   return (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
 }
 
+/** A folded code unit that is a Latin letter or a digit: English words are runs of these. */
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+/** Length of the run of word characters of `plain` starting at `k`, folded (at most 2: only "one or more" matters). */
+function wordRunAhead(codes: Uint16Array, k: number, n: number): number {
+  let len = 0;
+  while (k + len < n && len < 2 && isWordCode(COMPACT[codes[k + len] as number] as number)) len++;
+  return len;
+}
+
 function buildCompact(plain: MappedBuilder, out: MappedBuilder): MappedBuilder {
   out.reset();
   const codes = plain.codes;
   const n = plain.length;
+  /** Characters of the word piece that ends the output (0 when the output ends in anything but a Latin letter or digit). */
+  let piece = 0;
+  /** Index in `plain` of the first whitespace after that piece, or -1. */
+  let gap = -1;
   for (let k = 0; k < n; k++) {
     const c = codes[k] as number;
     let folded = COMPACT[c] as number;
@@ -104,7 +125,23 @@ function buildCompact(plain: MappedBuilder, out: MappedBuilder): MappedBuilder {
     } else if (c === HYPHEN && k > 0 && k + 1 < n && isKatakana(codes[k - 1] as number) && isKatakana(codes[k + 1] as number)) {
       folded = 0x30fc; // グル―プ → ぐるーぷ
     }
-    if (folded !== -1) out.push(folded, plain.starts[k] as number, plain.ends[k] as number);
+    if (folded === -1) {
+      if (c === SPACE && piece > 0 && gap === -1) gap = k;
+      continue;
+    }
+    if (isWordCode(folded)) {
+      if (gap === -1) piece++;
+      else {
+        // Words that whitespace separates stay apart ("wire the funds"), unless both are one
+        // character ("L I N E", "1 2 3 4"): that is one word spaced out, and it is glued.
+        if (!(piece === 1 && wordRunAhead(codes, k, n) === 1)) out.push(SPACE, plain.starts[gap] as number, plain.ends[gap] as number);
+        piece = 1;
+      }
+    } else {
+      piece = 0;
+    }
+    gap = -1;
+    out.push(folded, plain.starts[k] as number, plain.ends[k] as number);
   }
   return out;
 }

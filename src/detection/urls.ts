@@ -24,6 +24,22 @@ const TRAILING = ".,;:!?'\"";
 const OFFICIAL: Record<string, readonly string[]> = {
   chatwork: ['chatwork.com', 'kubell.com', 'chatwork.jp'],
   line: ['line.me', 'lin.ee', 'line.naver.jp', 'linecorp.com', 'line-apps.com', 'line.biz'],
+  microsoft: ['microsoft.com', 'microsoftonline.com', 'live.com', 'office.com', 'office365.com', 'sharepoint.com', 'onedrive.com', 'outlook.com', '1drv.ms'],
+  google: ['google.com', 'google.co.jp', 'goo.gl', 'googleusercontent.com'],
+  docusign: ['docusign.com', 'docusign.net'],
+  dropbox: ['dropbox.com', 'db.tt'],
+  apple: ['apple.com', 'icloud.com'],
+};
+
+/** Host labels that name a brand: such a label, off the brand's own domains, imitates it. */
+const BRAND_LABELS: Record<string, readonly string[]> = {
+  chatwork: ['chatwork', 'kubell'],
+  line: ['line'],
+  microsoft: ['microsoft', 'onedrive', 'sharepoint', 'office365', 'outlook', 'msonline'],
+  google: ['google', 'gdrive'],
+  docusign: ['docusign'],
+  dropbox: ['dropbox'],
+  apple: ['apple', 'icloud'],
 };
 
 function isUrlChar(c: number): boolean {
@@ -80,9 +96,25 @@ export function classifyUrl(host: string, path: string): { service: 'chatwork_in
   for (const [brand, domains] of Object.entries(OFFICIAL)) {
     if (domains.some((d) => onDomain(h, d))) continue;
     const labels = h.split(URL_REGEXES.hostLabelSplit);
-    if (labels.some((l) => l === brand || l.startsWith(brand) || (brand === 'chatwork' && l.startsWith('kubell')))) brandLookalike = brand;
+    const names = BRAND_LABELS[brand] ?? [brand];
+    // Chatwork and LINE also as a prefix ("chatworkverify"); the others as a whole label ("onedrive-share").
+    const prefix = brand === 'chatwork' || brand === 'line';
+    // A near miss of a long brand name ("docsign", "micros0ft", "onedirve") is dressed up as the brand too.
+    if (labels.some((l) => names.some((n) => l === n || (prefix && l.startsWith(n)) || (n.length >= 6 && nearMiss(l, n))))) brandLookalike = brand;
   }
   return { service: 'other', brandLookalike };
+}
+
+/** One letter added, dropped, changed, or two neighbours swapped: "docsign"/"docusign", "onedirve"/"onedrive" (by hand, no regex). */
+function nearMiss(label: string, brand: string): boolean {
+  if (label === brand || Math.abs(label.length - brand.length) > 1) return false;
+  let i = 0;
+  while (i < label.length && i < brand.length && label.charCodeAt(i) === brand.charCodeAt(i)) i++;
+  if (label.length === brand.length) {
+    if (label.slice(i + 1) === brand.slice(i + 1)) return true; // one changed
+    return i + 1 < label.length && label[i] === brand[i + 1] && label[i + 1] === brand[i] && label.slice(i + 2) === brand.slice(i + 2); // swapped
+  }
+  return label.length < brand.length ? label.slice(i) === brand.slice(i + 1) : label.slice(i + 1) === brand.slice(i);
 }
 
 function hit(s: string, start: number, end: number): ContactHit | null {

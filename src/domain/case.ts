@@ -20,6 +20,9 @@ export interface Actor {
   platform: ActorPlatform;
   userId: string;
   displayName: string;
+  /** A console user signed in through SSO: the provider's e-mail claim and issuer (absent otherwise). */
+  email?: string | null;
+  issuer?: string | null;
 }
 
 /** Where a report came from. */

@@ -5,7 +5,7 @@
  * valid part as a Directory plus per-row errors, so the console can preview before replacing.
  */
 import { z } from 'zod';
-import { bankAccountSchema, counterpartySchema, directorySchema, personSchema, type Counterparty, type Directory, type Person } from '../domain/directory.ts';
+import { OPTIONAL_ACCOUNT_FIELDS, bankAccountSchema, counterpartySchema, directorySchema, personSchema, type Counterparty, type Directory, type Person } from '../domain/directory.ts';
 import { parseCsv, toCsv } from '../csv.ts';
 import type { Bilingual } from '../domain/detection.ts';
 import { issueText } from '../domain/validation-text.ts';
@@ -28,7 +28,27 @@ export const LEDGER_COLUMNS = [
   'number',
   'holder',
   'domain',
+  'swift',
+  'iban',
+  'bank_code',
+  'branch_code',
+  'country',
+  'bank_latin',
+  'branch_latin',
+  'holder_latin',
 ] as const;
+
+/** CSV column of each optional bank-account field. */
+const ACCOUNT_FIELD_COLUMN = {
+  swift: 'swift',
+  iban: 'iban',
+  bankCode: 'bank_code',
+  branchCode: 'branch_code',
+  country: 'country',
+  bankLatin: 'bank_latin',
+  branchLatin: 'branch_latin',
+  holderLatin: 'holder_latin',
+} as const satisfies Record<(typeof OPTIONAL_ACCOUNT_FIELDS)[number], (typeof LEDGER_COLUMNS)[number]>;
 
 /** How a ledger file's bytes were read: shown in the import preview. */
 export type LedgerEncoding = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE (BOM)' | 'UTF-16BE (BOM)' | 'Shift_JIS (CP932)';
@@ -149,7 +169,8 @@ export function parseLedgerCsv(text: string, current: Directory): ParsedLedger {
       errors.push(rowError(row, 'company', a.company ? { ja: `取引先「${a.company}」の partner 行がありません`, en: `no partner row for ${a.company}` } : { ja: '入力してください（必須）', en: 'required' }));
       continue;
     }
-    const b = bankAccountSchema.safeParse({ bank: a.record.bank, branch: a.record.branch, type: a.record.account_type || undefined, number: a.record.number, holder: a.record.holder || undefined });
+    const optional = Object.fromEntries(OPTIONAL_ACCOUNT_FIELDS.map((k) => [k, a.record[ACCOUNT_FIELD_COLUMN[k]] || undefined]));
+    const b = bankAccountSchema.safeParse({ bank: a.record.bank, branch: a.record.branch, type: a.record.account_type || undefined, number: a.record.number, holder: a.record.holder || undefined, ...optional });
     if (b.success) partner.bankAccounts.push(b.data);
     else errors.push(...issues(row, b.error, (f) => FIELD_COLUMN[f] ?? f));
   }
@@ -228,7 +249,10 @@ export function ledgerToCsv(dir: Directory): string {
   }
   for (const c of dir.counterparties) {
     rows.push(row({ type: 'partner', company: c.company, contact_name: c.contactName, chatwork_account_id: c.chatworkAccountId, email: c.email, phone: c.phone }));
-    for (const a of c.bankAccounts) rows.push(row({ type: 'bank_account', company: c.company, bank: a.bank, branch: a.branch, account_type: a.type, number: a.number, holder: a.holder }));
+    for (const a of c.bankAccounts) {
+      const optional = Object.fromEntries(OPTIONAL_ACCOUNT_FIELDS.map((k) => [ACCOUNT_FIELD_COLUMN[k], a[k]]));
+      rows.push(row({ type: 'bank_account', company: c.company, bank: a.bank, branch: a.branch, account_type: a.type, number: a.number, holder: a.holder, ...optional }));
+    }
   }
   return toCsv(rows);
 }

@@ -3,6 +3,7 @@
  * partner phone or e-mail). Used for the `in_ledger` column and the card's "registered" marks.
  */
 import type { Directory } from '../domain/directory.ts';
+import { registeredAccountFor } from '../detection/ledger-accounts.ts';
 import type { Observable } from '../domain/detection.ts';
 
 const digits = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\D/g, '');
@@ -22,6 +23,8 @@ export function observableInLedger(o: Observable, dir: Directory): boolean | nul
       return [...dir.people, ...dir.counterparties].some((x) => (x.email ?? '').trim().toLowerCase() === v);
     }
     case 'bank_account': {
+      // An account as detection read it: the same definition as its rules (number and no contradicting bank, branch or holder).
+      if (o.details?.['number'] !== undefined) return registeredAccountFor(dir, o) !== null;
       const number = digits(String(o.details?.['number'] ?? ''));
       const candidates = number ? [number] : (o.value.normalize('NFKC').match(/\d{6,8}/g) ?? []);
       const known = dir.counterparties.flatMap((c) => c.bankAccounts.map((a) => digits(a.number)));

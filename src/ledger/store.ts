@@ -5,9 +5,19 @@
  */
 import { eq } from 'drizzle-orm';
 import { perDb } from '../db/memo.ts';
-import { emptyDirectory, type Directory } from '../domain/directory.ts';
+import { OPTIONAL_ACCOUNT_FIELDS, emptyDirectory, type BankAccount, type Directory } from '../domain/directory.ts';
 import type { Db } from '../db/client.ts';
 import { organization, partnerBankAccounts, partners, people } from '../db/schema/index.ts';
+
+/** The optional bank-account fields of a row, only those that are set (a ledger without them reads as before). */
+function optionalAccountFields(a: typeof partnerBankAccounts.$inferSelect): Partial<BankAccount> {
+  const out: Partial<BankAccount> = {};
+  for (const key of OPTIONAL_ACCOUNT_FIELDS) {
+    const v = a[key];
+    if (v !== null && v !== '') out[key] = v;
+  }
+  return out;
+}
 
 /** Reads the whole ledger from the database. An empty database gives `emptyDirectory`. */
 export function loadDirectory(db: Db): Directory {
@@ -43,7 +53,14 @@ export function loadDirectory(db: Db): Directory {
         phone: c.phone,
         bankAccounts: accounts
           .filter((a) => a.partnerId === c.id)
-          .map((a) => ({ bank: a.bank, branch: a.branch, type: a.type, number: a.number, holder: a.holder })),
+          .map((a) => ({
+            bank: a.bank,
+            branch: a.branch,
+            type: a.type,
+            number: a.number,
+            holder: a.holder,
+            ...optionalAccountFields(a),
+          })),
       })),
   };
 }
@@ -87,7 +104,17 @@ export function replaceDirectory(db: Db, dir: Directory, at: Date): number {
           .returning({ id: partners.id })
           .get();
         for (const a of c.bankAccounts) {
-          tx.insert(partnerBankAccounts).values({ partnerId: row.id, ...a }).run();
+          tx.insert(partnerBankAccounts)
+            .values({
+              partnerId: row.id,
+              bank: a.bank,
+              branch: a.branch,
+              type: a.type,
+              number: a.number,
+              holder: a.holder,
+              ...Object.fromEntries(OPTIONAL_ACCOUNT_FIELDS.map((k) => [k, a[k] ?? null])),
+            })
+            .run();
         }
       }
       return revision;

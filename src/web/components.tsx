@@ -1,6 +1,16 @@
 /** Small pieces shared by console pages. Every value is rendered through JSX, so it is escaped. */
 import type { Child } from 'hono/jsx';
-import { formatTime, resolutionLabel, severityText, statusLabel, verdictLabel, type Lang } from './i18n.ts';
+import { formatTime, paren, resolutionLabel, severityText, statusLabel, verdictLabel, type Lang } from './i18n.ts';
+
+/**
+ * After a person's name: the e-mail and issuer of an SSO identity, as the audit trail recorded
+ * them (「（yamada@example.co.jp · SSO: https://login.example/）」); nothing for other actors.
+ */
+export function SsoIdentity(p: { lang: Lang; who: { email?: string | null; issuer?: string | null } }) {
+  if (!p.who.issuer) return null;
+  const parts = [p.who.email, `SSO: ${p.who.issuer}`].filter((x): x is string => !!x);
+  return <span class="sso-identity">{paren(p.lang, parts.join(' · '))}</span>;
+}
 
 /** The hidden CSRF field every form carries. */
 export function Csrf(p: { token: string }) {

@@ -1,6 +1,6 @@
 /** Role guards for console routes: not signed in → the sign-in page (GET) or 401; too low a role → 403. */
 import type { MiddlewareHandler } from 'hono';
-import type { UserRole } from '../db/schema/index.ts';
+import type { UserRole } from '../domain/user.ts';
 import type { WebEnv } from './env.ts';
 import { translator } from './i18n.ts';
 import { errorPage, pathOf } from './render.tsx';

@@ -21,6 +21,7 @@ import { registerLedgerPages } from './pages/ledger.tsx';
 import { registerMetrics } from './pages/metrics.tsx';
 import { registerReportForm } from './pages/report.tsx';
 import { registerSignIn } from './pages/signin.tsx';
+import { registerSsoSignIn } from './pages/signin-oidc.tsx';
 import { errorPage } from './render.tsx';
 import { consoleHeaders, csrf, language, loadSession } from './security.ts';
 
@@ -28,6 +29,9 @@ import { consoleHeaders, csrf, language, loadSession } from './security.ts';
 export const CONSOLE_PATHS = [
   '/',
   '/signin',
+  // Not '/signin/*': Hono's wildcard also matches '/signin' itself, and the guards would run twice on its POST.
+  '/signin/oidc',
+  '/signin/oidc/callback',
   '/signout',
   '/account',
   '/account/*',
@@ -57,7 +61,7 @@ export function registerWeb(appIn: Hono<AppEnv>, deps: AppDeps): void {
     return errorPage(c, 403, t('フォームの有効期限が切れたか、不正な送信です。ページを再読み込みしてやり直してください。', 'The form expired or was not sent from this site. Reload the page and try again.'));
   };
   const guards = [
-    consoleHeaders(),
+    consoleHeaders(deps.sso?.endSessionOrigin ? [deps.sso.endSessionOrigin] : []),
     limitBody(MAX_FORM_BYTES, `Form is larger than ${MAX_FORM_BYTES} bytes`),
     language(deps.config),
     loadSession(deps),
@@ -67,6 +71,7 @@ export function registerWeb(appIn: Hono<AppEnv>, deps: AppDeps): void {
 
   app.get('/', (c) => c.redirect(c.get('session') ? '/cases' : '/signin', 303));
   registerSignIn(app, deps);
+  if (deps.sso) registerSsoSignIn(app, deps, deps.sso);
   registerAccountPages(app, deps);
   registerCasesPage(app, deps);
   registerCasePage(app, deps);

@@ -12,7 +12,7 @@ import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { findSession, tokensEqual } from '../auth/sessions.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import type { UserRole } from '../db/schema/index.ts';
+import type { UserRole } from '../domain/user.ts';
 import type { Clock } from '../clock.ts';
 import type { WebEnv } from './env.ts';
 import { LANGS, type Lang } from './i18n.ts';
@@ -27,17 +27,21 @@ export function roleAllows(role: UserRole, needs: UserRole): boolean {
 /** Cookie names; with Secure cookies the `__Host-` prefix pins them to this host and path `/`. */
 export function cookieNames(config: Pick<Config, 'web'>) {
   const p = config.web.secureCookies ? '__Host-' : '';
-  return { session: `${p}kakunin_session`, csrf: `${p}kakunin_csrf`, lang: 'kakunin_lang' };
+  return { session: `${p}kakunin_session`, csrf: `${p}kakunin_csrf`, lang: 'kakunin_lang', oidc: `${p}kakunin_oidc` };
 }
 
-/** Secure headers for every console response. */
-export function consoleHeaders(): MiddlewareHandler<WebEnv> {
+/**
+ * Secure headers for every console response. `formActionOrigins` adds origins a form may end up
+ * at: the sign-out form is answered with a redirect to the identity provider's end_session_endpoint,
+ * and browsers hold a form's redirects to form-action too.
+ */
+export function consoleHeaders(formActionOrigins: readonly string[] = []): MiddlewareHandler<WebEnv> {
   const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       styleSrc: [NONCE],
       imgSrc: ["'self'", 'data:'],
-      formAction: ["'self'"],
+      formAction: ["'self'", ...formActionOrigins],
       frameAncestors: ["'none'"],
       baseUri: ["'none'"],
     },
@@ -70,12 +74,17 @@ export function language(config: Pick<Config, 'web'>): MiddlewareHandler<WebEnv>
   };
 }
 
-/** Loads the session from its cookie (or null) and the pre-sign-in CSRF cookie (created if missing). */
+/**
+ * Loads the session from its cookie (or null) and the pre-sign-in CSRF cookie (created if missing).
+ * With LOCAL_ACCOUNTS=false a session of a local account (one from before the switch) counts for
+ * nothing: only SSO accounts are signed in.
+ */
 export function loadSession(deps: { db: Db; clock: Clock; config: Pick<Config, 'web'> }): MiddlewareHandler<WebEnv> {
   const names = cookieNames(deps.config);
   return async function withSession(c, next) {
     const token = getCookie(c, names.session);
-    c.set('session', token ? findSession(deps.db, token, deps.clock.now()) : null);
+    const session = token ? findSession(deps.db, token, deps.clock.now()) : null;
+    c.set('session', session && (deps.config.web.localAccounts || session.user.issuer) ? session : null);
     let pre = getCookie(c, names.csrf);
     if (!pre || !/^[A-Za-z0-9_-]{43}$/.test(pre)) {
       pre = randomBytes(32).toString('base64url');

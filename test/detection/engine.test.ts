@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { examplesLedger } from '../../rules/examples-ledger.ts';
-import { rules } from '../../rules/index.ts';
+import { ruleSet } from '../../rules/index.ts';
 import { createDetector } from '../../src/detection/engine.ts';
 import type { Report } from '../../src/domain/report.ts';
 
-const detect = createDetector(rules);
+const detect = createDetector(ruleSet);
 
 const SENT = '2026-03-02T10:00:00+09:00';
 const NEW = '2026-03-02T09:20:00+09:00';

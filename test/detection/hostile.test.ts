@@ -2,12 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { examplesLedger } from '../../rules/examples-ledger.ts';
-import { rules } from '../../rules/index.ts';
+import { ruleSet } from '../../rules/index.ts';
 import { createDetector } from '../../src/detection/engine.ts';
 import { MAX_ANALYSED_CHARS } from '../../src/detection/text.ts';
 import type { Report } from '../../src/domain/report.ts';
 
-const detect = createDetector(rules);
+const detect = createDetector(ruleSet);
 
 const report = (body: string): Report => ({ message: { body, sender: { accountId: 1, name: '山本 健一' } } });
 

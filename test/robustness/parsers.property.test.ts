@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_REPORTS_PER_MESSAGE, parseChatworkBody, toReports } from '../../adapters/chatwork/parse.ts';
-import { rules } from '../../rules/index.ts';
+import { ruleSet } from '../../rules/index.ts';
 import { createDetector } from '../../src/detection/engine.ts';
 import { bankAccountValue, canonicalUrl, extractObservables, normaliseBankName, phoneValue } from '../../src/detection/observables.ts';
 import { prepareText } from '../../src/detection/text.ts';
@@ -16,7 +16,7 @@ import { reportSchema } from '../../src/domain/report.ts';
 import { directoryJson } from '../helpers.ts';
 import { HOSTILE_STRINGS } from './hostile-strings.ts';
 
-const detect = createDetector(rules);
+const detect = createDetector(ruleSet);
 
 const BOT = 900;
 

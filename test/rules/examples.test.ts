@@ -1,7 +1,7 @@
 /** Every rule's own examples: each `match` example fires the rule, each `noMatch` example doesn't. */
 import { describe, expect, it } from 'vitest';
 import { examplesLedger } from '../../rules/examples-ledger.ts';
-import { rules } from '../../rules/index.ts';
+import { rules, ruleSet } from '../../rules/index.ts';
 import type { Example } from '../../src/detection/rule.ts';
 import { detect } from '../../src/detection/engine.ts';
 import type { Report } from '../../src/domain/report.ts';
@@ -24,14 +24,14 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   });
 
   it.each(rule.examples.match.map((e) => [label(e), e] as const))('fires on: %s', (_l, example) => {
-    const result = detect(toReport(example), examplesLedger, [rule]);
+    const result = detect(toReport(example), examplesLedger, ruleSet, { rules: [rule] });
     expect(result.signals.map((s) => s.ruleId)).toContain(rule.id);
     const body = toReport(example).message.body;
     for (const ev of result.signals[0]!.evidence) expect(body.slice(ev.start, ev.end)).toBe(ev.text);
   });
 
   it.each(rule.examples.noMatch.map((e) => [label(e), e] as const))('stays quiet on: %s', (_l, example) => {
-    const result = detect(toReport(example), examplesLedger, [rule]);
+    const result = detect(toReport(example), examplesLedger, ruleSet, { rules: [rule] });
     expect(result.signals.map((s) => s.ruleId)).not.toContain(rule.id);
   });
 });

@@ -86,6 +86,7 @@ describe('item 9: the public report link', () => {
     expect(res.html).not.toContain(caseRef); // …and the page does not say so
     expect(res.html).not.toMatch(/KKN-\d/);
     expect(res.html).not.toMatch(/class="badge sev-/);
+    expect(res.html).not.toContain('通知しました'); // the known case's card went to people: not this reporter's business
     expect(res.html).toContain(`R-${String(joined.id).padStart(6, '0')}`);
     expect(res.html).toContain('受付番号');
     // Responders can match the receipt the reporter quotes.

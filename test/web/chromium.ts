@@ -9,7 +9,7 @@ import { chromium, type BrowserContext, type LaunchOptions, type BrowserContextO
 
 export const CHROMIUM = '/usr/bin/chromium';
 /** Headless, and no background networking (this machine's network is closed). */
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const haveChromium = fs.existsSync(CHROMIUM);
 export const onCi = process.env.CI === 'true';
 /** Run the browser tests here? (CI runs them and fails without Chromium.) */

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { createUser } from '../../src/auth/users.ts';
-import type { UserRole } from '../../src/db/schema/index.ts';
+import type { UserRole } from '../../src/domain/user.ts';
 import type { AppEnv } from '../../src/http/env.ts';
 import { corpus, jsonInit, testRuntime, type TestRuntime } from '../helpers.ts';
 

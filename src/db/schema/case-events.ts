@@ -22,6 +22,10 @@ export const caseEvents = sqliteTable(
     actorPlatform: text('actor_platform', { enum: ACTOR_PLATFORMS }).notNull(),
     actorUserId: text('actor_user_id').notNull(),
     actorName: text('actor_name').notNull(),
+    /** E-mail of a console user who signed in through SSO (null otherwise); hashed with the row when set. */
+    actorEmail: text('actor_email'),
+    /** Issuer of that SSO identity (null otherwise); hashed with the row when set. */
+    actorIssuer: text('actor_issuer'),
     note: text('note'),
     /** Event-specific data as canonical JSON (e.g. the report id). */
     data: text('data'),

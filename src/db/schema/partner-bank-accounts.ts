@@ -14,6 +14,15 @@ export const partnerBankAccounts = sqliteTable(
     type: text('type').notNull(),
     number: text('number').notNull(),
     holder: text('holder').notNull(),
+    /** Optional identifiers real ledgers carry, so the account is recognised however a message writes it. */
+    swift: text('swift'),
+    iban: text('iban'),
+    bankCode: text('bank_code'),
+    branchCode: text('branch_code'),
+    country: text('country'),
+    bankLatin: text('bank_latin'),
+    branchLatin: text('branch_latin'),
+    holderLatin: text('holder_latin'),
   },
   (t) => [index('partner_bank_accounts_partner_idx').on(t.partnerId), index('partner_bank_accounts_number_idx').on(t.number)],
 );

@@ -19,6 +19,11 @@ export const sessions = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /**
+     * The ID token of an SSO sign-in, kept only to send as `id_token_hint` to the provider's
+     * end_session_endpoint at sign-out (Okta requires it). It cannot open a kakunin session.
+     */
+    idToken: text('id_token'),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );

@@ -1,12 +1,14 @@
 import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
-/** Console roles: viewer reads; responder also acts on cases; admin also manages ledger, users and tokens. */
-export const USER_ROLES = ['viewer', 'responder', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import { USER_ROLES } from '../../domain/user.ts';
 
 /**
  * Console accounts. `password_hash` is `scrypt$N$r$p$salt$hash` (src/auth/passwords.ts); the
  * password itself is never stored. Disabling keeps the row so audit events still name the person.
+ *
+ * Accounts from the company's identity provider (OpenID Connect, src/auth/sso-users.ts) are keyed
+ * by (`oidc_issuer`, `oidc_subject`); their `password_hash` is '' (no password can match it), their
+ * `name` is `sso:` + a digest of that key (never a valid local name), and `display_name`, `email`
+ * and `role` are rewritten from the provider's claims at every sign-in.
  */
 export const users = sqliteTable(
   'users',
@@ -20,6 +22,12 @@ export const users = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     disabledAt: text('disabled_at'),
+    /** From the provider's `email` claim (SSO accounts); shown next to the name in the audit trail. */
+    email: text('email'),
+    /** The provider's issuer URL; null for a local account. */
+    oidcIssuer: text('oidc_issuer'),
+    /** The provider's `sub` for this person (stable, unlike the e-mail). */
+    oidcSubject: text('oidc_subject'),
   },
-  (t) => [uniqueIndex('users_name_uq').on(t.name)],
+  (t) => [uniqueIndex('users_name_uq').on(t.name), uniqueIndex('users_oidc_uq').on(t.oidcIssuer, t.oidcSubject)],
 );

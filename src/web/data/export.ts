@@ -46,7 +46,7 @@ export function exportCasesCsv(doc: ReturnType<typeof exportCases>): string {
       senders,
       first,
       c.observables.map((o) => `${o.kind}:${o.display}${o.inLedger === false ? ' (not in ledger)' : ''}`).join('; '),
-      c.events.map((e) => `${e.at} ${e.type} ${e.fromStatus ?? '-'}→${e.toStatus} by ${e.actor.displayName} via ${e.actor.platform}${e.note ? ` (${e.note})` : ''}`).join('\n'),
+      c.events.map((e) => `${e.at} ${e.type} ${e.fromStatus ?? '-'}→${e.toStatus} by ${e.actor.displayName}${e.actor.issuer ? ` <${e.actor.email ?? '-'}> (SSO ${e.actor.issuer})` : ''} via ${e.actor.platform}${e.note ? ` (${e.note})` : ''}`).join('\n'),
       c.events.at(-1)?.hash ?? '',
       chain,
       doc.generatedAt,

@@ -11,7 +11,7 @@ import { MIN_PASSWORD_LENGTH, tryPasswordSlot, verifyPassword } from '../../auth
 import { reserveSignIn, signInSucceeded, type SignInReservation } from '../../auth/rate-limit.ts';
 import { findUserForSignIn, updateUser } from '../../auth/users.ts';
 import { AppError } from '../../errors.ts';
-import { Csrf, Flash } from '../components.tsx';
+import { Csrf, Flash, SsoIdentity } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
 import { paren, roleLabel, translator } from '../i18n.ts';
@@ -28,10 +28,19 @@ function AccountPage(p: { c: WebContext; error?: string }) {
       <section class="card">
         <h1>{t('アカウント', 'Account')}</h1>
         <p>
-          {s.user.displayName}{paren(lang, s.user.name)} <span class="chip">{roleLabel(lang, s.user.role)}</span>
+          {s.user.issuer ? s.user.displayName : <>{s.user.displayName}{paren(lang, s.user.name)}</>}
+          <SsoIdentity lang={lang} who={s.user} /> <span class="chip">{roleLabel(lang, s.user.role)}</span>
         </p>
+        {s.user.issuer ? (
+          <p class="muted" id="sso-account">
+            {t(
+              '会社のアカウント（SSO）でサインインしています。パスワードは ID プロバイダーで管理され、権限はサインインのたびにグループから決まります。',
+              'You signed in with your company account (SSO). Your password is managed by the identity provider, and your role comes from your groups at every sign-in.',
+            )}
+          </p>
+        ) : null}
       </section>
-      <section class="card">
+      {s.user.issuer ? null : <section class="card">
         <h2>{t('パスワードの変更', 'Change password')}</h2>
         {p.error ? <Flash kind="err">{p.error}</Flash> : null}
         <form method="post" action="/account/password">
@@ -47,7 +56,7 @@ function AccountPage(p: { c: WebContext; error?: string }) {
             <button type="submit">{t('パスワードを変更', 'Change password')}</button>
           </p>
         </form>
-      </section>
+      </section>}
     </>
   );
 }
@@ -55,7 +64,7 @@ function AccountPage(p: { c: WebContext; error?: string }) {
 /** Registers GET /account and POST /account/password (any signed-in role). */
 export function registerAccountPages(app: Hono<WebEnv>, deps: AppDeps): void {
   const names = cookieNames(deps.config);
-  const show = (c: WebContext, status: 200 | 401 | 422 | 429, error?: string) =>
+  const show = (c: WebContext, status: 200 | 401 | 409 | 422 | 429, error?: string) =>
     render(c, translator(c.get('lang'))('アカウント', 'Account'), <AccountPage c={c} error={error} />, { status, current: '/account' });
 
   app.get('/account', requireRole('viewer'), page(deps.logger, (c) => show(c, 200)));
@@ -66,6 +75,7 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: AppDeps): void {
     page(deps.logger, async (c) => {
       const t = translator(c.get('lang'));
       const session = c.get('session')!;
+      if (session.user.issuer) return show(c, 409, t('SSO のアカウントにはパスワードがありません。パスワードは ID プロバイダーで変更してください。', 'An SSO account has no password here; change it at your identity provider.'));
       const current = (await formField(c, 'current')).slice(0, 1024);
       const next = await formField(c, 'next');
       const now = deps.clock.now();

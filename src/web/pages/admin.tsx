@@ -11,10 +11,11 @@ import { generatePassword } from '../../auth/passwords.ts';
 import { currentReportLink, revokeReportLinks, rotateReportLink } from '../../auth/report-links.ts';
 import { createToken } from '../../auth/tokens.ts';
 import { createUser, listUsers, updateUser } from '../../auth/users.ts';
-import { apiTokens, TOKEN_SCOPES, USER_ROLES } from '../../db/schema/index.ts';
+import { apiTokens, TOKEN_SCOPES } from '../../db/schema/index.ts';
+import { USER_ROLES } from '../../domain/user.ts';
 import { AppError } from '../../errors.ts';
 import { formError } from '../form-error.ts';
-import { Csrf, DataTable, Flash, Time } from '../components.tsx';
+import { Csrf, DataTable, Flash, SsoIdentity, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
 import { roleLabel, scopeLabel, translator } from '../i18n.ts';
@@ -50,10 +51,15 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
       <h2>{t('ユーザー', 'Users')}</h2>
       <DataTable id="users" head={[t('ユーザー名', 'User'), t('表示名', 'Display name'), t('権限', 'Role'), t('状態', 'State'), '']}>
         {users.map((u) => (
-          <tr>
-            <td>{u.name}</td>
+          <tr data-user={u.name}>
+            <td>{u.issuer ? <SsoIdentity lang={lang} who={u} /> : u.name}</td>
             <td>{u.displayName}</td>
             <td>
+              {u.issuer ? (
+                <>
+                  {roleLabel(lang, u.role)} <span class="muted">{t('（ID プロバイダーのグループで決定）', ' (from the identity provider’s groups)')}</span>
+                </>
+              ) : (
               <form method="post" action={`/admin/users/${u.id}`} class="actions">
                 {csrf}
                 <select name="role" aria-label={t('権限', 'Role')}>
@@ -65,6 +71,7 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
                 </select>
                 <button class="secondary" name="op" value="role">{t('変更', 'Change')}</button>
               </form>
+              )}
             </td>
             <td>{u.disabledAt ? <span class="no">{t('無効', 'disabled')}</span> : <span class="yes">{t('有効', 'active')}</span>}</td>
             <td>
@@ -75,10 +82,12 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
                     {u.disabledAt ? t('有効にする', 'Enable') : t('無効にする', 'Disable')}
                   </button>
                 </form>
-                <form method="post" action={`/admin/users/${u.id}`}>
-                  {csrf}
-                  <button class="secondary" name="op" value="password">{t('パスワード再発行', 'New password')}</button>
-                </form>
+                {u.issuer ? null : (
+                  <form method="post" action={`/admin/users/${u.id}`}>
+                    {csrf}
+                    <button class="secondary" name="op" value="password">{t('パスワード再発行', 'New password')}</button>
+                  </form>
+                )}
               </div>
             </td>
           </tr>

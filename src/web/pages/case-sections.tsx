@@ -6,7 +6,7 @@
 import { formatReceipt } from '../../domain/ref.ts';
 import type { CaseService } from '../../cases/service.ts';
 import type { Bilingual, IdentityMatch, Signal } from '../../domain/detection.ts';
-import { Csrf, DataTable, SeverityBadge, Time } from '../components.tsx';
+import { Csrf, DataTable, SeverityBadge, SsoIdentity, Time } from '../components.tsx';
 import { HighlightedMessage } from '../highlight.tsx';
 import {
   actorName,
@@ -173,7 +173,8 @@ export function Timeline(p: { d: Detail; lang: Lang }) {
           {e.fromStatus && e.fromStatus !== e.toStatus ? ` ${statusLabel(p.lang, e.fromStatus)} → ${statusLabel(p.lang, e.toStatus)}` : ''}
           {e.resolution ? ` (${resolutionLabel(p.lang, e.resolution)})` : ''}
           <div class="muted">
-            {actorName(p.lang, e.actor)} · <span class="chip">{actorPlatformLabel(p.lang, e.actor.platform)}</span> · <Time at={e.at} /> ·{' '}
+            {actorName(p.lang, e.actor)}
+            <SsoIdentity lang={p.lang} who={e.actor} /> · <span class="chip">{actorPlatformLabel(p.lang, e.actor.platform)}</span> · <Time at={e.at} /> ·{' '}
             <code title={t('監査チェーンのハッシュ', 'audit chain hash')}>{e.hash.slice(0, 12)}</code>
           </div>
           {e.note ? <div>{e.note}</div> : null}

@@ -8,6 +8,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { nextStatus } from '../../cases/state-machine.ts';
+import { ssoOf } from '../../cases/caller.ts';
 import { CASE_ACTIONS, RESOLUTIONS, type Actor, type CaseStatus } from '../../domain/case.ts';
 import { AppError } from '../../errors.ts';
 import { formError } from '../form-error.ts';
@@ -33,7 +34,7 @@ function doneNote(c: WebContext, ref: string): string | null {
 /** The audit actor of a signed-in web user. */
 export function webActor(c: WebContext): Actor {
   const u = c.get('session')!.user;
-  return { platform: 'web', userId: `user:${u.id}`, displayName: u.displayName };
+  return { platform: 'web', userId: `user:${u.id}`, displayName: u.displayName, ...ssoOf(u) };
 }
 
 /** Forms for the actions allowed from `status`. `back` is where to return (the case or the inbox). */

@@ -11,7 +11,7 @@ import type { AppDeps } from '../../deps.ts';
 import { formatCaseRef } from '../../domain/ref.ts';
 import type { CaseStatus } from '../../domain/case.ts';
 import { cases, inboxCards } from '../../db/schema/index.ts';
-import { Flash, SeverityBadge, StatusBadge, Time } from '../components.tsx';
+import { Flash, SeverityBadge, SsoIdentity, StatusBadge, Time } from '../components.tsx';
 import type { WebEnv } from '../env.ts';
 import { requireRole } from '../guards.ts';
 import { actionDone, actionDoneMessage, actorName, actorPlatformLabel, paren, translator, unknownLabel } from '../i18n.ts';
@@ -79,7 +79,9 @@ export function registerInbox(app: Hono<WebEnv>, deps: AppDeps): void {
                 {card.signals.length ? <p class="muted">{card.signals.map((s) => (lang === 'en' ? s.title.en : s.title.ja)).join(' · ')}</p> : null}
                 {card.lastAction ? (
                   <p class="muted">
-                    {actorName(lang, card.lastAction.actor)}{paren(lang, actorPlatformLabel(lang, card.lastAction.actor.platform))}: {actionDone(lang, card.lastAction.action)} <Time at={card.lastAction.at} />
+                    {actorName(lang, card.lastAction.actor)}
+                    <SsoIdentity lang={lang} who={card.lastAction.actor} />
+                    {paren(lang, actorPlatformLabel(lang, card.lastAction.actor.platform))}: {actionDone(lang, card.lastAction.action)} <Time at={card.lastAction.at} />
                   </p>
                 ) : null}
                 {canAct ? <ActionForms ref={ref} status={card.status as CaseStatus} version={version} csrf={session.csrfToken} lang={lang} back="inbox" compact /> : null}

@@ -248,7 +248,7 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
         reporter: { name: session ? session.user.displayName : (f.reporterName ?? null), accountId: null },
         note: f.note ?? null,
       };
-      const caller = { kind: 'web', user: session ? { id: session.user.id, displayName: session.user.displayName } : null } as const;
+      const caller = { kind: 'web', user: session ? { id: session.user.id, displayName: session.user.displayName, email: session.user.email, issuer: session.user.issuer } : null } as const;
       const { result } = deps.cases.submit(report, { caller, externalId: `web:${f.submissionId}` });
       deps.logger.info({ caseRef: result.caseRef, via: session ? 'session' : 'report-link' }, 'web report submitted');
       return render(

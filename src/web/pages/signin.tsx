@@ -1,6 +1,9 @@
 /**
- * Sign-in and sign-out. A fresh install (no users) shows how to create the first admin instead of
- * a form that cannot work. Each attempt is reserved against the (name, address) pair and the
+ * Sign-in and sign-out. With SSO (OIDC_*) the page offers 「会社のアカウントでサインイン」 first
+ * (signin-oidc.tsx); with LOCAL_ACCOUNTS=false it offers nothing else and refuses user name and
+ * password posts. Signing out of an SSO session also sends the browser to the provider's
+ * end_session_endpoint when it advertises one. A fresh install without SSO (no users) shows how to
+ * create the first admin instead of a form that cannot work. Each attempt is reserved against the (name, address) pair and the
  * address before the password is checked (src/auth/rate-limit.ts), and waits for a free password
  * check slot or is answered 429 at once; unknown names cost the same scrypt time as known ones.
  */
@@ -41,12 +44,29 @@ export function safeNext(next: string | undefined | null): string {
   return next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) ? next : '/cases';
 }
 
-function SignInForm(p: { c: WebContext; next: string; error?: string; name?: string }) {
+function SignInForm(p: { c: WebContext; next: string; error?: string; name?: string; sso: boolean; local: boolean }) {
   const t = translator(p.c.get('lang'));
   return (
     <section class="card">
       <h1>{t('サインイン', 'Sign in')}</h1>
       {p.error ? <Flash kind="err">{p.error}</Flash> : null}
+      {p.sso ? (
+        <p>
+          <a class="button" id="sso" href={`/signin/oidc?next=${encodeURIComponent(p.next)}`}>
+            {t('会社のアカウントでサインイン', 'Sign in with your company account')}
+          </a>
+        </p>
+      ) : null}
+      {p.local ? <LocalForm {...p} /> : null}
+    </section>
+  );
+}
+
+function LocalForm(p: { c: WebContext; next: string; name?: string; sso: boolean }) {
+  const t = translator(p.c.get('lang'));
+  return (
+    <>
+      {p.sso ? <h2>{t('ユーザー名とパスワードでサインイン', 'Sign in with a user name and password')}</h2> : null}
       <form method="post" action={`/signin?next=${encodeURIComponent(p.next)}`}>
         <Csrf token={p.c.get('preCsrf')} />
         <label for="name">{t('ユーザー名', 'User name')}</label>
@@ -54,10 +74,12 @@ function SignInForm(p: { c: WebContext; next: string; error?: string; name?: str
         <label for="password">{t('パスワード', 'Password')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         <p>
-          <button type="submit">{t('サインイン', 'Sign in')}</button>
+          <button type="submit" class={p.sso ? 'secondary' : undefined}>
+            {t('サインイン', 'Sign in')}
+          </button>
         </p>
       </form>
-    </section>
+    </>
   );
 }
 
@@ -81,9 +103,16 @@ function FreshInstall(p: { c: WebContext }) {
 export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
   const names = cookieNames(deps.config);
 
-  const show = (c: WebContext, status: 200 | 401 | 429, error?: string, name?: string) => {
+  const sso = deps.sso !== null;
+  const local = deps.config.web.localAccounts;
+  const show = (c: WebContext, status: 200 | 401 | 403 | 429, error?: string, name?: string) => {
     const t = translator(c.get('lang'));
-    const body = activeUserCount(deps.db) === 0 ? <FreshInstall c={c} /> : <SignInForm c={c} next={safeNext(c.req.query('next'))} error={error} name={name} />;
+    const body =
+      !sso && activeUserCount(deps.db) === 0 ? (
+        <FreshInstall c={c} />
+      ) : (
+        <SignInForm c={c} next={safeNext(c.req.query('next'))} error={error} name={name} sso={sso} local={local} />
+      );
     return render(c, t('サインイン', 'Sign in'), body, { status });
   };
 
@@ -96,6 +125,10 @@ export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
     '/signin',
     page(deps.logger, async (c) => {
       const t = translator(c.get('lang'));
+      if (!local) {
+        deps.logger.warn({ ip: clientIp(c, deps.config.web.trustProxy) }, 'local sign-in refused: LOCAL_ACCOUNTS=false');
+        return show(c, 403, t('ユーザー名とパスワードでのサインインは無効です。会社のアカウントでサインインしてください。', 'Sign-in with a user name and password is turned off. Sign in with your company account.'));
+      }
       const name = (await formField(c, 'name')).slice(0, 200);
       const password = (await formField(c, 'password')).slice(0, 1024);
       const now = deps.clock.now();
@@ -141,7 +174,10 @@ export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
       const s = c.get('session');
       if (s) deleteSession(deps.db, s.id);
       deleteCookie(c, names.session, { path: '/', secure: deps.config.web.secureCookies });
-      return c.redirect('/signin', 303);
+      // The kakunin session is over either way; an SSO session then ends at the provider too, when it offers a way.
+      const provider = s?.user.issuer && deps.sso ? deps.sso.endSessionUrl(s.idToken) : null;
+      if (provider) deps.logger.info({ user: s!.user.name }, 'console sign-out, continuing at the provider');
+      return c.redirect(provider ? provider.href : '/signin', 303);
     }),
   );
 }
