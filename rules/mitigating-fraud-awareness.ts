@@ -23,6 +23,8 @@ export const mitigatingFraudAwareness: Rule = {
       '【注意喚起】社長になりすましたメッセージにご注意ください。',
       'その連絡はなりすましです。返信しないでください。',
       'Heads-up: if anyone asks you to "kindly process today, keep it confidential", it is a scam — do not reply and report it to IT.',
+      'Reminder: accounts pretending to be our directors ask staff for prepaid cards. Never reply to such messages; call the registered number instead.',
+      '取引先を装った口座変更の依頼が届いています。台帳の電話番号で確認できるまでは受け付けないでください。',
     ],
     noMatch: ['LINEグループを作ってQRを送ってください。', 'Please process the attached invoice today.', 'We are moving to another app next month. Please do not reply here after Friday.'],
 

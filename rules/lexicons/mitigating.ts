@@ -28,8 +28,9 @@ export const AWARENESS = lexicon('awareness', [
 /** What names a fraud (AWARENESS without the bare "do not reply" voices): a warning must name one. */
 export const FRAUD_NAMED = lexicon('fraud-named', [
   '注意喚起', '詐欺', 'なりすまし', '不審なメッセージ', 'フィッシング', '偽サイト', '偽のメール', '不審なメール', '不審なアカウント', '騙され',
-  '書かないように', '書かないで', '教えないで', '送らないで',
+  '書かないように', '書かないで', '教えないで', '送らないで', 'を装った', 'を装う', 'を装い', 'を装って', '偽装', '偽の', '偽アカウント', '不審な',
   'scam', 'scams', 'fraud', 'phishing', 'impersonation', 'impersonating', 'fake', 'suspicious message', 'suspicious messages', 'never ask', 'will never ask',
+  'pretending to be', 'posing as', 'impersonate', 'spoofed', 'spoofing', 'scammer', 'scammers', 'fraudster', 'fraudsters',
 ]);
 
 /**
@@ -45,5 +46,6 @@ export const WARNING_VOICE = lexicon('warning-voice', [
   'please be careful', 'be careful', 'beware', 'be aware', 'watch out', 'do not reply', "don't reply", 'do not respond',
   'do not click', "don't click", 'report it', 'report them', 'report to', 'forward it to', 'verify by', 'verify via', 'verify through',
   'was a scam', 'is a scam', 'was fake', 'is fake', 'was phishing', 'is phishing', 'we have blocked', 'we blocked', 'please ignore',
-  'never ask', 'will never ask', 'examples of', 'typical',
+  'never ask', 'will never ask', 'examples of', 'typical', 'never reply', 'never respond', "don't respond", 'registered number',
+  'number on file', 'known number', 'if you receive', 'if you get a', 'such messages', 'such message', 'such requests', '要注意', '受け付けない', '受け付けません',
 ]);

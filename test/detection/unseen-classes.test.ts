@@ -214,3 +214,33 @@ describe('6. no crying wolf', () => {
     expect(result.summary.en).not.toContain('secrecy');
   });
 });
+
+describe('found on companies written after these rules (classes, invented messages)', () => {
+  it('a ledger executive’s family name with a title, from another account, is a look-alike; the name alone is no claim', () => {
+    const titled = flagged(report('お疲れさまです。本日中に一件振込をお願いしたいです。詳細はこのあと送ります。', { id: 9300061, name: '山本社長' }, NEW));
+    expect(titled.identity).toMatchObject({ name: '山本 健一', accountMatches: false });
+    const bare = run(report('お疲れさまです。来週の打ち合わせの件、資料を共有します。', { id: 9300062, name: '山本' }, NEW));
+    expect(bare.identity).toBeNull();
+  });
+
+  it('a foreign partner’s registered account, its bank written with a legal form (“Kestrel Bank Ltd.”), is routine', () => {
+    const r = quiet(
+      report(
+        'Dear Kobayashi-san,\nInvoice KM-7712 (GBP 4,120.00) is attached. Please remit to our account on file:\nKestrel Bank Ltd., Bristol Harbourside Branch\nA/C 77881234, SWIFT KSTRGB2L\nKind regards, Fiona',
+        KESTREL,
+      ),
+    );
+    expect(ids(r)).not.toContain('payee.unregistered_account');
+    expect(ids(r)).not.toContain('payee.overseas_account');
+  });
+
+  it('“please do not reply here any more” names no fraud: a move off the platform from a partner’s own account still counts', () => {
+    const r = flagged(report('Dear Kobayashi-san,\nWe are leaving Chatwork at month end. Please message me on WhatsApp +44 7700 900123 from now on, and do not reply here any more.', KESTREL));
+    expect(ids(r)).not.toContain('mitigating.fraud_awareness');
+  });
+
+  it('a sender offering to send a password is no request for one', () => {
+    const r = quiet(report('Dear Kobayashi-san, the drawings are in an encrypted archive; I will send the password in a separate message. Please keep them within your team.', KESTREL));
+    expect(ids(r)).not.toContain('credential.secret_request');
+  });
+});
