@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { Notifiers } from '../adapters/registry.ts';
+import type { AuditTrail } from './cases/audit.ts';
 import type { CaseService } from './cases/service.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -29,6 +30,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Everything the HTTP layer (and adapters' routes) may use. */
 export interface AppDeps {
   db: Db;
+  /** The keyed audit chain of `db` (appending and verifying). */
+  audit: AuditTrail;
   clock: Clock;
   logger: Logger;
   config: Config;

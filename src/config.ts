@@ -13,6 +13,22 @@ import { VERDICTS } from './detection/types.ts';
 import { MAX_CARD_UPDATE_DELAY_MS } from './delivery/enqueue.ts';
 import { policyFileSchema, resolvePolicy, targetSpecSchema, type EscalationPolicy } from './delivery/policy.ts';
 
+/** Bytes of a generated secret key; `KAKUNIN_SECRET_KEY` must hold at least this many. */
+export const SECRET_KEY_BYTES = 32;
+
+/**
+ * Decodes a secret key written as hex or base64 (standard or URL-safe); null when it is neither or
+ * shorter than SECRET_KEY_BYTES. Also reads the key file (src/secret-key.ts).
+ * @example decodeSecretKey('9f'.repeat(32))?.length // 32
+ */
+export function decodeSecretKey(text: string): Buffer | null {
+  const s = text.trim();
+  let bytes: Buffer | null = null;
+  if (/^[0-9a-fA-F]+$/.test(s) && s.length % 2 === 0) bytes = Buffer.from(s, 'hex');
+  else if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) bytes = Buffer.from(s.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
+  return bytes && bytes.length >= SECRET_KEY_BYTES ? bytes : null;
+}
+
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
 const bool = (def: boolean) =>
   z
@@ -72,6 +88,16 @@ export const envSchema = z.object({
   TEAMS_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant']).default('SingleTenant'),
   /** Local development only: Teams without an app id, accepting unsigned activities. Logs a loud warning. */
   TEAMS_ALLOW_UNAUTHENTICATED: bool(false),
+  /**
+   * Team ids (channelData.team.id) or channel conversation ids (19:…@thread.tacv2), comma-separated,
+   * whose bindings are approved at once; any other team or channel that installs the app waits for
+   * an admin's approval in the console.
+   */
+  TEAMS_ALLOWED_IDS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((t) => t.trim()).filter(Boolean))
+    .refine((ids) => ids.every((t) => t.length <= 200 && !/\s/.test(t)), 'must be team or channel ids separated by commas'),
   /** Escalation policy (src/delivery/policy.ts): a JSON file, then the overrides below. */
   ESCALATION_POLICY_FILE: z.string().min(1).optional(),
   /** Minutes before an unacknowledged high / medium card reminds (0: never). */
@@ -95,6 +121,15 @@ export const envSchema = z.object({
   TRUST_PROXY: bool(false),
   /** Message bodies of cases resolved more than this many days ago are replaced by their SHA-256 (0: keep forever). */
   RETENTION_DAYS: int(0, 0, 36_500),
+  /**
+   * kakunin's secret key (src/secret-key.ts): keys the audit chain. Unset: a key file beside the
+   * database, generated on first start. `openssl rand -base64 32` makes one.
+   */
+  KAKUNIN_SECRET_KEY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || decodeSecretKey(v) !== null, `must be ${SECRET_KEY_BYTES} random bytes or more, hex or base64 (openssl rand -base64 32)`)
+    .transform((v) => (v === undefined ? null : decodeSecretKey(v))),
 });
 
 /** Parsed configuration, camelCase, grouped by concern. */
@@ -125,15 +160,20 @@ export interface Config {
   metricsToken: string | null;
   /** Days after resolution before message bodies are purged (src/retention/); 0 keeps them forever. */
   retentionDays: number;
+  /** KAKUNIN_SECRET_KEY decoded; null means the key file beside the database (src/secret-key.ts). */
+  secretKey: Buffer | null;
 }
 
 /** Teams settings (see adapters/teams). `appId` null means unauthenticated local development. */
 export interface TeamsConfig {
   appId: string | null;
   appPassword: string | null;
+  /** Only this tenant may bind or act; required outside unauthenticated development mode. */
   tenantId: string | null;
   appType: 'SingleTenant' | 'MultiTenant';
   allowUnauthenticated: boolean;
+  /** Teams or channels whose bindings need no approval (TEAMS_ALLOWED_IDS). */
+  allowedIds: string[];
 }
 
 /** Slack settings (see adapters/slack). `apiUrl` always ends with a slash. */
@@ -151,12 +191,19 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** `url` without trailing slashes (by hand: `/\/+$/` retries its run from every slash). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 0x2f) end -= 1;
+  return url.slice(0, end);
+}
+
 function toConfig(env: z.infer<typeof envSchema>): Config {
   return {
     port: env.PORT,
     host: env.HOST,
     databasePath: path.resolve(env.DATABASE_URL.slice('file:'.length)),
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl: withoutTrailingSlashes(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
     logLevel: env.LOG_LEVEL,
     groupingWindowDays: env.GROUPING_WINDOW_DAYS,
     notifyMinVerdict: env.NOTIFY_MIN_VERDICT,
@@ -171,7 +218,7 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
     chatwork: {
       webhookTokens: env.CHATWORK_WEBHOOK_TOKENS,
       apiToken: env.CHATWORK_API_TOKEN ?? null,
-      apiUrl: env.CHATWORK_API_URL.replace(/\/+$/, ''),
+      apiUrl: withoutTrailingSlashes(env.CHATWORK_API_URL),
       botAccountId: env.CHATWORK_BOT_ACCOUNT_ID ?? null,
     },
     slack: slackConfig(env),
@@ -185,6 +232,7 @@ function toConfig(env: z.infer<typeof envSchema>): Config {
     escalation: escalationPolicy(env),
     metricsToken: env.METRICS_TOKEN ?? null,
     retentionDays: env.RETENTION_DAYS,
+    secretKey: env.KAKUNIN_SECRET_KEY,
   };
 }
 
@@ -253,12 +301,21 @@ function teamsConfig(env: z.infer<typeof envSchema>): TeamsConfig | null {
   if (!env.TEAMS_APP_ID) {
     if (!env.TEAMS_ALLOW_UNAUTHENTICATED) return null;
     // botbuilder's SingleTenant needs an app id; without one it runs unauthenticated as MultiTenant.
-    return { appId: null, appPassword: null, tenantId: env.TEAMS_APP_TENANT_ID ?? null, appType: 'MultiTenant', allowUnauthenticated: true };
+    return {
+      appId: null,
+      appPassword: null,
+      tenantId: env.TEAMS_APP_TENANT_ID ?? null,
+      appType: 'MultiTenant',
+      allowUnauthenticated: true,
+      allowedIds: env.TEAMS_ALLOWED_IDS,
+    };
   }
-  const needed = env.TEAMS_APP_TYPE === 'SingleTenant' ? (['TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const) : (['TEAMS_APP_PASSWORD'] as const);
+  // The tenant is required for MultiTenant registrations too: without it any tenant's team could
+  // install the app and bind (only TEAMS_ALLOW_UNAUTHENTICATED development runs without one).
+  const needed = ['TEAMS_APP_PASSWORD', 'TEAMS_APP_TENANT_ID'] as const;
   const missing = needed.filter((k) => !env[k]);
   if (missing.length > 0) {
-    const why = `required when TEAMS_APP_ID is set and TEAMS_APP_TYPE is ${env.TEAMS_APP_TYPE}`;
+    const why = `required when TEAMS_APP_ID is set (only TEAMS_ALLOW_UNAUTHENTICATED development runs without it)`;
     throw new ConfigError(`Invalid configuration:\n${missing.map((k) => `  ${k}: ${why}`).join('\n')}`);
   }
   return {
@@ -267,5 +324,6 @@ function teamsConfig(env: z.infer<typeof envSchema>): TeamsConfig | null {
     tenantId: env.TEAMS_APP_TENANT_ID ?? null,
     appType: env.TEAMS_APP_TYPE,
     allowUnauthenticated: env.TEAMS_ALLOW_UNAUTHENTICATED,
+    allowedIds: env.TEAMS_ALLOWED_IDS,
   };
 }

@@ -23,6 +23,8 @@ const SECRET_KEYS = [
   'webhookTokens',
   'appPassword',
   'metricsToken',
+  'secretKey',
+  'KAKUNIN_SECRET_KEY',
   '"x-chatworktoken"',
 ];
 

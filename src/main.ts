@@ -11,6 +11,7 @@ import path from 'node:path';
 import { CliError, UsageError } from './cli/args.ts';
 import { commands } from './cli/index.ts';
 import type { CliIo } from './cli/command.ts';
+import { AuditChainError } from './cases/audit.ts';
 import { ConfigError } from './config.ts';
 
 const defaultIo: CliIo = {
@@ -37,7 +38,7 @@ const asksHelp = (args: string[]) => {
   return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 };
 
-/** Runs one command; resolves to its exit code. A bad environment is reported, exit 1. */
+/** Runs one command; resolves to its exit code. A bad environment (or key) is reported, exit 1. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v' || name === 'version') {
@@ -73,7 +74,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       io.err(`kakunin ${name}: ${err.message}`);
       return err.exitCode;
     }
-    if (err instanceof ConfigError) {
+    if (err instanceof ConfigError || err instanceof AuditChainError) {
       io.err(err.message);
       return 1;
     }

@@ -7,6 +7,7 @@ import type { Hono } from 'hono';
 import { createNotifiers, notifierFactories, outboxTargets, type NotifierFactory, type Notifiers } from '../adapters/registry.ts';
 import type { NotifierPlatform } from '../adapters/types.ts';
 import { createApp, type AppDeps } from './app.ts';
+import { describeKeySource, openAuditTrail, type OpenedAuditTrail } from './cases/audit-setup.ts';
 import { createCaseService } from './cases/service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError, type Config } from './config.ts';
@@ -45,12 +46,16 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.logLevel);
   const handle = openDatabase(config.databasePath);
+  let opened: OpenedAuditTrail;
   try {
     runMigrations(handle.db);
+    opened = openAuditTrail(handle.db, config, clock.now());
   } catch (err) {
     handle.close();
     throw err;
   }
+  logAuditKey(logger, opened);
+  const audit = opened.trail;
   const notifiers = createNotifiers({ config, logger, db: handle.db, clock }, { ...notifierFactories, ...opts.factories });
   const unrouted = platformsNamed(config.escalation).filter((p) => !notifiers[p]?.notifier);
   if (unrouted.length > 0) {
@@ -60,6 +65,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   const targets = outboxTargets(notifiers);
   const escalation = createEscalationRunner({
     db: handle.db,
+    audit,
     clock,
     logger: logger.child({ component: 'escalation' }),
     policy: config.escalation,
@@ -77,6 +83,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   const directory = createDirectoryStore(handle.db);
   const cases = createCaseService({
     db: handle.db,
+    audit,
     clock,
     logger,
     config,
@@ -84,7 +91,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     targets,
     onCommit: () => worker.kick(),
   });
-  const deps: AppDeps = { db: handle.db, clock, logger, config, notifiers, cases, directory };
+  const deps: AppDeps = { db: handle.db, audit, clock, logger, config, notifiers, cases, directory };
   return {
     handle,
     deps,
@@ -98,4 +105,18 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
       handle.close();
     },
   };
+}
+
+/** Says where the secret key came from, and when the audit chain was keyed just now. */
+function logAuditKey(logger: Logger, opened: OpenedAuditTrail): void {
+  const { key, keyedNow } = opened;
+  if (key.source.kind === 'file' && key.source.created) {
+    logger.warn({ keyFile: key.source.path }, `secret key generated in ${key.source.path} (mode 0600): back it up with the database; a backup without its key cannot be verified`);
+  }
+  if (keyedNow && keyedNow.legacyEvents > 0) {
+    logger.warn(
+      { ...keyedNow, key: describeKeySource(key) },
+      `audit chain keyed: ${keyedNow.legacyEvents} events from before keyed chains verified and anchored; an audit_keyed event was added to ${keyedNow.cases} cases`,
+    );
+  }
 }

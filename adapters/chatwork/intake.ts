@@ -16,7 +16,7 @@ import { inboundEvents, reports } from '../../src/db/schema/index.ts';
 import { backoffDelay } from '../../src/delivery/retry.ts';
 import type { ReportOrigin } from '../types.ts';
 import { envelopeSchema, eventKey, HANDLED_EVENTS, readEvent, reportExternalId, type ChatworkEvent, type ChatworkEventType } from './event.ts';
-import { parseChatworkBody, toReports } from './parse.ts';
+import { MAX_PARSED_CHARS, parseChatworkBody, toReports } from './parse.ts';
 
 /** What processing made of an event (stored as JSON in `inbound_events.result`). */
 export type ProcessResult =
@@ -76,7 +76,14 @@ export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () =>
   function handle(id: number, e: ChatworkEvent, botId: number): ProcessResult {
     if (e.senderId === botId) return { status: 'ignored', reason: 'own_message' };
     if (e.type === 'message_updated' && alreadyReported(e)) return { status: 'ignored', reason: 'edit_of_reported_message' };
-    const outcome = toReports(parseChatworkBody(e.body, botId), e.senderId, botId);
+    const parsed = parseChatworkBody(e.body, botId);
+    if (parsed.truncated) {
+      logger.warn(
+        { inboundId: id, roomId: e.roomId, messageId: e.messageId, chars: e.body.length, parsedChars: MAX_PARSED_CHARS },
+        'chatwork message too long: only the first part was parsed; the whole event stays stored',
+      );
+    }
+    const outcome = toReports(parsed, e.senderId, botId);
     if (outcome.kind === 'ignored') return { status: 'ignored', reason: outcome.reason };
     const origin: ReportOrigin = { platform: 'chatwork', roomId: e.roomId, messageId: e.messageId, accountId: String(e.senderId) };
     const made = outcome.reports.map((report, n) => {

@@ -11,9 +11,14 @@
  * quotes: the quotes of one sender make ONE report (a conversation is judged as a whole); quotes of
  * different senders make one report each. Text outside the quotes, minus `[To:bot]`, is the
  * reporter's note. No quote: the text is a pasted report, sender unknown. A line such as
- * `送信者: 山田太郎` names the sender. The scan is linear: each '[' looks ahead at most 80 chars.
+ * `送信者: 山田太郎` names the sender.
+ *
+ * Linear by construction, because the message is written by whoever wants to stall the relay: each
+ * '[' looks ahead at most 80 chars, white space is trimmed by hand (text.ts), not by regexes that
+ * backtrack over runs of spaces, and only the first MAX_PARSED_CHARS of a message are read.
  */
 import type { Report } from '../../src/domain/report.ts';
+import { collapseBlankLines, cutAt, findSenderLine, tidyLines, trimQuoteBody, withoutLine } from './text.ts';
 
 /** One top-level [qt]…[/qt]. `body` is everything inside it after the [qtmeta], verbatim. */
 export interface ChatworkQuote {
@@ -31,6 +36,8 @@ export interface ParsedMessage {
   senderName: string | null;
   /** True when the message is a reply to the bot ([rp aid=bot …]). */
   replyToBot: boolean;
+  /** True when the message was longer than MAX_PARSED_CHARS and only its beginning was read. */
+  truncated: boolean;
 }
 
 /** Why a message makes no report. */
@@ -38,11 +45,15 @@ export type ParseOutcome = { kind: 'reports'; reports: Report[] } | { kind: 'ign
 
 /** At most this many reports from one message; further senders join the last one. */
 export const MAX_REPORTS_PER_MESSAGE = 10;
+/**
+ * Only this many UTF-16 units of a message are parsed (64 Ki: far more than a chat message holds;
+ * the webhook admits 256 KiB bodies). The raw event stays stored whole in `inbound_events`.
+ */
+export const MAX_PARSED_CHARS = 64 * 1024;
 const MAX_TAG = 80;
 const TAG = /^(\/?)([a-z]{2,9})(?:([: ])(.{1,70}))?$/i;
 const QTMETA = /^aid=(\d{1,12})(?: time=(\d{1,12}))?$/;
 const RP = /^aid=(\d{1,12})(?: to=\d{1,12}-\d{1,20})?$/;
-const SENDER_LINE = /^[ \t　]*(?:送信者|差出人|送り主|発信者|sender|from)[ \t　]*[:：][ \t　]*([^\n]{1,80}?)[ \t　]*$/im;
 
 interface Tag {
   start: number;
@@ -82,34 +93,37 @@ function scanTags(s: string): Tag[] {
 const toIso = (t: string | undefined): string | null => (t === undefined ? null : new Date(Number(t) * 1000).toISOString());
 
 /** Splits a Chatwork message body into its top-level quotes and the reporter's note. */
-export function parseChatworkBody(body: string, botAccountId: number | null): ParsedMessage {
+export function parseChatworkBody(message: string, botAccountId: number | null): ParsedMessage {
+  const body = cutAt(message, MAX_PARSED_CHARS);
   const tags = scanTags(body);
   const quotes: ChatworkQuote[] = [];
   const outside: [number, number][] = [];
   let depth = 0;
   let cursor = 0;
-  let current: { accountId: number | null; sentAt: string | null; contentStart: number; metaSeen: boolean } | null = null;
+  // `metaDecided`: the first [qtmeta] of a quote settles whether it describes the quote; any later
+  // one has text before it. Deciding once keeps the whitespace check from rescanning the quote.
+  let current: { accountId: number | null; sentAt: string | null; contentStart: number; metaDecided: boolean } | null = null;
   let replyToBot = false;
 
   for (const t of tags) {
     if (t.name === 'qt' && !t.closing && t.args === undefined) {
       if (depth === 0) {
         outside.push([cursor, t.start]);
-        current = { accountId: null, sentAt: null, contentStart: t.end, metaSeen: false };
+        current = { accountId: null, sentAt: null, contentStart: t.end, metaDecided: false };
       }
       depth += 1;
     } else if (t.name === 'qt' && t.closing && depth > 0) {
       depth -= 1;
       if (depth === 0 && current) {
-        quotes.push({ accountId: current.accountId, sentAt: current.sentAt, body: body.slice(current.contentStart, t.start).replace(/^\n+|\s+$/g, '') });
+        quotes.push({ accountId: current.accountId, sentAt: current.sentAt, body: trimQuoteBody(body.slice(current.contentStart, t.start)) });
         current = null;
         cursor = t.end;
       }
-    } else if (t.name === 'qtmeta' && depth === 1 && current && !current.metaSeen && t.sep === ' ') {
+    } else if (t.name === 'qtmeta' && depth === 1 && current && !current.metaDecided && t.sep === ' ') {
+      current.metaDecided = true;
       const m = QTMETA.exec(t.args ?? '');
       // Only the [qtmeta] that opens the quote describes it.
       if (m && body.slice(current.contentStart, t.start).trim() === '') {
-        current.metaSeen = true;
         current.accountId = Number(m[1]);
         current.sentAt = toIso(m[2]);
         current.contentStart = t.end;
@@ -121,18 +135,14 @@ export function parseChatworkBody(body: string, botAccountId: number | null): Pa
   }
   if (current) {
     // An unclosed quote runs to the end of the message.
-    quotes.push({ accountId: current.accountId, sentAt: current.sentAt, body: body.slice(current.contentStart).replace(/^\n+|\s+$/g, '') });
+    quotes.push({ accountId: current.accountId, sentAt: current.sentAt, body: trimQuoteBody(body.slice(current.contentStart)) });
   } else {
     outside.push([cursor, body.length]);
   }
 
   const rawNote = outside.map(([a, b]) => body.slice(a, b)).join('\n');
-  const senderLine = SENDER_LINE.exec(rawNote);
-  const note = stripBotTags(rawNote, botAccountId)
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  return { quotes, note, senderName: senderLine ? senderLine[1]!.trim() || null : null, replyToBot };
+  const note = tidyLines(stripBotTags(rawNote, botAccountId));
+  return { quotes, note, senderName: findSenderLine(rawNote)?.name ?? null, replyToBot, truncated: body.length < message.length };
 }
 
 /** Removes `[To:bot]name` and `[rp aid=bot …]name` (the mention and the name Chatwork writes after it). */
@@ -158,7 +168,8 @@ function stripBotTags(text: string, botAccountId: number | null): string {
 
 /** Removes the `送信者: …` line from a pasted text (it is the reporter's annotation, not the message). */
 function withoutSenderLine(text: string): string {
-  return text.replace(SENDER_LINE, '').replace(/\n{3,}/g, '\n\n').trim();
+  const sender = findSenderLine(text);
+  return collapseBlankLines(sender ? withoutLine(text, sender.line) : text);
 }
 
 /**
@@ -186,7 +197,9 @@ export function toReports(parsed: ParsedMessage, reporterAccountId: number, botA
   for (const q of suspicious) {
     let key = q.accountId === null ? 'unknown' : String(q.accountId);
     if (!groups.has(key) && groups.size >= MAX_REPORTS_PER_MESSAGE) key = [...groups.keys()].at(-1)!;
-    groups.set(key, [...(groups.get(key) ?? []), q]);
+    const group = groups.get(key);
+    if (group) group.push(q);
+    else groups.set(key, [q]);
   }
   const note = parsed.note === '' ? null : parsed.note;
   const reports: Report[] = [...groups.values()].map((qs) => ({

@@ -7,8 +7,10 @@
  *   `{platform: 'teams', userId: aadObjectId, displayName}`; the invoke answers 200 with the
  *   updated card and the posted card is edited for everyone. If someone else acted first, the
  *   answered card says who.
- * Only activities from bound conversations may act on cases; with TEAMS_APP_TENANT_ID set, only
- * from that tenant.
+ * A new binding is pending until an admin approves it in the console (or its team or channel is
+ * in TEAMS_ALLOWED_IDS): until then it gets no cards. A binding acts only through an approved
+ * binding, and only on cases whose card was posted to it (a button press names any case ref it
+ * likes). With TEAMS_APP_TENANT_ID set (always, outside development mode), only that tenant.
  */
 import {
   ActivityHandler,
@@ -17,6 +19,7 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import type { Clock } from '../../src/clock.ts';
+import { parseCaseRef } from '../../src/cases/ref.ts';
 import type { CaseService } from '../../src/cases/service.ts';
 import type { Bilingual } from '../../src/detection/types.ts';
 import type { Actor } from '../../src/domain/case.ts';
@@ -28,7 +31,7 @@ import { ADAPTIVE_CARD_TYPE, buildTeamsCard, cardAttachment, REFRESH_VERB, VERBS
 import { escapeCardText, fitCardText } from './escape.ts';
 import { ACTION_DONE, formatTime } from './labels.ts';
 import { ACTOR_PLATFORM, term } from '../../src/domain/glossary.ts';
-import { baseConversationId, type BindingStore, type NewBinding } from './store.ts';
+import { baseConversationId, isApproved, type BindingStore, type NewBinding } from './store.ts';
 
 export interface TeamsBotDeps {
   cases: CaseService;
@@ -37,10 +40,16 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** When set, only this tenant's conversations may bind or act. */
   tenantId: string | null;
+  /** Team or channel ids whose bindings are approved at once (TEAMS_ALLOWED_IDS). */
+  allowedIds: readonly string[];
 }
 
 const SAY = {
   bound: { ja: 'このチャネルを kakunin のエスカレーション先に登録しました。詐欺の疑いがある報告はここにカードで届きます。', en: 'This channel now receives kakunin escalation cards.' },
+  pending: {
+    ja: 'このチャネルの登録を受け付けました。kakunin の管理者が管理画面で承認すると、カードが届くようになります。',
+    en: 'Binding requested: this channel receives kakunin cards once a kakunin admin approves it in the console.',
+  },
   unbound: { ja: 'このチャネルへのエスカレーションを停止しました。', en: 'This channel no longer receives kakunin cards.' },
   notBound: { ja: 'このチャネルは登録されていません。', en: 'This channel is not bound.' },
   channelOnly: { ja: '登録はチームのチャネルかグループチャットで行ってください。', en: 'Bind kakunin in a team channel or group chat.' },
@@ -124,7 +133,9 @@ export class KakuninTeamsBot extends ActivityHandler {
       if (!quiet) await ctx.sendActivity(say(SAY.channelOnly));
       return;
     }
-    const channelData = (a.channelData ?? {}) as { team?: { name?: string }; channel?: { name?: string } };
+    const channelData = (a.channelData ?? {}) as { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } };
+    const ids = [baseConversationId(a.conversation.id), channelData.team?.id, channelData.channel?.id];
+    const listed = ids.some((id) => id !== undefined && this.deps.allowedIds.includes(id));
     const { binding, created } = this.deps.store.bind(
       {
         conversationId: a.conversation.id,
@@ -139,9 +150,16 @@ export class KakuninTeamsBot extends ActivityHandler {
         boundByAadId: a.from?.aadObjectId ?? null,
       },
       this.deps.clock.now(),
+      listed ? 'TEAMS_ALLOWED_IDS' : null,
     );
-    this.deps.logger.info({ bindingId: binding.id, conversationId: binding.conversationId, source, created }, 'teams channel bound');
-    await ctx.sendActivity(say(SAY.bound));
+    const fields = { bindingId: binding.id, conversationId: binding.conversationId, team: binding.teamName, channel: binding.channelName, by: binding.boundByName, source, created };
+    if (isApproved(binding)) {
+      this.deps.logger.info(fields, 'teams channel bound');
+      await ctx.sendActivity(say(SAY.bound));
+    } else {
+      this.deps.logger.warn(fields, 'teams binding pending: an admin must approve it in the console (/admin) before it gets cards');
+      await ctx.sendActivity(say(SAY.pending));
+    }
   }
 
   private async unbind(ctx: TurnContext): Promise<void> {
@@ -155,9 +173,15 @@ export class KakuninTeamsBot extends ActivityHandler {
     const { verb, data } = value.action;
     const ref = (data as { caseRef?: unknown } | undefined)?.caseRef;
     if (typeof ref !== 'string' || ref.length > 40) return errorResponse(400, 'BadRequest', 'caseRef is missing');
-    if (!this.tenantAllowed(ctx) || !this.deps.store.activeFor(ctx.activity.conversation.id)) {
-      this.deps.logger.warn({ conversationId: ctx.activity.conversation.id, verb }, 'teams action refused: conversation not bound');
-      return errorResponse(403, 'Forbidden', 'This conversation is not bound to kakunin');
+    const binding = this.tenantAllowed(ctx) ? this.deps.store.activeFor(ctx.activity.conversation.id) : undefined;
+    if (!binding || !isApproved(binding)) {
+      this.deps.logger.warn({ conversationId: ctx.activity.conversation.id, verb, pending: binding !== undefined }, 'teams action refused: conversation not bound or not approved');
+      return errorResponse(403, 'Forbidden', 'This conversation is not an approved kakunin binding');
+    }
+    const caseId = parseCaseRef(ref);
+    if (caseId !== null && !this.deps.store.sentTo(binding.id, caseId)) {
+      this.deps.logger.warn({ bindingId: binding.id, ref, verb }, 'teams action refused: the case was not sent to this binding');
+      return errorResponse(403, 'Forbidden', 'This case was not sent to this conversation');
     }
     try {
       if (verb === REFRESH_VERB) return cardResponse(this.deps.cases.card(ref));

@@ -28,6 +28,6 @@ export function createTeams({ config, logger, db }: NotifierDeps): NotifierBindi
     notifier: createTeamsNotifier({ adapter, appId: settings.appId, store }),
     targets: () => store.activeTargets(),
     reporter: null,
-    routes: (app, deps) => registerTeamsRoutes(app, deps, { adapter, store, tenantId: settings.tenantId }),
+    routes: (app, deps) => registerTeamsRoutes(app, deps, { adapter, store, tenantId: settings.tenantId, allowedIds: settings.allowedIds }),
   };
 }

@@ -9,7 +9,7 @@ import type { CaseCard, Notifier, PostedCard, Reminder } from '../types.ts';
 import { DeliveryError } from '../types.ts';
 import { toDeliveryError, withConversation } from './adapter.ts';
 import { cardAttachment } from './card.ts';
-import type { BindingStore, TeamsBinding } from './store.ts';
+import { isApproved, type BindingStore, type TeamsBinding } from './store.ts';
 
 export interface TeamsNotifierDeps {
   adapter: CloudAdapter;
@@ -57,7 +57,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     platform: 'teams',
     async postCard(card: CaseCard, target: string): Promise<PostedCard> {
       const binding = /^\d+$/.test(target) ? store.get(Number(target)) : undefined;
-      if (!binding || binding.removedAt) throw new DeliveryError('rejected', `Teams binding ${target.slice(0, 40)} does not exist or was removed`);
+      if (!binding || !isApproved(binding)) throw new DeliveryError('rejected', `Teams binding ${target.slice(0, 40)} does not exist, was removed or is not approved`);
       const reference = referenceOf(binding);
       const sent = await call('post', reference, (client) =>
         client.conversations.sendToConversation(binding.conversationId, { type: 'message', attachments: [cardAttachment(card)] } as never),

@@ -20,6 +20,7 @@ export interface TeamsRouteDeps {
   adapter: CloudAdapter;
   store: BindingStore;
   tenantId: string | null;
+  allowedIds: readonly string[];
 }
 
 /** A binding as the API shows it (no secrets are stored, so everything is shown). */
@@ -34,6 +35,9 @@ export function bindingView(b: TeamsBinding) {
     teamName: b.teamName,
     source: b.source,
     boundBy: b.boundByName,
+    status: b.removedAt ? 'removed' : b.approvedAt ? 'approved' : 'pending',
+    approvedAt: b.approvedAt,
+    approvedBy: b.approvedBy,
     createdAt: b.createdAt,
     updatedAt: b.updatedAt,
     removedAt: b.removedAt,
@@ -46,7 +50,7 @@ const idParam = z.coerce.number().int().min(1);
 /** Mounts the routes; the bot is built here because it needs the case service. */
 export function registerTeamsRoutes(app: Hono<AppEnv>, deps: AppDeps, teams: TeamsRouteDeps): void {
   const logger = deps.logger.child({ component: 'teams' });
-  const bot = new KakuninTeamsBot({ cases: deps.cases, store: teams.store, clock: deps.clock, logger, tenantId: teams.tenantId });
+  const bot = new KakuninTeamsBot({ cases: deps.cases, store: teams.store, clock: deps.clock, logger, tenantId: teams.tenantId, allowedIds: teams.allowedIds });
 
   app.post('/api/messages', async function teamsMessages(c) {
     const req = await bridgeRequest(c);
@@ -67,6 +71,14 @@ export function registerTeamsRoutes(app: Hono<AppEnv>, deps: AppDeps, teams: Tea
   app.get('/api/teams/bindings', requireScope(deps.db, 'admin'), (c) => {
     const q = readQuery(c, listQuery);
     return c.json({ bindings: teams.store.list({ includeRemoved: q.all === 'true' }).map(bindingView) });
+  });
+
+  app.post('/api/teams/bindings/:id/approve', requireScope(deps.db, 'admin'), (c) => {
+    const id = idParam.safeParse(c.req.param('id'));
+    const by = `token:${c.get('token').id} ${c.get('token').name}`;
+    if (!id.success || !teams.store.approve(id.data, by, deps.clock.now())) throw new AppError('not_found', 'No pending Teams binding with that id');
+    logger.info({ bindingId: id.data, by }, 'teams binding approved through the API');
+    return c.json({ binding: bindingView(teams.store.get(id.data)!) });
   });
 
   app.delete('/api/teams/bindings/:id', requireScope(deps.db, 'admin'), (c) => {

@@ -1,12 +1,14 @@
 /**
  * Teams channel bindings in the database (table `teams_bindings`). A binding's id, as a string,
  * is the outbox target of the Teams notifier, so the list of targets is read from here each time
- * a case needs a card. No botbuilder here: the stored fields are plain Bot Framework wire data.
+ * a case needs a card. Only approved bindings are targets: a team that installs the app waits
+ * for an admin (or TEAMS_ALLOWED_IDS). No botbuilder here: the stored fields are plain Bot
+ * Framework wire data.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 import { perDb } from '../../src/db/memo.ts';
-import { teamsBindings, type TeamsBindingSource } from '../../src/db/schema/index.ts';
+import { chatPosts, teamsBindings, type TeamsBindingSource } from '../../src/db/schema/index.ts';
 
 export type TeamsBinding = typeof teamsBindings.$inferSelect;
 
@@ -34,17 +36,34 @@ const stmts = perDb((db) => ({
   activeIds: db
     .select({ id: teamsBindings.id })
     .from(teamsBindings)
-    .where(isNull(teamsBindings.removedAt))
+    .where(and(isNull(teamsBindings.removedAt), isNotNull(teamsBindings.approvedAt)))
     .orderBy(asc(teamsBindings.id))
+    .prepare(),
+  sentTo: db
+    .select({ id: chatPosts.id })
+    .from(chatPosts)
+    .where(and(eq(chatPosts.caseId, sql.placeholder('caseId')), eq(chatPosts.platform, 'teams'), eq(chatPosts.target, sql.placeholder('target'))))
+    .limit(1)
     .prepare(),
 }));
 
+/** True when the binding may receive cards and act: not removed, and approved. */
+export const isApproved = (b: Pick<TeamsBinding, 'removedAt' | 'approvedAt'>): boolean => b.removedAt === null && b.approvedAt !== null;
+
 /** Reads and writes bindings on one database handle. */
 export interface BindingStore {
-  /** Ids (as outbox targets) of every binding not removed. */
+  /** Ids (as outbox targets) of every approved binding not removed. */
   activeTargets(): string[];
-  /** Binds a conversation (or refreshes its reference and revives it if it was removed). */
-  bind(b: NewBinding, now: Date): { binding: TeamsBinding; created: boolean };
+  /**
+   * Binds a conversation (or refreshes its reference and revives it if it was removed). A new or
+   * revived binding is pending unless `approvedBy` (the allow-list) approves it at once; an active
+   * one keeps its approval.
+   */
+  bind(b: NewBinding, now: Date, approvedBy?: string | null): { binding: TeamsBinding; created: boolean };
+  /** Approves a pending binding; false when there is no active pending binding with that id. */
+  approve(id: number, by: string, now: Date): boolean;
+  /** True when a card of case `caseId` was posted to binding `bindingId` (what it may act on). */
+  sentTo(bindingId: number, caseId: number): boolean;
   get(id: number): TeamsBinding | undefined;
   /** The active binding of a conversation (any thread of a bound channel), if any. */
   activeFor(conversationId: string): TeamsBinding | undefined;
@@ -59,13 +78,19 @@ export interface BindingStore {
 export function createBindingStore(db: Db): BindingStore {
   const store: BindingStore = {
     activeTargets: () => stmts(db).activeIds.all().map((r) => String(r.id)),
-    bind(b, now) {
+    bind(b, now, approvedBy = null) {
       const at = now.toISOString();
       const conversationId = baseConversationId(b.conversationId);
       const before = db.select().from(teamsBindings).where(eq(teamsBindings.conversationId, conversationId)).get();
+      const fresh = !before || before.removedAt !== null;
+      // A revived binding is a new request: an admin's earlier approval does not carry over.
+      const approval =
+        fresh || before.approvedAt === null
+          ? { approvedAt: approvedBy ? at : null, approvedBy: approvedBy ?? null }
+          : { approvedAt: before.approvedAt, approvedBy: before.approvedBy };
       const binding = db
         .insert(teamsBindings)
-        .values({ ...b, conversationId, createdAt: at, updatedAt: at, removedAt: null })
+        .values({ ...b, conversationId, createdAt: at, updatedAt: at, removedAt: null, ...approval })
         .onConflictDoUpdate({
           target: teamsBindings.conversationId,
           set: {
@@ -77,14 +102,24 @@ export function createBindingStore(db: Db): BindingStore {
             botName: b.botName,
             updatedAt: at,
             removedAt: null,
+            ...approval,
             // Who bound it and how stay as they were unless the binding is being revived.
             ...(before?.removedAt ? { source: b.source, boundByName: b.boundByName, boundByAadId: b.boundByAadId } : {}),
           },
         })
         .returning()
         .get();
-      return { binding, created: !before || before.removedAt !== null };
+      return { binding, created: fresh };
     },
+    approve(id, by, now) {
+      const r = db
+        .update(teamsBindings)
+        .set({ approvedAt: now.toISOString(), approvedBy: by, updatedAt: now.toISOString() })
+        .where(and(eq(teamsBindings.id, id), isNull(teamsBindings.removedAt), isNull(teamsBindings.approvedAt)))
+        .run();
+      return r.changes === 1;
+    },
+    sentTo: (bindingId, caseId) => stmts(db).sentTo.get({ caseId, target: String(bindingId) }) !== undefined,
     get: (id) => db.select().from(teamsBindings).where(eq(teamsBindings.id, id)).get(),
     activeFor: (conversationId) =>
       db

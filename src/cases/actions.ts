@@ -14,7 +14,6 @@ import { AppError } from '../errors.ts';
 import { ACTION, ACTOR_PLATFORM, EVENT, RESOLUTION, STATUS, term } from '../domain/glossary.ts';
 import { jst } from '../domain/format.ts';
 import type { ReportOrigin } from '../../adapters/types.ts';
-import { appendCaseEvent } from './audit.ts';
 import type { CaseDeps } from './deps.ts';
 import { formatCaseRef } from './ref.ts';
 import { nextStatus } from './state-machine.ts';
@@ -119,7 +118,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         throw new AppError('conflict', `${ref} was changed by someone else; reload and try again`, { ja: `${ref} は同時に他の人が更新しました。ページを開き直してください。` });
       }
 
-      const event = appendCaseEvent(deps.db, {
+      const event = deps.audit.append({
         caseId,
         type: action,
         fromStatus: c.status,

@@ -1,5 +1,6 @@
 /** What the case functions need; assembled once by `createCaseService`. */
 import type { Clock } from '../clock.ts';
+import type { AuditTrail } from './audit.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { OutboxTargets } from '../delivery/enqueue.ts';
@@ -8,6 +9,8 @@ import type { Logger } from '../logger.ts';
 
 export interface CaseDeps {
   db: Db;
+  /** The keyed audit chain of `db`. */
+  audit: AuditTrail;
   clock: Clock;
   logger: Logger;
   config: Pick<Config, 'groupingWindowDays' | 'notifyMinVerdict' | 'publicUrl' | 'escalation' | 'delivery'>;

@@ -16,7 +16,6 @@ import { cases, observables, reports, signals } from '../db/schema/index.ts';
 import { enqueueCards, enqueueReporterNotify } from '../delivery/enqueue.ts';
 import { startAckChain } from '../delivery/timers.ts';
 import { observableInLedger } from '../ledger/match.ts';
-import { appendCaseEvent } from './audit.ts';
 import { correlateConfirmedFraud } from './correlation.ts';
 import type { CaseDeps } from './deps.ts';
 import { findGroupCase } from './grouping.ts';
@@ -248,7 +247,7 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
     });
   }
 
-  const event = appendCaseEvent(db, {
+  const event = deps.audit.append({
     caseId,
     type: fromStatus === null ? 'opened' : 'report_added',
     fromStatus,

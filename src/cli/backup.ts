@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.ts';
 import { CliError, parseCli } from './args.ts';
+import { keyFilePath } from '../secret-key.ts';
 import type { Command } from './command.ts';
 import { requireDatabase } from './with-db.ts';
 
@@ -46,6 +47,7 @@ export const backupCommand: Command = {
       }
       fs.renameSync(partial, target);
       io.out(`backup written to ${target} (${fs.statSync(target).size} bytes; ${summary}; integrity ok) in ${Math.round(performance.now() - started)} ms`);
+      io.out(`the secret key is not in the backup: keep ${config.secretKey ? 'KAKUNIN_SECRET_KEY' : keyFilePath(config.databasePath)} (apart from it) to verify or restore it`);
       return 0;
     } catch (err) {
       fs.rmSync(partial, { force: true });

@@ -4,6 +4,7 @@
  * same at start and daily; this is for a cron job or a one-off clean-up. Exit 2 when no period is
  * given.
  */
+import { openAuditTrail } from '../cases/audit-setup.ts';
 import { purgeResolvedBodies } from '../retention/purge.ts';
 import { flagHelp, parseCli, UsageError } from './args.ts';
 import type { Command } from './command.ts';
@@ -19,8 +20,14 @@ export const retentionCommand: Command = {
     return withDb(io.env, (db, config) => {
       const days = values.days === undefined ? config.retentionDays : Number(values.days);
       if (!Number.isInteger(days) || days < 1) throw new UsageError('no retention period: set RETENTION_DAYS or pass --days N (N ≥ 1)');
-      const r = purgeResolvedBodies(db, { now: new Date(), days });
-      io.out(`retention (${days} days): ${r.reports} reports in ${r.cases} resolved cases purged, ${r.inboundEvents} raw webhook events; hashes and audit chain kept`);
+      const now = new Date();
+      const { trail } = openAuditTrail(db, config, now);
+      const r = purgeResolvedBodies({ db, audit: trail }, { now, days });
+      io.out(
+        `retention (${days} days): ${r.reports} reports in ${r.cases} resolved cases purged, ${r.inboundEvents} raw webhook events, ` +
+          `${r.signals} signals' evidence, ${r.observables} observables' wording; hashes and audit chain kept; ` +
+          (r.wal === 'truncated' ? 'WAL emptied' : 'WAL busy (another process holds it): run again later to empty it'),
+      );
       return 0;
     });
   },

@@ -1,6 +1,7 @@
 /**
  * Opens the SQLite file with the settings kakunin relies on: WAL (readers never block the
- * writer), foreign keys on, a busy timeout so a second process waits instead of failing.
+ * writer), foreign keys on, a busy timeout so a second process waits instead of failing, and
+ * secure_delete (what is deleted is zeroed in the file).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,9 @@ export function openDatabase(file: string): DbHandle {
   // Statement journals (every insert that can hit a UNIQUE or foreign-key check, inside a
   // transaction) in memory rather than a temporary file: a write syscall per page saved.
   sqlite.pragma('temp_store = MEMORY');
+  // Deleted or overwritten content is zeroed in the file, not left in free space: a retention
+  // purge must take the message text out of the file, not only out of the rows (src/retention/).
+  sqlite.pragma('secure_delete = ON');
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   return {

@@ -13,7 +13,7 @@ import type { Actor } from '../domain/case.ts';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/client.ts';
 import { caseEvents, cases, escalationTimers } from '../db/schema/index.ts';
-import { appendCaseEvent } from '../cases/audit.ts';
+import type { AuditTrail } from '../cases/audit.ts';
 import { formatCaseRef } from '../cases/ref.ts';
 import type { Logger } from '../logger.ts';
 import { insertDelivery, postedTargets, type OutboxTargets } from './enqueue.ts';
@@ -28,6 +28,8 @@ export const SYSTEM_ACTOR: Actor = { platform: 'system', userId: 'escalation', d
 
 export interface EscalationDeps {
   db: Db;
+  /** The keyed audit chain of `db`. */
+  audit: AuditTrail;
   clock: Clock;
   logger: Logger;
   policy: EscalationPolicy;
@@ -104,7 +106,7 @@ export function createEscalationRunner(deps: EscalationDeps): EscalationRunner {
           mention: t.kind === 'second_level' || (t.kind !== 'unresolved' && sp.mention),
           level,
         };
-        const event = appendCaseEvent(db, {
+        const event = deps.audit.append({
           caseId: c.id,
           type: `escalation.${t.kind}`,
           fromStatus: c.status,

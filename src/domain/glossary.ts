@@ -47,6 +47,7 @@ export const EVENT: Record<string, Bilingual> = {
   reopen: { ja: '再開', en: 'Reopened' },
   reminder: { ja: '催促', en: 'Reminder' },
   second_level: { ja: '上位担当へエスカレーション', en: 'Escalated to second level' },
+  audit_keyed: { ja: '監査記録を鍵で保護', en: 'Audit chain keyed' },
 };
 
 /** Severity of a verdict or a case; shown with its label (「重大度: 高」), never the bare word. */

@@ -2,9 +2,18 @@
  * Retention (RETENTION_DAYS): once a case has been resolved for N days, the suspicious messages of
  * its reports are no longer needed in clear. Each report's body and note (and the body's copy in
  * the stored payload, and the raw Chatwork event it came from) are replaced by a marker holding
- * their SHA-256, so anyone who kept the original can still prove it is the one reported. Signals,
- * observables (bank accounts, phones, links: what grouping matches on) and the audit chain stay;
- * one `retention_purged` event per case is appended to the chain, which therefore still verifies.
+ * their SHA-256, so anyone who kept the original can still prove it is the one reported.
+ *
+ * Fragments of the text go too: each signal loses its evidence (quoted pieces of the message) and
+ * its detail (names, accounts as written), keeping the rule, category, title and explanation; each
+ * observable's display (the bank account, phone or link as written) becomes its canonical value,
+ * and its details (holder name, branch …) are dropped. Kept on purpose: the canonical values
+ * themselves (what later reports are grouped and linked by), the sender's name and account id,
+ * the reporter, and the audit chain, to which one `retention_purged` event per case is appended.
+ *
+ * Gone from the file, not just from the rows: the connection runs with `secure_delete` on (freed
+ * space is zeroed, src/db/client.ts), and every run ends with a TRUNCATE checkpoint, which copies
+ * the WAL into the database and empties it (the WAL still held the pages as first written).
  *
  * A body that already is a marker is never purged again. (A fraudster who sends exactly a marker
  * keeps it in clear; it holds nothing but a hash.)
@@ -12,7 +21,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { appendCaseEvent } from '../cases/audit.ts';
+import type { AuditTrail } from '../cases/audit.ts';
 
 const MARKER = /^\[purged sha256:[0-9a-f]{64}\]$/;
 const DAY_MS = 86_400_000;
@@ -37,6 +46,15 @@ export interface PurgeResult {
   cases: number;
   reports: number;
   inboundEvents: number;
+  /** Signal rows whose evidence and detail were dropped. */
+  signals: number;
+  /** Observable rows whose display and details were replaced. */
+  observables: number;
+  /**
+   * The WAL after the closing checkpoint: 'truncated' (emptied), 'busy' (another connection held
+   * it: the old pages stay until a later checkpoint), or null when the run did nothing (days 0).
+   */
+  wal: 'truncated' | 'busy' | null;
 }
 
 interface ReportRow {
@@ -48,8 +66,8 @@ interface ReportRow {
 }
 
 /** Purges the bodies of every case resolved before `now - days`. `days` 0 does nothing. */
-export function purgeResolvedBodies(db: Db, p: { now: Date; days: number }): PurgeResult {
-  const total: PurgeResult = { cases: 0, reports: 0, inboundEvents: 0 };
+export function purgeResolvedBodies({ db, audit }: { db: Db; audit: AuditTrail }, p: { now: Date; days: number }): PurgeResult {
+  const total: PurgeResult = { cases: 0, reports: 0, inboundEvents: 0, signals: 0, observables: 0, wal: null };
   if (p.days <= 0) return total;
   const cutoff = new Date(p.now.getTime() - p.days * DAY_MS).toISOString();
   const at = p.now.toISOString();
@@ -79,9 +97,11 @@ export function purgeResolvedBodies(db: Db, p: { now: Date; days: number }): Pur
             updateReport(r);
             purged += 1;
             total.inboundEvents += purgeChatworkEvent(db, r.origin);
+            total.signals += purgeSignals(db, r.id);
+            total.observables += db.run(sql`update observables set display = value, details = null where report_id = ${r.id}`).changes;
           }
           if (purged === 0) continue;
-          appendCaseEvent(db, {
+          audit.append({
             caseId,
             type: 'retention_purged',
             fromStatus: 'resolved',
@@ -99,7 +119,33 @@ export function purgeResolvedBodies(db: Db, p: { now: Date; days: number }): Pur
       { behavior: 'immediate' },
     );
   }
+  total.wal = truncateWal(db);
   return total;
+}
+
+/**
+ * Copies the WAL into the database file and empties it. Run after every purge (and at every
+ * daily run, so a checkpoint that found the WAL busy is retried).
+ */
+export function truncateWal(db: Db): 'truncated' | 'busy' {
+  const [row] = db.all<{ busy: number }>(sql`pragma wal_checkpoint(TRUNCATE)`);
+  return row && row.busy === 0 ? 'truncated' : 'busy';
+}
+
+/** Drops the evidence and detail of every signal of report `reportId`; returns how many rows changed. */
+function purgeSignals(db: Db, reportId: number): number {
+  let n = 0;
+  for (const row of db.all<{ id: number; data: string }>(sql`select id, data from signals where report_id = ${reportId}`)) {
+    let data: string;
+    try {
+      const { detail: _detail, ...signal } = JSON.parse(row.data) as Record<string, unknown>;
+      data = JSON.stringify({ ...signal, evidence: [] });
+    } catch {
+      data = JSON.stringify({ evidence: [] });
+    }
+    n += db.run(sql`update signals set data = ${data} where id = ${row.id}`).changes;
+  }
+  return n;
 }
 
 /** The stored `report` object with its body and note replaced by markers. */

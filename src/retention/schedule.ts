@@ -3,6 +3,7 @@
  * when RETENTION_DAYS is 0. A failed run is logged and tried again the next day; it never stops
  * the relay.
  */
+import type { AuditTrail } from '../cases/audit.ts';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
@@ -20,14 +21,15 @@ export interface RetentionSchedule {
 }
 
 /** Starts the daily purge; returns a no-op schedule when RETENTION_DAYS is 0. */
-export function startRetention(deps: { db: Db; clock: Clock; logger: Logger; config: Pick<Config, 'retentionDays'> }): RetentionSchedule {
+export function startRetention(deps: { db: Db; audit: AuditTrail; clock: Clock; logger: Logger; config: Pick<Config, 'retentionDays'> }): RetentionSchedule {
   const days = deps.config.retentionDays;
   const logger = deps.logger.child({ component: 'retention' });
   const runNow = (): PurgeResult | null => {
     if (days <= 0) return null;
     try {
-      const result = purgeResolvedBodies(deps.db, { now: deps.clock.now(), days });
+      const result = purgeResolvedBodies(deps, { now: deps.clock.now(), days });
       if (result.reports > 0) logger.info({ ...result, retentionDays: days }, 'retention: message bodies of resolved cases purged (hashes kept)');
+      if (result.wal === 'busy') logger.warn({ retentionDays: days }, 'retention: the WAL was busy and not emptied; purged text stays in it until a later checkpoint (retried tomorrow)');
       return result;
     } catch (err) {
       logger.error({ err }, 'retention purge failed; trying again tomorrow');

@@ -12,6 +12,7 @@ import type { WebEnv } from './env.ts';
 import { translator } from './i18n.ts';
 import { registerAccountPages } from './pages/account.tsx';
 import { registerAdminPages } from './pages/admin.tsx';
+import { registerTeamsAdmin } from './pages/admin-teams.tsx';
 import { registerCasePage } from './pages/case.tsx';
 import { registerCasesPage } from './pages/cases.tsx';
 import { registerExport } from './pages/export.tsx';
@@ -75,4 +76,5 @@ export function registerWeb(appIn: Hono<AppEnv>, deps: AppDeps): void {
   registerMetrics(app, deps);
   registerExport(app, deps);
   registerAdminPages(app, deps);
+  registerTeamsAdmin(app, deps);
 }

@@ -65,6 +65,8 @@ describe('backup while serving', () => {
     await Promise.all(writers);
     expect(failures).toEqual([]);
 
+    // The key is not in a backup (that is the point of a key): verifying one takes the live key.
+    const key = fs.readFileSync(`${dbFile}.key`, 'utf8').trim();
     const live = new Database(dbFile, { readonly: true });
     const bodyOf = live.prepare('select message_body, payload from reports where id = ?');
     for (const file of backups) {
@@ -78,7 +80,10 @@ describe('backup while serving', () => {
       expect(b.prepare('select count(*) n from reports r left join cases c on c.id = r.case_id where c.id is null').get()).toEqual({ n: 0 });
       b.close();
       const out: string[] = [];
-      expect(await main(['audit', 'verify'], { env: { DATABASE_URL: `file:${file}` }, out: (l) => out.push(l), err: (l) => out.push(l) }), out.join('\n')).toBe(0);
+      const verify = (env: Record<string, string>) => main(['audit', 'verify'], { env: { DATABASE_URL: `file:${file}`, ...env }, out: (l) => out.push(l), err: (l) => out.push(l) });
+      expect(await verify({ KAKUNIN_SECRET_KEY: key }), out.join('\n')).toBe(0);
+      expect(await verify({})).toBe(1); // without its key a backup cannot be verified
+      expect(out.at(-1)).toContain('KAKUNIN_SECRET_KEY: not set');
     }
     live.close();
     expect(counts[0]).toBeGreaterThan(0);
@@ -87,6 +92,7 @@ describe('backup while serving', () => {
     // Restore: the backup is the database file of a new install.
     const restoreDir = tempDir();
     fs.copyFileSync(backups[2]!, path.join(restoreDir, 'kakunin.db'));
+    fs.copyFileSync(`${dbFile}.key`, path.join(restoreDir, 'kakunin.db.key'));
     restored = testRuntime({ dir: restoreDir });
     const list = restored.deps.cases.list(caseListQuerySchema.parse({ limit: '5' }));
     expect(list.cases.length).toBeGreaterThan(0);

@@ -6,7 +6,6 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/cases/audit.ts';
 import { main } from '../../src/main.ts';
 import { isPurged, purgedMarker, purgeResolvedBodies } from '../../src/retention/purge.ts';
 import { startRetention } from '../../src/retention/schedule.ts';
@@ -60,7 +59,8 @@ describe('retention (RETENTION_DAYS)', () => {
     const eventsBefore = (r.handle.sqlite.prepare('select count(*) n from case_events').get() as { n: number }).n;
     const schedule = startRetention(r.deps); // as `serve` does at start
     schedule.stop();
-    expect(schedule.first).toEqual({ cases: 2, reports: 2, inboundEvents: 1 });
+    expect(schedule.first).toMatchObject({ cases: 2, reports: 2, inboundEvents: 1, wal: 'truncated' });
+    expect(schedule.first!.signals).toBeGreaterThan(0);
 
     const purged = bodyOf(r, old.reportId);
     expect(purged.message_body).toBe(purgedMarker(old.body));
@@ -74,7 +74,7 @@ describe('retention (RETENTION_DAYS)', () => {
     expect(bodyOf(r, open.reportId).message_body).toBe(open.body);
     expect(bodyOf(r, recent.reportId).message_body).toBe(recent.body);
 
-    // What grouping and the card need stays: observables, signals, the case and its events.
+    // What grouping and the card need stays: observables (canonical values), signals (rules), the case and its events.
     expect((r.handle.sqlite.prepare('select count(*) n from observables where report_id = ?').get(old.reportId) as { n: number }).n).toBeGreaterThan(0);
     const detail = r.deps.cases.get(old.caseRef);
     expect(detail.status).toBe('resolved');
@@ -85,18 +85,18 @@ describe('retention (RETENTION_DAYS)', () => {
     const events = r.handle.sqlite.prepare("select case_id, type, actor_platform, data from case_events where type = 'retention_purged'").all();
     expect(events).toHaveLength(2);
     expect((r.handle.sqlite.prepare('select count(*) n from case_events').get() as { n: number }).n).toBe(eventsBefore + 2);
-    expect(verifyAuditChain(r.deps.db)).toMatchObject({ ok: true });
+    expect(r.deps.audit.verify()).toMatchObject({ ok: true });
     const out: string[] = [];
     const io = { env: { DATABASE_URL: `file:${r.dir}/kakunin.db` }, out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
     expect(await main(['audit', 'verify'], io)).toBe(0);
 
     // Idempotent; the recently resolved case follows once its time comes; the open one never does.
-    expect(schedule.runNow()).toEqual({ cases: 0, reports: 0, inboundEvents: 0 });
+    expect(schedule.runNow()).toEqual({ cases: 0, reports: 0, inboundEvents: 0, signals: 0, observables: 0, wal: 'truncated' });
     r.clock.advance(10 * DAY);
-    expect(purgeResolvedBodies(r.deps.db, { now: r.clock.now(), days: 30 })).toMatchObject({ cases: 1, reports: 1 });
+    expect(purgeResolvedBodies(r.deps, { now: r.clock.now(), days: 30 })).toMatchObject({ cases: 1, reports: 1 });
     expect(isPurged(bodyOf(r, recent.reportId).message_body)).toBe(true);
     expect(bodyOf(r, open.reportId).message_body).toBe(open.body);
-    expect(verifyAuditChain(r.deps.db)).toMatchObject({ ok: true });
+    expect(r.deps.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('is off with RETENTION_DAYS=0 (the default); the CLI purges on demand with --days and names what it did', async () => {

@@ -15,7 +15,8 @@ afterEach(async () => {
 
 // Unauthenticated development mode: botbuilder accepts unsigned activities and, without an app
 // id, calls the connector without a token (login.microsoftonline.com is unreachable here).
-const devEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true', CONSOLE_NOTIFIER: 'false' };
+// The test channel is allow-listed (approved at once); test/teams/approval.test.ts covers pending bindings.
+const devEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true', CONSOLE_NOTIFIER: 'false', TEAMS_ALLOWED_IDS: CHANNEL };
 const bindings = (r: TestRuntime) => r.handle.sqlite.prepare('select * from teams_bindings order by id').all() as Record<string, unknown>[];
 
 describe('Teams: binding channels', () => {

@@ -16,7 +16,8 @@ afterEach(async () => {
 
 // Outbound calls run in the unauthenticated development mode (no app id → no token): with an app
 // id botbuilder would first fetch a token from login.microsoftonline.com, unreachable here.
-const devEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true', CONSOLE_NOTIFIER: 'false', DELIVERY_BASE_DELAY_MS: '1000' };
+// The test channel is allow-listed, so its binding is approved at once (test/teams/approval.test.ts covers the rest).
+const devEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true', CONSOLE_NOTIFIER: 'false', DELIVERY_BASE_DELAY_MS: '1000', TEAMS_ALLOWED_IDS: CHANNEL };
 type Json = Record<string, unknown>;
 
 async function boundRuntime(): Promise<TestRuntime> {
@@ -142,8 +143,11 @@ describe('Teams: the escalation card', () => {
     expect(await other.json()).toMatchObject({ statusCode: 403, type: 'application/vnd.microsoft.error' });
     const verb = await rt.app.request('/api/messages', post(invoke(fake.url, messageId, 'case.delete', { caseRef })));
     expect(await verb.json()).toMatchObject({ statusCode: 400 });
+    // A case whose card this channel never got, existing or not, is refused alike (no probing).
     const missing = await rt.app.request('/api/messages', post(invoke(fake.url, messageId, 'case.acknowledge', { caseRef: 'KKN-999999' })));
-    expect(await missing.json()).toMatchObject({ statusCode: 404 });
+    expect(await missing.json()).toMatchObject({ statusCode: 403 });
+    const junk = await rt.app.request('/api/messages', post(invoke(fake.url, messageId, 'case.acknowledge', { caseRef: 'not-a-ref' })));
+    expect(await junk.json()).toMatchObject({ statusCode: 404 });
     const noRef = await rt.app.request('/api/messages', post(invoke(fake.url, messageId, 'case.acknowledge', {})));
     expect(await noRef.json()).toMatchObject({ statusCode: 400 });
     expect(rt.handle.sqlite.prepare('select status from cases').pluck().get()).toBe('new');

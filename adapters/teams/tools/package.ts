@@ -17,7 +17,9 @@ export function buildTeamsPackage(appId: string, publicUrl: string): Buffer {
   if (!GUID.test(appId)) throw new Error(`The Teams app id must be the Azure Bot's Microsoft App ID (a GUID); got ${JSON.stringify(appId)}`);
   const url = new URL(publicUrl);
   if (url.protocol !== 'https:') throw new Error(`PUBLIC_URL must be https for Teams; got ${publicUrl}`);
-  const base = url.href.replace(/\/+$/, '');
+  let end = url.href.length;
+  while (end > 0 && url.href[end - 1] === '/') end -= 1; // not /\/+$/, which retries from every slash
+  const base = url.href.slice(0, end);
   const manifest = fs
     .readFileSync(path.join(APP_DIR, 'manifest.json'), 'utf8')
     .replaceAll('{{TEAMS_APP_ID}}', appId.toLowerCase())

@@ -3,8 +3,9 @@ import { ACTOR_PLATFORMS, CASE_STATUSES, RESOLUTIONS } from '../../domain/case.t
 import { cases } from './cases.ts';
 
 /**
- * The audit trail: append-only, one global hash chain. `hash = sha256(prev_hash + canonical JSON
- * of the row's content)`; `kakunin audit verify` recomputes it.
+ * The audit trail: append-only, one global hash chain. `hash = HMAC-SHA256(audit key, prev_hash +
+ * canonical JSON of the row's content)` (plain SHA-256 for rows from before keyed chains, see
+ * src/cases/audit.ts), with a signed head in `audit_head`; `kakunin audit verify` recomputes it.
  */
 export const caseEvents = sqliteTable(
   'case_events',
@@ -13,7 +14,7 @@ export const caseEvents = sqliteTable(
     caseId: integer('case_id')
       .notNull()
       .references(() => cases.id),
-    /** opened | report_added | acknowledge | investigate | resolve | reopen */
+    /** opened | report_added | acknowledge | investigate | resolve | reopen | retention_purged | audit_keyed | … */
     type: text('type').notNull(),
     fromStatus: text('from_status', { enum: CASE_STATUSES }),
     toStatus: text('to_status', { enum: CASE_STATUSES }).notNull(),

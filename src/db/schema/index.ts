@@ -4,6 +4,7 @@ export * from './reports.ts';
 export * from './signals.ts';
 export * from './observables.ts';
 export * from './case-events.ts';
+export * from './audit-head.ts';
 export * from './deliveries.ts';
 export * from './chat-posts.ts';
 export * from './api-tokens.ts';

@@ -6,8 +6,10 @@ export type TeamsBindingSource = (typeof TEAMS_BINDING_SOURCES)[number];
 /**
  * Teams channels that receive case cards: the conversation reference stored when the bot is added
  * to a channel or someone writes `@kakunin bind` there (adapters/teams). The row id is the
- * outbox target. Removing a binding sets `removed_at`, so old deliveries and posts still resolve;
- * binding the same conversation again revives the row.
+ * outbox target. A new binding is pending (`approved_at` null: no cards, no buttons) until an
+ * admin approves it in the console, unless its team or channel is in TEAMS_ALLOWED_IDS.
+ * Removing a binding sets `removed_at`, so old deliveries and posts still resolve; binding the
+ * same conversation again revives the row, pending again.
  */
 export const teamsBindings = sqliteTable(
   'teams_bindings',
@@ -29,6 +31,9 @@ export const teamsBindings = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     removedAt: text('removed_at'),
+    /** When and by whom (console user, `TEAMS_ALLOWED_IDS`) the binding was approved; null: pending. */
+    approvedAt: text('approved_at'),
+    approvedBy: text('approved_by'),
   },
   (t) => [uniqueIndex('teams_bindings_conversation_uq').on(t.conversationId), index('teams_bindings_removed_idx').on(t.removedAt)],
 );

@@ -1,7 +1,9 @@
 /**
  * RFC 4180 CSV: parsing (quoted fields, doubled quotes, CRLF or LF, a UTF-8 BOM) and writing.
- * Written cells that a spreadsheet would run as a formula (= + - @ tab CR at the start) get a
- * leading apostrophe, since exported text may come from a fraudster.
+ * Written cells that a spreadsheet would run as a formula get a leading apostrophe, since exported
+ * text may come from a fraudster: a cell starting with tab or CR, or whose first character after
+ * any white space (spaces, tabs, line breaks, the ideographic space) is = + - @ in any width
+ * (＝ ＋ － ＠ and the small forms are read as formulas by Japanese spreadsheets too).
  */
 
 /** Parses CSV text into rows of cells; `line` is the 1-based line where each row starts. */
@@ -53,10 +55,27 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   return rows;
 }
 
+const FORMULA_PREFIXES = new Set(['=', '+', '-', '@']);
+const SPACE = /^[\s\p{Cc}\p{Cf}]$/u;
+
+/**
+ * True when a spreadsheet could take `s` for a formula: it starts with tab or CR, or its first
+ * character after white space and invisible controls is a formula prefix once width-normalised.
+ * @example looksLikeFormula(' \n＝HYPERLINK("…")') // true
+ */
+export function looksLikeFormula(s: string): boolean {
+  if (s.startsWith('\t') || s.startsWith('\r')) return true;
+  for (const ch of s) {
+    if (SPACE.test(ch)) continue;
+    return FORMULA_PREFIXES.has(ch.normalize('NFKC').charAt(0));
+  }
+  return false;
+}
+
 /** One CSV cell, quoted when needed, formula-like text defused. */
 export function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (looksLikeFormula(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

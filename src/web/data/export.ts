@@ -1,24 +1,29 @@
 /**
  * Case export for a bank or the police: every case touching [from, to] (Japan days) with its
  * reports, signals, observables and audit events (with hashes), plus the result of verifying the
- * whole audit hash chain at export time.
+ * whole keyed audit chain against its signed head at export time. The head (event count and last
+ * hash) is printed: whoever keeps an export can later check that a copy of the database still
+ * contains that head's events (a rollback to an older copy would not).
  */
-import { verifyAuditChain, type AuditVerdict } from '../../cases/audit.ts';
+import type { AuditTrail, AuditVerdict } from '../../cases/audit.ts';
 import { getCaseDetail } from '../../cases/queries.ts';
 import type { Db } from '../../db/client.ts';
 import { caseIdsInRange } from './case-search.ts';
 import { toCsv } from './csv.ts';
 
 /** The export document. */
-export function exportCases(db: Db, p: { from: string; to: string; now: Date; by: string }) {
-  const auditChain: AuditVerdict = verifyAuditChain(db);
+export function exportCases({ db, audit }: { db: Db; audit: AuditTrail }, p: { from: string; to: string; now: Date; by: string }) {
+  const auditChain: AuditVerdict = audit.verify();
   const cases = caseIdsInRange(db, p.from, p.to).map((id) => getCaseDetail(db, id));
   return { generatedAt: p.now.toISOString(), generatedBy: p.by, range: { from: p.from, to: p.to, timeZone: 'Asia/Tokyo' }, auditChain, cases };
 }
 
 /** CSV: one row per case; every row repeats the audit chain result so a single row still proves it. */
 export function exportCasesCsv(doc: ReturnType<typeof exportCases>): string {
-  const chain = doc.auditChain.ok ? `ok (${doc.auditChain.rows} events)` : `BROKEN at case_events ${doc.auditChain.brokenId}: ${doc.auditChain.reason}`;
+  const a = doc.auditChain;
+  const chain = a.ok
+    ? `ok (${a.rows} events)${a.head ? ` signed head: ${a.head.events} events, last ${a.head.lastHash}` : ''}`
+    : `BROKEN at ${a.brokenId === null ? 'the signed head' : `case_events ${a.brokenId}`}: ${a.reason}`;
   const rows: unknown[][] = [
     ['ref', 'status', 'resolution', 'severity', 'score', 'report_count', 'opened_at', 'first_report_at', 'last_report_at', 'senders', 'first_message', 'observables', 'events', 'last_event_hash', 'audit_chain', 'exported_at'],
   ];

@@ -20,6 +20,7 @@ import { requireRole } from '../guards.ts';
 import { roleLabel, scopeLabel, translator } from '../i18n.ts';
 import { page, render, type WebContext } from '../render.tsx';
 import { confirmed, confirmPage } from '../confirm.tsx';
+import { TeamsBindingsSection } from './admin-teams.tsx';
 
 type Secret = { label: string; value: string };
 
@@ -172,6 +173,7 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
           ) : null}
         </div>
       </section>
+      <TeamsBindingsSection deps={deps} lang={lang} csrfToken={session.csrfToken} />
     </>,
     { current: '/admin', status: opts.status ?? 200 },
   );

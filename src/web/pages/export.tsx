@@ -53,11 +53,12 @@ export function registerExport(app: Hono<WebEnv>, deps: AppDeps): void {
         const parsed = rangeSchema.safeParse(c.req.query());
         if (!parsed.success) throw formError(c.get('lang'), parsed.error);
         const user = c.get('session')!.user;
-        const doc = exportCases(deps.db, { ...parsed.data, now: deps.clock.now(), by: `${user.displayName} (${user.name})` });
+        const doc = exportCases(deps, { ...parsed.data, now: deps.clock.now(), by: `${user.displayName} (${user.name})` });
         deps.logger.info({ user: user.name, from: parsed.data.from, to: parsed.data.to, cases: doc.cases.length, format }, 'cases exported');
         const name = `kakunin-cases-${parsed.data.from}-${parsed.data.to}.${format}`;
         c.header('Content-Disposition', `attachment; filename="${name}"`);
-        c.header('X-Kakunin-Audit-Chain', doc.auditChain.ok ? `ok; events=${doc.auditChain.rows}` : `broken; row=${doc.auditChain.brokenId}`);
+        const chain = doc.auditChain;
+        c.header('X-Kakunin-Audit-Chain', chain.ok ? `ok; events=${chain.rows}${chain.head ? `; head=${chain.head.lastHash}` : ''}` : `broken; row=${chain.brokenId ?? 'head'}`);
         return format === 'csv'
           ? c.body(`\uFEFF${exportCasesCsv(doc)}`, 200, { 'Content-Type': 'text/csv; charset=utf-8' })
           : c.body(JSON.stringify(doc, null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
