@@ -21,3 +21,4 @@ export * from './sign-in-attempts.ts';
 export * from './report-links.ts';
 export * from './inbox-cards.ts';
 export * from './ledger-imports.ts';
+export * from './leases.ts';
