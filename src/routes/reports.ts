@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app.ts';
-import { REPORT_SOURCES } from '../domain/case.ts';
+import { EXTERNAL_REPORT_SOURCES } from '../domain/case.ts';
 import { reportSchema } from '../domain/report.ts';
 import { reportOriginSchema } from '../cases/origin.ts';
 import type { AppEnv } from './env.ts';
@@ -14,7 +14,8 @@ import { readJson, requireScope } from './helpers.ts';
 
 /** The intake body. */
 export const intakeBodySchema = reportSchema.extend({
-  source: z.enum(REPORT_SOURCES).default('api'),
+  // Never kakunin's own sources (contact_request, watch): a caller must not write into their id space.
+  source: z.enum(EXTERNAL_REPORT_SOURCES).default('api'),
   externalId: z.string().min(1).max(200).optional(),
   origin: reportOriginSchema.optional(),
 });
