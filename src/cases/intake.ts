@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ReportOrigin } from '../../adapters/types.ts';
-import type { CaseStatus, ReportSource } from '../domain/case.ts';
+import type { Actor, CaseStatus, ReportSource } from '../domain/case.ts';
 import type { Directory } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
 import { detect } from '../detection/engine.ts';
@@ -105,6 +105,12 @@ export interface SubmitOptions {
   origin?: ReportOrigin | null;
   /** The API token that submitted it; its callback URL (if any) hears about acknowledgement and resolution. */
   apiTokenId?: number | null;
+  /**
+   * Reports kakunin raises itself (sources `contact_request` and `watch`), never set by a route:
+   * the detection already run on it (a contact request's adds the request's own checks to its
+   * message's, src/detection/contact-request.ts) and the actor of its audit event.
+   */
+  raised?: { detected: DetectionResult; actor: Actor };
 }
 
 /** What `POST /api/reports` answers. */
@@ -162,7 +168,7 @@ export interface PreparedReport {
 export function prepareReport(deps: CaseDeps, report: Report, opts: SubmitOptions): PreparedReport {
   const now = deps.clock.now();
   const dir = deps.directory.get();
-  const detected = safeDetect(deps, report, now, dir);
+  const detected = opts.raised?.detected ?? safeDetect(deps, report, now, dir);
   const obs = detected.observables.map((o) => ({ ...o, inLedger: observableInLedger(o, dir) }));
   return { report, opts, now, detected, obs };
 }
@@ -185,8 +191,8 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
   const at = now.toISOString();
   const senderAccountId = report.message.sender?.accountId ?? null;
   const since = new Date(now.getTime() - deps.config.groupingWindowDays * 86_400_000).toISOString();
-  const actor = {
-    platform: opts.source,
+  const actor: Actor = opts.raised?.actor ?? {
+    platform: opts.source as Actor['platform'],
     userId: report.reporter?.accountId != null ? String(report.reporter.accountId) : 'unknown',
     displayName: report.reporter?.name ?? 'unknown',
   };
