@@ -71,7 +71,7 @@ describe('kakunin eval', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/recall: 1\/2 = 50\.0%/);
     expect(r.stdout).toMatch(/false-positive rate: 0\/1 = 0\.0%/);
-    expect(r.stdout).toMatch(/f2 \[fraud\/quiet\] none/);
+    expect(r.stdout).toMatch(/f2 \[fraud\/quiet\/ja\] none/);
     expect(r.stdout).not.toMatch(/ f1 /);
   });
 });
