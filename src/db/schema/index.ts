@@ -22,3 +22,7 @@ export * from './report-links.ts';
 export * from './inbox-cards.ts';
 export * from './ledger-imports.ts';
 export * from './leases.ts';
+export * from './chatwork-oauth-states.ts';
+export * from './chatwork-connections.ts';
+export * from './chatwork-contact-requests.ts';
+export * from './chatwork-notices.ts';
