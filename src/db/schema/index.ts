@@ -26,3 +26,5 @@ export * from './chatwork-oauth-states.ts';
 export * from './chatwork-connections.ts';
 export * from './chatwork-contact-requests.ts';
 export * from './chatwork-notices.ts';
+export * from './chatwork-watch-rooms.ts';
+export * from './chatwork-watch-messages.ts';
