@@ -4,7 +4,8 @@
  *   1. refuse bodies over 256 KiB (413) before reading them;
  *   2. verify the signature over the raw bytes (401, nothing stored);
  *   3. refuse what is not a Chatwork event (400, nothing stored); other event types: 200, ignored;
- *   4. store the raw event (unique per message: a replay answers 200 and does nothing);
+ *   4. a watched room's message goes to the room watch (not stored); any other event: store the raw
+ *      event (unique per message: a replay answers 200 and does nothing);
  *   5. process it (errors stay on the stored row for the sweep), then answer a tiny 200.
  */
 import type { Hono } from 'hono';
@@ -14,6 +15,7 @@ import { limitBody } from '../../src/routes/body-limit.ts';
 import type { AppEnv } from '../../src/routes/env.ts';
 import { envelopeSchema, HANDLED_EVENTS, readEvent, type ChatworkEventType } from './event.ts';
 import type { ChatworkIntake } from './intake.ts';
+import type { RoomWatch } from './watch/watch.ts';
 import { signatureFromQuery, verifyChatworkSignature } from './signature.ts';
 
 /** Chatwork messages are far smaller; anything bigger is not from Chatwork. */
@@ -22,8 +24,11 @@ export const CHATWORK_WEBHOOK_PATH = '/webhooks/chatwork';
 
 const isHandled = (t: string): t is ChatworkEventType => (HANDLED_EVENTS as readonly string[]).includes(t);
 
-/** Mounts the webhook; `tokens` are the configured webhook tokens (any may sign). */
-export function registerChatworkWebhook(app: Hono<AppEnv>, opts: { tokens: readonly string[]; intake: ChatworkIntake }): void {
+/**
+ * Mounts the webhook; `tokens` are the configured webhook tokens (any may sign). With `watch`, room
+ * events of watched rooms go to the room watch instead of the report intake, and are not stored.
+ */
+export function registerChatworkWebhook(app: Hono<AppEnv>, opts: { tokens: readonly string[]; intake: ChatworkIntake; watch?: Pick<RoomWatch, 'intercepts' | 'receiveWebhook'> | null }): void {
   app.post(
     CHATWORK_WEBHOOK_PATH,
     limitBody(CHATWORK_MAX_BODY_BYTES, `Body over ${CHATWORK_MAX_BODY_BYTES} bytes`),
@@ -51,6 +56,11 @@ export function registerChatworkWebhook(app: Hono<AppEnv>, opts: { tokens: reado
       } catch (err) {
         if (err instanceof ZodError) throw validationError(err, 'webhook_event');
         throw err;
+      }
+      if (opts.watch?.intercepts(event)) {
+        // A watched room's message: judged, never stored unless it warns (docs/chatwork.md, privacy).
+        opts.watch.receiveWebhook(event);
+        return c.json({ ok: true, watched: true });
       }
       const id = opts.intake.store(text, event);
       if (id === null) return c.json({ ok: true, duplicate: true });
