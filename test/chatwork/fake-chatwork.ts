@@ -61,7 +61,7 @@ export interface IssuedToken {
 
 export class FakeChatwork {
   readonly posted: PostedMessage[] = [];
-  readonly requests: { method: string; path: string; token: string | undefined; bearer?: string }[] = [];
+  readonly requests: { method: string; path: string; token: string | undefined; bearer?: string; query?: string }[] = [];
   /** DELETE /incoming_requests/{id} that arrived: [employee account, request id]. */
   readonly declined: [number, number][] = [];
   meAccountId = 900;
@@ -150,7 +150,7 @@ export class FakeChatwork {
     const token = req.headers['x-chatworktoken'] as string | undefined;
     const auth = req.headers.authorization;
     const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
-    this.requests.push({ method, path, token, ...(bearer ? { bearer } : {}) });
+    this.requests.push({ method, path, token, ...(bearer ? { bearer } : {}), ...(url.search ? { query: url.search } : {}) });
     this.onRequest?.(method, path);
     const headers = this.rate(token ?? bearer ?? 'anonymous');
     const send = (status: number, body: unknown, extra: Record<string, string> = {}) => {

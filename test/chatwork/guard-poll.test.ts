@@ -119,7 +119,7 @@ describe('contact-request poller', () => {
     expect(warning).toContain('＜リンク省略＞');
     expect(warning).toContain('＜番号省略＞');
     // Our own notation is intact (one info box, one title).
-    expect(warning.match(/\[info\]/g)).toHaveLength(1);
+    expect(warning!.match(/\[info\]/g)).toHaveLength(1);
   });
 
   it('auto-decline: a high request is declined with the employee’s token, the warning says so and the case timeline records it; a medium one is not declined', async () => {

@@ -50,13 +50,14 @@ describe('finance-room watch', () => {
     fake.addMessage(ROOM, { accountId: FRAUDSTER, name: '髙嶋 宗一郎', body: FRAUD, sendTime: 1767744000 - 3600 }); // before the room was watched
     rt = await watching();
     expect(await watchOf(rt).tick()).toMatchObject({ polled: true, rooms: 1, messages: 1, warned: 0 });
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: `/rooms/${ROOM}/messages` });
+    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: `/rooms/${ROOM}/messages`, query: '?force=1' });
     expect(fake.postedTo(ROOM)).toHaveLength(0);
     expect(countRows(rt, 'chatwork_watch_messages')).toBe(0);
 
     rt.clock.advance(30_000);
     const id = fake.addMessage(ROOM, { accountId: FRAUDSTER, name: '髙嶋 宗一郎', body: FRAUD, sendTime: nowSec(rt) });
     expect(await watchOf(rt).tick()).toMatchObject({ messages: 1, warned: 1 });
+    expect(fake.requests.filter((q) => q.method === 'GET' && q.path === `/rooms/${ROOM}/messages`).at(-1)!.query).toBe('?force=0'); // only new ones
     const [warning] = fake.postedTo(ROOM);
     expect(warning).toBeDefined();
     expect(warning).toContain(`https://www.chatwork.com/#!rid${ROOM}-${id}`);
@@ -136,6 +137,25 @@ describe('finance-room watch', () => {
     expect(inbound(rt)).toHaveLength(1);
     expect(countRows(rt, 'reports', "source = 'chatwork'")).toBe(1);
     expect(watchReports(rt)).toHaveLength(0);
+  });
+
+  it('429 with x-ratelimit-reset on the bot token: no poll until the reset, then the room is read again from the latest 100', async () => {
+    rt = await watching();
+    const resetAt = nowSec(rt) + 120;
+    fake.failOn('GET', new RegExp(`^/rooms/${ROOM}/messages$`), { status: 429, headers: { 'x-ratelimit-reset': String(resetAt), 'x-ratelimit-remaining': '0' } });
+    const polls = () => fake.requests.filter((q) => q.method === 'GET' && q.path === `/rooms/${ROOM}/messages`).length;
+    await watchOf(rt).tick();
+    const after429 = polls();
+    fake.addMessage(ROOM, { accountId: FRAUDSTER, name: '髙嶋 宗一郎', body: FRAUD, sendTime: nowSec(rt) + 10 });
+    rt.clock.advance(60_000);
+    await watchOf(rt).tick();
+    expect(polls()).toBe(after429); // the gate held it back: nothing sent
+    expect(fake.postedTo(ROOM)).toHaveLength(0);
+    rt.clock.advance(60_001);
+    expect(await watchOf(rt).tick()).toMatchObject({ warned: 1 });
+    expect(polls()).toBe(after429 + 1);
+    expect(fake.requests.filter((q) => q.method === 'GET' && q.path === `/rooms/${ROOM}/messages`).at(-1)!.query).toBe('?force=1');
+    expect(fake.postedTo(ROOM)).toHaveLength(1);
   });
 
   it('edits in a watched room are not stored or judged again; other rooms go to the report intake as before', async () => {

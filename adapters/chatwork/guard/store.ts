@@ -71,6 +71,11 @@ export function listConnections(db: Db): Connection[] {
   return db.select().from(chatworkConnections).orderBy(asc(chatworkConnections.connectedAt), asc(chatworkConnections.accountId)).all().map(toConnection);
 }
 
+/** Deletes a connection without the key (the console, when the guard is no longer configured). */
+export function deleteConnection(db: Db, accountId: number): boolean {
+  return db.delete(chatworkConnections).where(eq(chatworkConnections.accountId, accountId)).run().changes > 0;
+}
+
 export function createGuardStore(db: Db, box: SecretBox): GuardStore {
   return {
     saveState({ state, verifier, browserNonce, now, ttlMs }) {
@@ -171,9 +176,7 @@ export function createGuardStore(db: Db, box: SecretBox): GuardStore {
         .run();
     },
 
-    disconnect(accountId) {
-      return db.delete(chatworkConnections).where(eq(chatworkConnections.accountId, accountId)).run().changes > 0;
-    },
+    disconnect: (accountId) => deleteConnection(db, accountId),
 
     seenRequest(employee, requestId) {
       return (
