@@ -65,6 +65,9 @@ export interface OAuthClient {
   revoke(token: string, hint: 'refresh_token' | 'access_token'): Promise<boolean>;
 }
 
+/** A non-empty string field of an answer, or null. */
+const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
 /** Grant errors that mean the connection is gone for good (RFC 6749 §5.2). */
 const PERMANENT = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']);
 
@@ -101,13 +104,14 @@ export function createOAuthClient(
 
   async function token(form: Record<string, string>, what: string): Promise<TokenSet> {
     const { status, json, text } = await post(cfg.tokenUrl, form);
-    if (status >= 200 && status < 300 && json && typeof json.access_token === 'string' && json.access_token !== '') {
-      const expiresIn = Number(json.expires_in);
+    const access = nonEmpty(json?.access_token);
+    if (status >= 200 && status < 300 && access) {
+      const expiresIn = Number(json?.expires_in);
       return {
-        accessToken: json.access_token,
-        refreshToken: typeof json.refresh_token === 'string' && json.refresh_token !== '' ? json.refresh_token : null,
+        accessToken: access,
+        refreshToken: nonEmpty(json?.refresh_token),
         expiresAt: o.now() + (Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 1800) * 1000,
-        scope: typeof json.scope === 'string' ? json.scope : null,
+        scope: nonEmpty(json?.scope),
       };
     }
     const code = typeof json?.error === 'string' ? json.error : null;

@@ -182,6 +182,23 @@ describe('contact-request poller', () => {
     expect(incomingCalls().length).toBe(calls + 1);
   });
 
+  it('tokens that no longer open (moved to another row, or another key) are treated as a connection that stopped working', async () => {
+    rt = await connected();
+    fake.users.set(1000016, { name: '別の 社員' });
+    fake.contacts.set(1000016, { roomId: '70016', name: '別の 社員' });
+    expect((await connect(rt, oauth, 1000016)).status).toBe(303);
+    // Copy the other employee's sealed access token into this employee's row: it is bound to its row.
+    rt.handle.sqlite.prepare('update chatwork_connections set access_token = (select access_token from chatwork_connections where account_id = 1000016) where account_id = ?').run(EMP);
+    const calls = incomingCalls().length;
+    await guardPoller(rt).tick();
+    const rows = rt.handle.sqlite.prepare('select account_id, status from chatwork_connections order by account_id').all();
+    expect(rows).toEqual([
+      { account_id: EMP, status: 'reconnect' },
+      { account_id: 1000016, status: 'active' },
+    ]);
+    expect(incomingCalls().length).toBe(calls + 1); // only the other employee was polled
+  });
+
   it('429 with x-ratelimit-reset: no request for that token until the reset (kept in the database), then polling resumes', async () => {
     rt = await connected();
     const resetAt = Math.floor(rt.clock.now().getTime() / 1000) + 150;

@@ -19,6 +19,7 @@ import { formatCaseRef } from '../../../src/cases/ref.ts';
 import { assessContactRequest, SUSPICIOUS_REQUEST, type ContactRequest } from '../../../src/detection/contact-request.ts';
 import { verdictRank } from '../../../src/detection/types.ts';
 import type { Lease } from '../../../src/db/lease.ts';
+import { SealError } from '../../../src/secret-box.ts';
 import { cases, chatworkContactRequests, type DeclineStatus } from '../../../src/db/schema/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { DeliveryError } from '../../types.ts';
@@ -80,7 +81,13 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
 
   /** A fresh access token, refreshed when it is about to expire (or `force`). */
   async function accessToken(c: Connection, force: boolean): Promise<string> {
-    const t = deps.store.tokens(c.accountId);
+    let t;
+    try {
+      t = deps.store.tokens(c.accountId);
+    } catch (err) {
+      if (err instanceof SealError) throw new Reconnect('the stored tokens do not open with this secret key');
+      throw err;
+    }
     if (!t) throw new Reconnect('no tokens stored');
     if (!force && t.accessExpiresAt - REFRESH_MARGIN_MS > clock.now().getTime()) return t.accessToken;
     if (!t.refreshToken) throw new Reconnect('the access token expired and there is no refresh token');
