@@ -46,7 +46,9 @@ const DISCONNECT_WORDS = ['連携解除', '連携を解除', '連携を解除す
 
 /** The command a note is, if any: the whole note, give or take width, case and a final 。/！. */
 export function commandOf(parsed: Pick<ParsedMessage, 'note'>): 'connect' | 'disconnect' | null {
-  const word = parsed.note.normalize('NFKC').trim().toLowerCase().replace(/[。.!！]+$/u, '').replace(/\s+/gu, '');
+  if (parsed.note.length > 40) return null; // a command is a word, not a message
+  let word = [...parsed.note.normalize('NFKC').toLowerCase()].filter((ch) => ch.trim() !== '').join('');
+  while (word.length > 0 && '。.!！'.includes(word.at(-1)!)) word = word.slice(0, -1);
   if (CONNECT_WORDS.includes(word)) return 'connect';
   if (DISCONNECT_WORDS.includes(word)) return 'disconnect';
   return null;
