@@ -8,9 +8,9 @@
  *   updated card and the posted card is edited for everyone. If someone else acted first, the
  *   answered card says who.
  * A new binding is pending until an admin approves it in the console (or its team or channel is
- * in TEAMS_ALLOWED_IDS): until then it gets no cards. A binding acts only through an approved
- * binding, and only on cases whose card was posted to it (a button press names any case ref it
- * likes). With TEAMS_APP_TENANT_ID set (always, outside development mode), only that tenant.
+ * in TEAMS_ALLOWED_IDS): until then it gets no cards. Buttons work only in an approved binding,
+ * and only on cases whose card was posted to it (a button press can name any case ref it likes).
+ * With TEAMS_APP_TENANT_ID set (always, outside development mode), only that tenant.
  */
 import {
   ActivityHandler,
