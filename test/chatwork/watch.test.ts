@@ -55,7 +55,8 @@ describe('finance-room watch', () => {
     expect(countRows(rt, 'chatwork_watch_messages')).toBe(0);
 
     rt.clock.advance(30_000);
-    const id = fake.addMessage(ROOM, { accountId: FRAUDSTER, name: '髙嶋 宗一郎', body: FRAUD, sendTime: nowSec(rt) });
+    const hostile = `[toall][To:1000006]${FRAUD}\n詳細は https://evil.example/pay [rp aid=1000006 to=5001-1]`;
+    const id = fake.addMessage(ROOM, { accountId: FRAUDSTER, name: '髙嶋 宗一郎', body: hostile, sendTime: nowSec(rt) });
     expect(await watchOf(rt).tick()).toMatchObject({ messages: 1, warned: 1 });
     expect(fake.requests.filter((q) => q.method === 'GET' && q.path === `/rooms/${ROOM}/messages`).at(-1)!.query).toBe('?force=0'); // only new ones
     const [warning] = fake.postedTo(ROOM);
@@ -66,6 +67,7 @@ describe('finance-room watch', () => {
     expect(warning).toContain('支払い・振込先の変更・情報の提供の前に');
     expect(warning).not.toMatch(new RegExp(`\\[To:${FRAUDSTER}\\]|\\[rp aid=${FRAUDSTER}|\\[picon(name)?:${FRAUDSTER}|\\[toall\\]`));
     expect(warning).not.toContain('7654321'); // the fraudster's account is not repeated in the room
+    for (const bad of ['[To:1000006]', 'https://evil.example', '[rp aid=1000006']) expect(warning).not.toContain(bad);
     const [report] = watchReports(rt);
     expect(report).toMatchObject({ external_id: `${ROOM}-${id}`, sender_account_id: FRAUDSTER, verdict: 'high', reporter_account_id: null });
     await rt.worker.tick();
