@@ -85,6 +85,8 @@ export function createChatworkBinding(deps: NotifierDeps, opts: { fetch?: typeof
   const watchCfg = cw.watch;
   const watchLease = watchCfg ? createLease(deps.db, 'chatwork.watch', { ttlMs: leaseTtl(watchCfg.pollMs) }) : null;
   const watches = new WeakMap<AppDeps, RoomWatch>();
+  /** Every watch made, so stopping can wait for their webhook work. */
+  const watchList: RoomWatch[] = [];
   const watchFor = watchCfg
     ? (d: AppDeps): RoomWatch => {
         let w = watches.get(d);
@@ -93,6 +95,7 @@ export function createChatworkBinding(deps: NotifierDeps, opts: { fetch?: typeof
           // The configured rooms are recorded (and a new one's history starts) as soon as the app exists.
           w.syncRooms(d.clock.now());
           watches.set(d, w);
+          watchList.push(w);
         }
         return w;
       }
@@ -108,17 +111,20 @@ export function createChatworkBinding(deps: NotifierDeps, opts: { fetch?: typeof
   };
   let timer: NodeJS.Timeout | null = null;
   const pollers: NodeJS.Timeout[] = [];
+  const inFlight = new Set<Promise<unknown>>();
   /** Runs `round` every `ms`, never two at once, logging (not throwing) a failed round. */
   const every = (ms: number, what: string, round: () => Promise<unknown>) => {
     let busy = false;
     const run = () => {
       if (busy) return;
       busy = true;
-      round()
+      const p = round()
         .catch((err: unknown) => logger.error({ err }, `${what} failed; trying again next round`))
         .finally(() => {
           busy = false;
+          inFlight.delete(p);
         });
+      inFlight.add(p);
     };
     run();
     const t = setInterval(run, ms);
@@ -179,6 +185,9 @@ export function createChatworkBinding(deps: NotifierDeps, opts: { fetch?: typeof
       if (timer) clearInterval(timer);
       timer = null;
       for (const t of pollers.splice(0)) clearInterval(t);
+      // A round under way (and a watched room's webhook being judged) finishes before the database
+      // closes; the leases are released after.
+      await Promise.allSettled([...inFlight, ...watchList.map((w) => w.settled())]);
       guard?.stop();
       watchLease?.release();
     },

@@ -11,7 +11,9 @@
  * - every answer carries `x-ratelimit-*` headers (300 per 5 minutes, counted per token);
  * - `failNext` scripts the next answers (429 with x-ratelimit-reset, 500, 404 …), `failOn` the next
  *   answer to one path, `dropPostTo` takes a post in and then drops the connection (Chatwork got
- *   it, the caller heard nothing), and `onRequest` lets a test act at the moment a request arrives.
+ *   it, the caller heard nothing), `onRequest` lets a test act at the moment a request arrives,
+ *   and `hold` keeps the next answer to one path back until the test releases it (a round that is
+ *   under way).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -82,6 +84,7 @@ export class FakeChatwork {
   private script: ScriptedAnswer[] = [];
   private scriptOn: { method: string; path: RegExp; answer: ScriptedAnswer }[] = [];
   private drops = new Set<string>();
+  private holds: { method: string; path: RegExp; arrived: (release: () => void) => void }[] = [];
   private cursors = new Map<string, number>();
   private spent = new Map<string, { windowStart: number; count: number }>();
   private server: http.Server | null = null;
@@ -101,6 +104,14 @@ export class FakeChatwork {
   /** The next post to `roomId` is recorded, then the connection is dropped before any answer. */
   dropPostTo(roomId: string): void {
     this.drops.add(roomId);
+  }
+
+  /**
+   * The next request to `method` on a path matching `path` is recorded and then gets no answer
+   * until the test calls the release function this resolves to (once the request has arrived).
+   */
+  hold(method: string, path: RegExp): Promise<() => void> {
+    return new Promise((arrived) => this.holds.push({ method, path, arrived }));
   }
 
   /** A message written in a room by someone (epoch seconds). */
@@ -152,6 +163,16 @@ export class FakeChatwork {
     const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
     this.requests.push({ method, path, token, ...(bearer ? { bearer } : {}), ...(url.search ? { query: url.search } : {}) });
     this.onRequest?.(method, path);
+    const held = this.holds.findIndex((h) => h.method === method && h.path.test(path));
+    if (held !== -1) {
+      const { arrived } = this.holds.splice(held, 1)[0]!;
+      arrived(() => this.respond(req, raw, res, url, path, method, token, bearer));
+      return;
+    }
+    this.respond(req, raw, res, url, path, method, token, bearer);
+  }
+
+  private respond(req: http.IncomingMessage, raw: string, res: http.ServerResponse, url: URL, path: string, method: string, token: string | undefined, bearer: string | undefined): void {
     const headers = this.rate(token ?? bearer ?? 'anonymous');
     const send = (status: number, body: unknown, extra: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers, ...extra });

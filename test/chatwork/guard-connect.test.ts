@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_OPEN_STATES } from '../../adapters/chatwork/guard/store.ts';
 import { s256 } from '../../adapters/chatwork/oauth.ts';
 import { loadSecretKey } from '../../src/secret-key.ts';
 import { createSecretBox } from '../../src/secret-box.ts';
@@ -66,6 +67,23 @@ describe('GET /chatwork/connect', () => {
     const stored = rt.handle.sqlite.prepare('select state_hash, verifier from chatwork_oauth_states').all() as { state_hash: string; verifier: string }[];
     expect(stored).toHaveLength(2);
     expect(JSON.stringify(stored)).not.toContain(url.searchParams.get('state')!);
+  });
+});
+
+describe('GET /chatwork/connect under a flood', () => {
+  it('at most MAX_OPEN_STATES open attempts: beyond, 429 and nothing stored; expired ones make room again', async () => {
+    rt = runtime();
+    const insert = rt.handle.sqlite.prepare("insert into chatwork_oauth_states (state_hash, verifier, browser_hash, created_at, expires_at) values (?, 'x', 'y', '', ?)");
+    const until = rt.clock.now().getTime() + 600_000;
+    rt.handle.sqlite.transaction(() => {
+      for (let i = 0; i < MAX_OPEN_STATES; i++) insert.run(`h${i}`, until);
+    })();
+    const res = await rt.app.request('/chatwork/connect');
+    expect(res.status).toBe(429);
+    expect(countRows(rt, 'chatwork_oauth_states')).toBe(MAX_OPEN_STATES);
+    rt.clock.advance(600_001);
+    expect((await rt.app.request('/chatwork/connect')).status).toBe(302);
+    expect(countRows(rt, 'chatwork_oauth_states')).toBe(1);
   });
 });
 

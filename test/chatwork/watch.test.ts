@@ -4,6 +4,7 @@
  * points at the message without pinging its sender; a case with source `watch`; below the
  * threshold nothing but ids and a hash is stored.
  */
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -129,6 +130,33 @@ describe('finance-room watch', () => {
     await watchOf(rt).tick();
     expect(fake.postedTo(ROOM)).toHaveLength(1);
     expect(watchReports(rt)).toHaveLength(1);
+  });
+
+  it('stopping waits for a watched room webhook still being judged: the message is handled and warned, not lost', async () => {
+    rt = await watching();
+    await watchOf(rt).tick();
+    // The webhook's work waits on the member list when the process begins to stop.
+    const held = fake.hold('GET', new RegExp(`^/rooms/${ROOM}/members$`));
+    const payload = messageCreated(FRAUD, { roomId: Number(ROOM), accountId: FRAUDSTER });
+    expect((await postWebhook(rt, payload)).status).toBe(200);
+    const release = await held;
+    const binding = chatworkOf(rt);
+    const stop = binding.stop!.bind(binding);
+    binding.stop = async () => {
+      const stopping = stop();
+      release();
+      await stopping;
+    };
+    const stopped = rt;
+    rt = null;
+    await stopped.close();
+    const db = new Database(path.join(stopped.dir, 'kakunin.db'), { readonly: true });
+    try {
+      expect(db.prepare('select message_id, case_id is not null as warned from chatwork_watch_messages').all()).toEqual([{ message_id: payload.webhook_event.message_id, warned: 1 }]);
+    } finally {
+      db.close();
+    }
+    expect(fake.postedTo(ROOM)).toHaveLength(1);
   });
 
   it('a message addressed to the bot in a watched room is a report, as before (stored, replied), not a watch warning', async () => {

@@ -47,7 +47,7 @@ type WebCtx = Context<WebEnv>;
 
 const cookieName = (secure: boolean) => (secure ? '__Host-kakunin_cw_connect' : 'kakunin_cw_connect');
 
-function page(c: WebCtx, status: 200 | 400 | 403 | 502, title: { ja: string; en: string }, kind: 'ok' | 'err', lines: { ja: string; en: string }[]) {
+function page(c: WebCtx, status: 200 | 400 | 403 | 429 | 502, title: { ja: string; en: string }, kind: 'ok' | 'err', lines: { ja: string; en: string }[]) {
   const t = translator(c.get('lang'));
   return render(
     c,
@@ -83,7 +83,10 @@ export function registerGuardRoutes(appIn: Hono<AppEnv>, deps: AppDeps, g: Guard
     const state = randomBytes(32).toString('base64url');
     const browserNonce = randomBytes(32).toString('base64url');
     const { verifier, challenge } = pkcePair();
-    g.store.saveState({ state, verifier, browserNonce, now: deps.clock.now(), ttlMs: STATE_TTL_MS });
+    if (!g.store.saveState({ state, verifier, browserNonce, now: deps.clock.now(), ttlMs: STATE_TTL_MS })) {
+      logger.warn({ requestId: c.get('requestId') }, 'chatwork connect refused: too many open connection attempts');
+      return page(c, 429, { ja: 'Chatwork 連携', en: 'Connect Chatwork' }, 'err', [{ ja: '連携の受付が混み合っています。数分後にもう一度お試しください。', en: 'Too many connection attempts right now; try again in a few minutes.' }]);
+    }
     // Lax: the way back from Chatwork is a top-level GET navigation, which Lax cookies accompany.
     setCookie(c, cookie, browserNonce, { path: '/', httpOnly: true, sameSite: 'Lax', secure: g.secureCookies, maxAge: STATE_TTL_MS / 1000 });
     return c.redirect(authorizeUrl(g.cfg, { state, challenge }), 302);

@@ -4,11 +4,14 @@
  * the requests already checked. Tokens leave this module only opened, and only to the poller.
  */
 import { createHash } from 'node:crypto';
-import { and, asc, eq, isNull, lt } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../../src/db/client.ts';
 import { chatworkConnections, chatworkContactRequests, chatworkOauthStates, type ChatworkConnectionStatus } from '../../../src/db/schema/index.ts';
 import type { SecretBox } from '../../../src/secret-box.ts';
 import type { TokenSet } from '../oauth.ts';
+
+/** Connection attempts open at once (each lives 10 minutes); beyond this /chatwork/connect answers 429. */
+export const MAX_OPEN_STATES = 2_000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const tokenAad = (kind: 'access' | 'refresh', accountId: number) => `chatwork-token:${kind}:${accountId}`;
@@ -31,8 +34,11 @@ export interface Connection {
 export type StateRefusal = 'unknown' | 'used' | 'expired' | 'other_browser';
 
 export interface GuardStore {
-  /** Records a connection attempt; the state and the browser nonce are stored as hashes. */
-  saveState(p: { state: string; verifier: string; browserNonce: string; now: Date; ttlMs: number }): void;
+  /**
+   * Records a connection attempt; the state and the browser nonce are stored as hashes. False when
+   * MAX_OPEN_STATES attempts are open already (someone is filling the table).
+   */
+  saveState(p: { state: string; verifier: string; browserNonce: string; now: Date; ttlMs: number }): boolean;
   /** Takes a state once: its verifier, or why not. */
   takeState(p: { state: string; browserNonce: string | null; now: Date }): { verifier: string } | { refused: StateRefusal };
   /** Creates or replaces the connection of `accountId` (a reconnect replaces the tokens and clears `reconnect`). */
@@ -80,11 +86,14 @@ export function createGuardStore(db: Db, box: SecretBox): GuardStore {
   return {
     saveState({ state, verifier, browserNonce, now, ttlMs }) {
       const stateHash = sha256(state);
-      // Old attempts go: an unfinished connection is worth nothing after its expiry.
-      db.delete(chatworkOauthStates).where(lt(chatworkOauthStates.expiresAt, now.getTime() - 86_400_000)).run();
+      // Expired attempts go (a used state is kept until then, so a replay is told it was used).
+      db.delete(chatworkOauthStates).where(lt(chatworkOauthStates.expiresAt, now.getTime())).run();
+      const open = db.select({ n: count() }).from(chatworkOauthStates).get()?.n ?? 0;
+      if (open >= MAX_OPEN_STATES) return false;
       db.insert(chatworkOauthStates)
         .values({ stateHash, verifier: box.seal(verifier, verifierAad(stateHash)), browserHash: sha256(browserNonce), createdAt: now.toISOString(), expiresAt: now.getTime() + ttlMs })
         .run();
+      return true;
     },
 
     takeState({ state, browserNonce, now }) {
