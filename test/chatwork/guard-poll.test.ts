@@ -115,11 +115,29 @@ describe('contact-request poller', () => {
       expect(warning, bad).not.toContain(bad);
     }
     expect(warning).toContain('［toall］');
-    expect(warning).toContain('［To:1000016］');
+    expect(warning).toContain('［To:＜番号省略＞］'); // escaped, and the account number masked like any number
     expect(warning).toContain('＜リンク省略＞');
     expect(warning).toContain('＜番号省略＞');
     // Our own notation is intact (one info box, one title).
     expect(warning!.match(/\[info\]/g)).toHaveLength(1);
+  });
+
+  it('a phone number, link, address or tag hidden in the requester’s name or organisation does not reach the warning: the only contact it names is the ledger’s', async () => {
+    rt = await connected();
+    incoming(fake, EMP, {
+      name: '髙嶋 宗一郎 090-1234-5678',
+      organization_name: '潮見フードリンク https://evil.example/verify ceo@evil.example [code]x[/code]',
+      message: '',
+    });
+    const before = fake.postedTo(DM).length;
+    await guardPoller(rt).tick();
+    const [warning] = fake.postedTo(DM).slice(before);
+    expect(warning).toBeDefined();
+    for (const bad of ['090-1234-5678', 'https://evil.example', 'evil.example', 'ceo@', '[code]', '[/code]']) expect(warning, bad).not.toContain(bad);
+    expect(warning).toContain('＜番号省略＞');
+    expect(warning).toContain('＜リンク省略＞');
+    expect(warning).toContain('［code］');
+    expect(warning).toContain('092-000-1001'); // the ledger's
   });
 
   it('auto-decline: a high request is declined with the employee’s token, the warning says so and the case timeline records it; a medium one is not declined', async () => {

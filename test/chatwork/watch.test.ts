@@ -80,6 +80,16 @@ describe('finance-room watch', () => {
     expect(fake.postedTo(ROOM)).toHaveLength(1);
   });
 
+  it('a phone number, link or tag in the sender’s display name does not reach the room’s warning', async () => {
+    rt = await watching();
+    await watchOf(rt).tick();
+    fake.addMessage(ROOM, { accountId: FRAUDSTER, name: '髙嶋 宗一郎 折返し 090-1234-5678 https://evil.example/x [code]', body: FRAUD, sendTime: nowSec(rt) });
+    expect(await watchOf(rt).tick()).toMatchObject({ warned: 1 });
+    const [warning] = fake.postedTo(ROOM);
+    for (const bad of ['090-1234-5678', 'evil.example', '[code]']) expect(warning, bad).not.toContain(bad);
+    expect(warning).toContain('髙嶋 宗一郎 折返し ＜番号省略＞');
+  });
+
   it('a message below the threshold gets nothing, and leaves only its ids and a SHA-256 (not in the rows, not in the file)', async () => {
     rt = await watching();
     await watchOf(rt).tick();

@@ -40,7 +40,8 @@ function imitated(a: RequestWarningInput['assessment']): { ja: string; en: strin
 export function buildRequestWarning(input: RequestWarningInput): string {
   const { request, assessment, caseRef } = input;
   const who = imitated(assessment);
-  const profile = [esc(request.name, 60) || '（名前なし）', request.organizationName ? `／${esc(request.organizationName, 60)}` : ''].join('');
+  // The profile is the fraudster's too: a number or link hidden in the name or organisation stays out.
+  const profile = [echoHostile(request.name, 60) || '（名前なし）', request.organizationName ? `／${echoHostile(request.organizationName, 60)}` : ''].join('');
   const reasons = assessment.detected.signals
     .filter((s) => s.category !== 'mitigating' && s.category !== 'context')
     .slice(0, 4)

@@ -4,12 +4,12 @@
  * sender (no `[To:]`, no `[rp]`, no `[picon]`: the sender may be the fraudster, or a colleague whose
  * account was taken over, and a ping tells them they were noticed), says what kakunin noticed and
  * the ledger's known contact, and what to do before paying. The sender's name and every word of the
- * message are hostile: escaped, and the message is not quoted at all (its numbers and links stay
- * out of the room). Pure. Japanese first, then English.
+ * message are hostile: the name is escaped with its numbers and links masked (`echoHostile`), and
+ * the message is not quoted at all (its numbers and links stay out of the room). Pure. Japanese first, then English.
  */
 import { buildAdvice, contactLine } from '../../../src/domain/advice.ts';
 import type { DetectionResult } from '../../../src/detection/types.ts';
-import { escapeChatwork as esc } from '../escape.ts';
+import { echoHostile, escapeChatwork as esc } from '../escape.ts';
 
 export interface WatchWarningInput {
   roomId: string;
@@ -44,7 +44,8 @@ export function buildWatchWarning(input: WatchWarningInput): string {
   const { detected } = input;
   const link = messageLink(input.webUrl, input.roomId, input.messageId);
   const when = jstTime(input.sendTime);
-  const name = esc(input.senderName, 40) || '（名前なし）';
+  // A display name can carry a number or link too ("髙嶋 折返し 090-…"): masked like any hostile text.
+  const name = echoHostile(input.senderName, 40) || '（名前なし）';
   const noticed = detected.signals
     .filter((s) => s.category !== 'mitigating' && s.category !== 'context')
     .slice(0, 4)
