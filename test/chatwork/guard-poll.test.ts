@@ -161,6 +161,31 @@ describe('contact-request poller', () => {
     expect(mediumWarning).not.toContain('自動で拒否');
   });
 
+  it('auto-decline under a 429 with x-ratelimit-reset: no further DELETE with that token before the reset; both requests are declined (and recorded) on the first round after it', async () => {
+    rt = await connected({ CHATWORK_REQUESTS_AUTO_DECLINE: 'true' });
+    const first = incoming(fake, EMP, { name: '髙嶋 宗一郎' });
+    const second = incoming(fake, EMP, { name: '宮崎 律子', message: '至急お願いしたいことがあります。本日中に振込をお願いします。' });
+    const resetAt = Math.floor(rt.clock.now().getTime() / 1000) + 150;
+    fake.failOn('DELETE', /^\/incoming_requests\/\d+$/, { status: 429, headers: { 'x-ratelimit-reset': String(resetAt), 'x-ratelimit-remaining': '0' } });
+    const deletes = () => fake.requests.filter((q) => q.method === 'DELETE' && q.path.startsWith('/incoming_requests/')).length;
+    const before = deletes();
+    const warnedBefore = fake.postedTo(DM).length;
+    expect(await guardPoller(rt).tick()).toMatchObject({ warned: 2, declined: 0 });
+    expect(deletes()).toBe(before + 1); // the 429 stops the second
+    expect(fake.postedTo(DM).length).toBe(warnedBefore + 2); // warnings go with the bot's token all the same
+    expect(requestRows(rt).map((r) => r.decline_status)).toEqual(['pending', 'pending']);
+    rt.clock.advance(60_000);
+    await guardPoller(rt).tick();
+    expect(deletes()).toBe(before + 1);
+    rt.clock.advance(90_001);
+    expect(await guardPoller(rt).tick()).toMatchObject({ declined: 2 });
+    expect(fake.declined).toEqual(expect.arrayContaining([[EMP, first.request_id], [EMP, second.request_id]]));
+    expect(requestRows(rt).map((r) => r.decline_status)).toEqual(['declined', 'declined']);
+    const events = rt.handle.sqlite.prepare("select count(*) n from case_events where type = 'contact_request_declined'").get() as { n: number };
+    expect(events.n).toBe(2);
+    expect(fake.postedTo(DM).length).toBe(warnedBefore + 2);
+  });
+
   it('refreshes the access token before it expires (HTTP Basic client auth) and polls with the new one', async () => {
     rt = await connected();
     await guardPoller(rt).tick();

@@ -101,16 +101,25 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
     }
   }
 
+  /**
+   * Within a round, epoch ms until which Chatwork refused this employee's token (a 429): no further
+   * call goes out with it before then (declines wait for the next round after the reset).
+   */
+  const refusedUntil = new Map<number, number>();
+
   /** Parks the connection until the reset when Chatwork says the budget is (nearly) spent. */
   const onRate = (c: Connection) => (rate: RateInfo, status: number) => {
     const spent = status === 429 || (rate.remaining !== null && rate.remaining < TOKEN_RESERVE);
     if (spent) {
       const until = rate.resetAt ?? clock.now().getTime() + 60_000;
       deps.store.update(c.accountId, { rateLimitedUntil: until }, clock.now());
+      if (status === 429) refusedUntil.set(c.accountId, until);
     }
   };
 
   async function decline(c: Connection, token: string, requestId: number): Promise<{ status: DeclineStatus; error: string | null }> {
+    const until = refusedUntil.get(c.accountId) ?? 0;
+    if (until > clock.now().getTime()) return { status: 'pending', error: `waiting for Chatwork's rate limit to reset at ${new Date(until).toISOString()}` };
     try {
       const ok = await deps.userApi.decline(token, requestId, onRate(c));
       return { status: ok ? 'declined' : 'gone', error: null };
@@ -221,6 +230,7 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
   }
 
   async function pollOne(c: Connection, stats: GuardTickStats): Promise<void> {
+    refusedUntil.delete(c.accountId);
     let token = await accessToken(c, false);
     let requests: ContactRequest[];
     try {
