@@ -80,6 +80,9 @@ export function createChatworkBinding(deps: NotifierDeps, opts: { fetch?: typeof
       if (guard) return guard.directRoom(accountId, fresh);
       return (await transport.contacts()).find((c) => c.accountId === accountId)?.roomId ?? null;
     },
+    onRoomRead(roomId, messages) {
+      for (const w of watchList) w.receiveRead(roomId, messages);
+    },
   });
   guard = cw.guard ? createChatworkGuard({ cfg: cw.guard, deps, transport, notices, ...(opts.fetch ? { fetch: opts.fetch } : {}) }) : null;
   const watchCfg = cw.watch;

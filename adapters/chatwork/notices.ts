@@ -21,7 +21,7 @@ import { backoffDelay } from '../../src/delivery/retry.ts';
 import type { Logger } from '../../src/logger.ts';
 import { DeliveryError } from '../types.ts';
 import type { BotIdentity } from './intake.ts';
-import type { ChatworkTransport } from './transport.ts';
+import type { ChatworkTransport, RoomMessage } from './transport.ts';
 
 /** A send in progress holds its row this long (longer than a request's 10 s timeout). */
 export const CLAIM_MS = 60_000;
@@ -62,6 +62,11 @@ export interface NoticeDeps {
    * null when the account is not a contact of the bot. `fresh` asks to look again.
    */
   directRoom(accountId: number, fresh: boolean): Promise<string | null>;
+  /**
+   * The messages a second attempt read from a room (`force=1` moves Chatwork's per-token cursor
+   * past them, so a watch poll would not get them any more): the room watch judges them here.
+   */
+  onRoomRead?(roomId: string, messages: RoomMessage[]): void;
 }
 
 export function createNoticeQueue(deps: NoticeDeps): NoticeQueue {
@@ -118,6 +123,7 @@ export function createNoticeQueue(deps: NoticeDeps): NoticeQueue {
       // An earlier attempt may have reached Chatwork without us hearing back: look before posting again.
       if (row.attempts > 0 && deps.bot.accountId !== null) {
         const latest = await deps.transport.roomMessages(roomId, { force: true, priority: 'normal' });
+        deps.onRoomRead?.(roomId, latest);
         const posted = latest.find((m) => m.accountId === deps.bot.accountId && m.body.includes(marker));
         if (posted) {
           done(row.id, posted.messageId, roomId);

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { noticeMarker } from '../../adapters/chatwork/notices.ts';
 import { detect } from '../../src/detection/engine.ts';
 import { countRows, directoryJson, jsonInit, scripted, ScriptedNotifier, testRuntime, type TestRuntime } from '../helpers.ts';
 import { FakeChatwork } from './fake-chatwork.ts';
@@ -167,6 +168,27 @@ describe('finance-room watch', () => {
       db.close();
     }
     expect(fake.postedTo(ROOM)).toHaveLength(1);
+  });
+
+  it('a second attempt at a warning reads the room (force=1), which moves the bot token’s cursor: the messages it read are judged then, not lost to the next poll', async () => {
+    rt = await watching();
+    await watchOf(rt).tick();
+    const m1 = fake.addMessage(ROOM, { accountId: FRAUDSTER, name: '髙嶋 宗一郎', body: FRAUD, sendTime: nowSec(rt) });
+    fake.failOn('POST', new RegExp(`^/rooms/${ROOM}/messages$`), { status: 500 });
+    expect(await watchOf(rt).tick()).toMatchObject({ warned: 1 });
+    expect(fake.postedTo(ROOM)).toHaveLength(0); // Chatwork failed the first attempt
+    // Another money request arrives before the warning is tried again.
+    rt.clock.advance(60_000);
+    const m2 = fake.addMessage(ROOM, { accountId: 9_870_002, name: '宮崎 律子', body: FRAUD.replace('社長の髙嶋', '取締役の宮﨑'), sendTime: nowSec(rt) });
+    await chatworkOf(rt).notices.flush();
+    expect(fake.requests.filter((q) => q.method === 'GET' && q.path === `/rooms/${ROOM}/messages`).at(-1)!.query).toBe('?force=1');
+    rt.clock.advance(30_000);
+    await watchOf(rt).tick();
+    rt.clock.advance(30_000);
+    await watchOf(rt).tick();
+    const markers = fake.postedTo(ROOM).map((b) => /〔kakunin n-[0-9a-f]+〕/.exec(b)?.[0]);
+    expect(markers.sort()).toEqual([m1, m2].map((id) => noticeMarker(`watch:${ROOM}:${id}`)).sort());
+    expect(watchReports(rt).map((r) => r.external_id)).toEqual([`${ROOM}-${m1}`, `${ROOM}-${m2}`]);
   });
 
   it('a message addressed to the bot in a watched room is a report, as before (stored, replied), not a watch warning', async () => {

@@ -3,7 +3,7 @@
  * above CHATWORK_WATCH_MIN_VERDICT becomes a report (source `watch`, so it groups, gets cards and
  * escalates like any other) and one calm warning in the room (warning.ts, sent by notices.ts).
  *
- * Messages arrive two ways, and each is handled once (`chatwork_watch_messages`, keyed by room and
+ * Messages arrive these ways, and each is handled once (`chatwork_watch_messages`, keyed by room and
  * message id, written in the same transaction as the warning):
  * - polling (`tick`, one process at a time under the `chatwork.watch` lease): `GET
  *   /rooms/{id}/messages` returns only what the bot's token has not fetched yet, so a process that
@@ -13,6 +13,9 @@
  * - room webhooks (`message_created`) on the existing route: the raw event is NOT stored
  *   (inbound_events holds reports, and below-threshold messages must leave nothing); the sender's
  *   name comes from the room's member list.
+ * - and what the notice queue read from a watched room (`force=1`, looking for a warning it may
+ *   have posted before): that read moves the same cursor, so those messages are handled here
+ *   (`receiveRead`), in whichever process read them.
  *
  * Never handled: the bot's own messages, messages sent before the room was first watched
  * (history), and messages addressed to the bot (those are reports, for the report intake).
@@ -57,6 +60,12 @@ export interface RoomWatch {
   receiveWebhook(e: ChatworkEvent): void;
   /** Handles one message; synchronous apart from nothing (detection and the database). */
   receive(roomId: string, m: RoomMessage): WatchOutcome;
+  /**
+   * Messages of a room that something else read with the bot's token (the notice queue looking
+   * for a warning it may have posted): Chatwork's cursor moved past them, so they are handled
+   * here, as a poll would (nothing for a room that is not watched). Never throws.
+   */
+  receiveRead(roomId: string, messages: RoomMessage[]): void;
   tick(): Promise<WatchTickStats>;
   /** Resolves when background webhook work has finished (tests, shutdown). */
   settled(): Promise<void>;
@@ -216,6 +225,19 @@ export function createRoomWatch(deps: WatchDeps): RoomWatch {
     },
 
     receive,
+
+    receiveRead(roomId, messages) {
+      if (!watched.has(roomId)) return;
+      for (const m of [...messages].sort((a, b) => a.sendTime - b.sendTime)) {
+        try {
+          receive(roomId, m);
+        } catch (err) {
+          // The poll of this process looks at the latest 100 again; another process's poll does not.
+          needsForce.add(roomId);
+          logger.error({ err, roomId, messageId: m.messageId }, 'watched room: a message read by the notice queue was not handled');
+        }
+      }
+    },
 
     async tick() {
       const stats: WatchTickStats = { polled: false, rooms: 0, messages: 0, warned: 0 };
