@@ -13,7 +13,7 @@ import { detect } from '../../src/detection/engine.ts';
 import { countRows, directoryJson, jsonInit, scripted, ScriptedNotifier, testRuntime, type TestRuntime } from '../helpers.ts';
 import { FakeChatwork } from './fake-chatwork.ts';
 import { chatworkOf } from './guard-helpers.ts';
-import { chatworkEnv, inbound, messageCreated, postWebhook } from './helpers.ts';
+import { BOT, chatworkEnv, inbound, messageCreated, postWebhook } from './helpers.ts';
 
 const fake = new FakeChatwork();
 const ROOM = '5001';
@@ -189,6 +189,24 @@ describe('finance-room watch', () => {
     const markers = fake.postedTo(ROOM).map((b) => /〔kakunin n-[0-9a-f]+〕/.exec(b)?.[0]);
     expect(markers.sort()).toEqual([m1, m2].map((id) => noticeMarker(`watch:${ROOM}:${id}`)).sort());
     expect(watchReports(rt).map((r) => r.external_id)).toEqual([`${ROOM}-${m1}`, `${ROOM}-${m2}`]);
+  });
+
+  it('room webhooks: the bot’s own message and one sent before the room was watched get nothing and leave nothing; the same message sent now is warned', async () => {
+    rt = await watching();
+    fake.members.set(ROOM, [{ account_id: FRAUDSTER, name: '髙嶋 宗一郎' }]);
+    const own = messageCreated(FRAUD, { roomId: Number(ROOM), accountId: BOT });
+    const old = messageCreated(FRAUD, { roomId: Number(ROOM), accountId: FRAUDSTER });
+    old.webhook_event.send_time = nowSec(rt) - 60; // the room is watched from the runtime's start
+    for (const p of [own, old]) expect(await (await postWebhook(rt, p)).json()).toEqual({ ok: true, watched: true });
+    await watchOf(rt).settled();
+    expect(fake.postedTo(ROOM)).toHaveLength(0);
+    expect(countRows(rt, 'chatwork_watch_messages')).toBe(0);
+    expect(watchReports(rt)).toHaveLength(0);
+    expect(inbound(rt)).toHaveLength(0);
+    await postWebhook(rt, messageCreated(FRAUD, { roomId: Number(ROOM), accountId: FRAUDSTER }));
+    await watchOf(rt).settled();
+    expect(fake.postedTo(ROOM)).toHaveLength(1);
+    expect(watchReports(rt)).toHaveLength(1);
   });
 
   it('a message addressed to the bot in a watched room is a report, as before (stored, replied), not a watch warning', async () => {
