@@ -14,6 +14,7 @@ import type { Db } from '../src/db/client.ts';
 import type { AppEnv } from '../src/routes/env.ts';
 import type { OutboxTargets } from '../src/delivery/enqueue.ts';
 import type { Logger } from '../src/logger.ts';
+import type { SecretKey } from '../src/secret-key.ts';
 import { createChatworkBinding } from './chatwork/index.ts';
 import { createConsoleNotifier } from './console/index.ts';
 import { createInboxBinding } from './inbox/index.ts';
@@ -28,6 +29,8 @@ export interface NotifierDeps {
   /** The database, for platforms whose targets live in it (Teams channel bindings). */
   db: Db;
   clock: Clock;
+  /** kakunin's secret key, for subkeys of secrets kept at rest (Chatwork OAuth tokens). */
+  secretKey: SecretKey;
 }
 
 /** A configured platform: its card notifier and where cards go, and/or how reporters are answered. */

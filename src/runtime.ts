@@ -61,7 +61,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   }
   logAuditKey(logger, opened);
   const audit = opened.trail;
-  const notifiers = createNotifiers({ config, logger, db: handle.db, clock }, { ...notifierFactories, ...opts.factories });
+  const notifiers = createNotifiers({ config, logger, db: handle.db, clock, secretKey: opened.key }, { ...notifierFactories, ...opts.factories });
   const unrouted = platformsNamed(config.escalation).filter((p) => !notifiers[p]?.notifier);
   if (unrouted.length > 0) {
     handle.close();

@@ -13,6 +13,7 @@ import { translator } from './i18n.ts';
 import { registerAccountPages } from './pages/account.tsx';
 import { registerAdminPages } from './pages/admin.tsx';
 import { registerTeamsAdmin } from './pages/admin-teams.tsx';
+import { registerChatworkAdmin } from './pages/admin-chatwork.tsx';
 import { registerCasePage } from './pages/case.tsx';
 import { registerCasesPage } from './pages/cases.tsx';
 import { registerExport } from './pages/export.tsx';
@@ -82,4 +83,5 @@ export function registerWeb(appIn: Hono<AppEnv>, deps: AppDeps): void {
   registerExport(app, deps);
   registerAdminPages(app, deps);
   registerTeamsAdmin(app, deps);
+  registerChatworkAdmin(app, deps);
 }

@@ -21,6 +21,7 @@ import { roleLabel, scopeLabel, translator } from '../i18n.ts';
 import { page, render, type WebContext } from '../render.tsx';
 import { confirmed, confirmPage } from '../confirm.tsx';
 import { TeamsBindingsSection } from './admin-teams.tsx';
+import { ChatworkSection } from './admin-chatwork.tsx';
 
 type Secret = { label: string; value: string };
 
@@ -182,6 +183,7 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
         </div>
       </section>
       <TeamsBindingsSection deps={deps} lang={lang} csrfToken={session.csrfToken} />
+      <ChatworkSection deps={deps} lang={lang} csrfToken={session.csrfToken} />
     </>,
     { current: '/admin', status: opts.status ?? 200 },
   );
