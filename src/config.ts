@@ -92,6 +92,32 @@ export const envSchema = z.object({
   CHATWORK_API_URL: z.url().default('https://api.chatwork.com/v2'),
   /** The bot's own account id; when unset, `serve` asks GET /me at start. */
   CHATWORK_BOT_ACCOUNT_ID: z.coerce.number().int().positive().optional(),
+  /**
+   * Contact-request guard (adapters/chatwork/guard/): employees connect their own Chatwork account
+   * with OAuth 2.0 + PKCE; kakunin reads their pending contact requests and warns them about
+   * look-alikes. On when any of these is set; then the client id and secret (and the bot's
+   * CHATWORK_API_TOKEN and PUBLIC_URL) are required.
+   */
+  CHATWORK_OAUTH_CLIENT_ID: z.string().min(1).max(200).optional(),
+  CHATWORK_OAUTH_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  CHATWORK_OAUTH_AUTHORIZE_URL: z.url().optional(),
+  CHATWORK_OAUTH_TOKEN_URL: z.url().optional(),
+  /** An RFC 7009 revocation endpoint, if Chatwork offers one; unset: disconnecting deletes the tokens. */
+  CHATWORK_OAUTH_REVOKE_URL: z.url().optional(),
+  CHATWORK_REQUESTS_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).optional(),
+  CHATWORK_REQUESTS_AUTO_DECLINE: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
+  /**
+   * Finance-room watch (adapters/chatwork/watch/): room ids where the bot is a member, comma-separated.
+   * The bot reads every new message there and warns, calmly, about money requests at or above
+   * CHATWORK_WATCH_MIN_VERDICT. Needs CHATWORK_API_TOKEN.
+   */
+  CHATWORK_WATCH_ROOMS: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : [...new Set(v.split(',').map((t) => t.trim()).filter(Boolean))]))
+    .refine((ids) => ids === undefined || (ids.length > 0 && ids.every((t) => /^\d{1,19}$/.test(t))), 'must be Chatwork room ids (digits) separated by commas'),
+  CHATWORK_WATCH_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).optional(),
+  CHATWORK_WATCH_MIN_VERDICT: z.enum(['low', 'medium', 'high']).optional(),
   /** Slack (adapters/slack): on when the bot token, signing secret and channel id are all set. */
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
@@ -198,7 +224,16 @@ export interface Config {
   notifyMinVerdict: (typeof VERDICTS)[number];
   delivery: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; pollMs: number; cardUpdateDelayMs: number };
   console: { enabled: boolean };
-  chatwork: { webhookTokens: string[]; apiToken: string | null; apiUrl: string; botAccountId: number | null };
+  chatwork: {
+    webhookTokens: string[];
+    apiToken: string | null;
+    apiUrl: string;
+    botAccountId: number | null;
+    /** The contact-request guard; null when off. */
+    guard: ChatworkGuardConfig | null;
+    /** The finance-room watch; null when off. */
+    watch: ChatworkWatchConfig | null;
+  };
   /** Null when Slack is not configured. */
   slack: SlackConfig | null;
   /** Null when Teams is not configured. */
@@ -248,6 +283,33 @@ export interface OidcConfig {
   postLogoutRedirectUri: string;
 }
 
+/** The contact-request guard (adapters/chatwork/guard/). */
+export interface ChatworkGuardConfig {
+  clientId: string;
+  clientSecret: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  /** RFC 7009 revocation endpoint; null: disconnecting deletes the tokens only. */
+  revokeUrl: string | null;
+  /** PUBLIC_URL + /chatwork/oauth/callback, registered with the OAuth client. */
+  redirectUri: string;
+  pollMs: number;
+  /** Decline high-verdict requests (DELETE /incoming_requests/{id}). */
+  autoDecline: boolean;
+}
+
+/** The finance-room watch (adapters/chatwork/watch/). */
+export interface ChatworkWatchConfig {
+  /** Room ids, as strings of digits. */
+  rooms: string[];
+  pollMs: number;
+  /** Messages at or above this verdict get a warning in the room and a case. */
+  minVerdict: 'low' | 'medium' | 'high';
+}
+
+/** Chatwork's limit per token: 300 requests in 5 minutes. Polling may use at most this many, the rest is for warnings and replies. */
+export const CHATWORK_POLL_BUDGET_PER_5_MIN = 200;
+
 /** Slack settings (see adapters/slack). `apiUrl` always ends with a slash. */
 export interface SlackConfig {
   botToken: string;
@@ -292,6 +354,8 @@ function toConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>): C
       apiToken: env.CHATWORK_API_TOKEN ?? null,
       apiUrl: withoutTrailingSlashes(env.CHATWORK_API_URL),
       botAccountId: env.CHATWORK_BOT_ACCOUNT_ID ?? null,
+      guard: chatworkGuardConfig(env),
+      watch: chatworkWatchConfig(env),
     },
     slack,
     teams,
@@ -343,6 +407,62 @@ function oidcConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>):
     redirectUri: `${publicUrl}/signin/oidc/callback`,
     postLogoutRedirectUri: `${publicUrl}/signin`,
   };
+}
+
+const GUARD_VARIABLES = [
+  'CHATWORK_OAUTH_CLIENT_ID',
+  'CHATWORK_OAUTH_CLIENT_SECRET',
+  'CHATWORK_OAUTH_AUTHORIZE_URL',
+  'CHATWORK_OAUTH_TOKEN_URL',
+  'CHATWORK_OAUTH_REVOKE_URL',
+  'CHATWORK_REQUESTS_POLL_SECONDS',
+  'CHATWORK_REQUESTS_AUTO_DECLINE',
+] as const;
+
+/** The contact-request guard is all or nothing: any of its variables turns it on, and then it needs the client and the bot. */
+function chatworkGuardConfig(env: z.infer<typeof envSchema>): ChatworkGuardConfig | null {
+  const set = GUARD_VARIABLES.filter((k) => env[k] !== undefined);
+  if (set.length === 0) return null;
+  const why = `required for the contact-request guard (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set)`;
+  const missing: string[] = [];
+  if (!env.CHATWORK_OAUTH_CLIENT_ID) missing.push(`  CHATWORK_OAUTH_CLIENT_ID: ${why}`);
+  if (!env.CHATWORK_OAUTH_CLIENT_SECRET) missing.push(`  CHATWORK_OAUTH_CLIENT_SECRET: ${why}`);
+  if (!env.CHATWORK_API_TOKEN) missing.push(`  CHATWORK_API_TOKEN: ${why} (the kakunin bot sends the warnings)`);
+  if (!env.PUBLIC_URL) missing.push(`  PUBLIC_URL: ${why} (the OAuth redirect URI is PUBLIC_URL/chatwork/oauth/callback)`);
+  if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
+  const flag = env.CHATWORK_REQUESTS_AUTO_DECLINE;
+  return {
+    clientId: env.CHATWORK_OAUTH_CLIENT_ID!,
+    clientSecret: env.CHATWORK_OAUTH_CLIENT_SECRET!,
+    authorizeUrl: env.CHATWORK_OAUTH_AUTHORIZE_URL ?? 'https://www.chatwork.com/packages/oauth2/login.php',
+    tokenUrl: env.CHATWORK_OAUTH_TOKEN_URL ?? 'https://oauth.chatwork.com/token',
+    revokeUrl: env.CHATWORK_OAUTH_REVOKE_URL ?? null,
+    redirectUri: `${withoutTrailingSlashes(env.PUBLIC_URL!)}/chatwork/oauth/callback`,
+    pollMs: (env.CHATWORK_REQUESTS_POLL_SECONDS ?? 60) * 1000,
+    autoDecline: flag === 'true' || flag === '1' || flag === 'yes',
+  };
+}
+
+/** The watch is on with CHATWORK_WATCH_ROOMS; its other variables alone are a mistake, and so is polling beyond the rate limit. */
+function chatworkWatchConfig(env: z.infer<typeof envSchema>): ChatworkWatchConfig | null {
+  const rooms = env.CHATWORK_WATCH_ROOMS;
+  if (rooms === undefined) {
+    const set = (['CHATWORK_WATCH_POLL_SECONDS', 'CHATWORK_WATCH_MIN_VERDICT'] as const).filter((k) => env[k] !== undefined);
+    if (set.length > 0) throw new ConfigError(`Invalid configuration:\n  CHATWORK_WATCH_ROOMS: required when ${set.join(' or ')} is set`);
+    return null;
+  }
+  if (!env.CHATWORK_API_TOKEN) {
+    throw new ConfigError('Invalid configuration:\n  CHATWORK_API_TOKEN: required when CHATWORK_WATCH_ROOMS is set (the kakunin bot reads the rooms and warns there)');
+  }
+  const seconds = env.CHATWORK_WATCH_POLL_SECONDS ?? 30;
+  const perFiveMinutes = rooms.length * Math.ceil(300 / seconds);
+  if (perFiveMinutes > CHATWORK_POLL_BUDGET_PER_5_MIN) {
+    throw new ConfigError(
+      `Invalid configuration:\n  CHATWORK_WATCH_POLL_SECONDS: ${rooms.length} rooms every ${seconds} s is ${perFiveMinutes} requests in 5 minutes; ` +
+        `Chatwork allows 300 per token and kakunin keeps ${300 - CHATWORK_POLL_BUDGET_PER_5_MIN} for warnings and replies: poll less often or watch fewer rooms`,
+    );
+  }
+  return { rooms, pollMs: seconds * 1000, minVerdict: env.CHATWORK_WATCH_MIN_VERDICT ?? 'medium' };
 }
 
 /** Slack is all or nothing: a partial set names what is missing. */

@@ -11,10 +11,12 @@ import type { CaseService } from './cases/service.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/client.ts';
+import type { Detector } from './detection/engine.ts';
 import type { NotifierPlatform, PlatformNotifiers } from './domain/notifier.ts';
 import type { AppEnv } from './http/env.ts';
 import type { DirectoryStore } from './ledger/store.ts';
 import type { Logger } from './logger.ts';
+import type { SecretKey } from './secret-key.ts';
 
 /** Everything the HTTP layer (and adapters' routes) may use. */
 export interface AppDeps {
@@ -29,6 +31,8 @@ export interface AppDeps {
   directory: DirectoryStore;
   /** The OpenID Connect relying party (discovered at start); null when OIDC_* is not set. */
   sso: Sso | null;
+  /** The detection engine with the composition root's rules (what the case service runs too). */
+  detect: Detector;
 }
 
 /** What a factory may use. Misconfiguration should throw here, at start, not on first send. */
@@ -38,6 +42,8 @@ export interface NotifierDeps {
   /** The database, for platforms whose targets live in it (Teams channel bindings). */
   db: Db;
   clock: Clock;
+  /** kakunin's secret key, for subkeys of secrets kept at rest (Chatwork OAuth tokens). */
+  secretKey: SecretKey;
 }
 
 /** A configured platform: its card notifier and where cards go, and/or how reporters are answered. */

@@ -25,6 +25,10 @@ const SECRET_KEYS = [
   'metricsToken',
   'secretKey',
   'KAKUNIN_SECRET_KEY',
+  'clientSecret',
+  'CHATWORK_OAUTH_CLIENT_SECRET',
+  'accessToken',
+  'refreshToken',
   '"x-chatworktoken"',
 ];
 

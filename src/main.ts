@@ -46,7 +46,7 @@ const asksHelp = (args: string[]) => {
   return (end === -1 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
 };
 
-/** Runs one command; resolves to its exit code. A bad environment is reported, exit 1. */
+/** Runs one command; resolves to its exit code. A bad environment (or key) is reported, exit 1. */
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v' || name === 'version') {

@@ -64,7 +64,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   }
   logAuditKey(logger, opened);
   const audit = opened.trail;
-  const notifiers = createNotifiers({ config, logger, db: handle.db, clock }, { ...notifierFactories, ...opts.factories });
+  const notifiers = createNotifiers({ config, logger, db: handle.db, clock, secretKey: opened.key }, { ...notifierFactories, ...opts.factories });
   const unrouted = platformsNamed(config.escalation).filter((p) => !notifiers[p]?.notifier);
   if (unrouted.length > 0) {
     handle.close();
@@ -89,6 +89,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     ...(opts.random ? { random: opts.random } : {}),
   });
   const directory = createDirectoryStore(handle.db);
+  const detect = createDetector(ruleSet);
   const cases = createCaseService({
     db: handle.db,
     audit,
@@ -96,11 +97,11 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     logger,
     config,
     directory,
-    detect: createDetector(ruleSet),
+    detect,
     targets,
     onCommit: () => worker.kick(),
   });
-  const deps: AppDeps = { db: handle.db, audit, clock, logger, config, notifiers, cases, directory, sso };
+  const deps: AppDeps = { db: handle.db, audit, clock, logger, config, notifiers, cases, directory, sso, detect };
   return {
     handle,
     deps,

@@ -14,8 +14,11 @@ import { hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { ConfigError, decodeSecretKey, SECRET_KEY_BYTES } from './config.ts';
 
-/** What subkeys are for; one name per use. */
-export const KEY_PURPOSES = ['audit-chain'] as const;
+/**
+ * What subkeys are for; one name per use. `chatwork-tokens` seals the Chatwork OAuth tokens of
+ * employees who connected their account (src/secret-box.ts, adapters/chatwork/guard/).
+ */
+export const KEY_PURPOSES = ['audit-chain', 'chatwork-tokens'] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 /** A loaded key. The raw bytes stay inside; only subkeys come out. */

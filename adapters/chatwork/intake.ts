@@ -16,11 +16,11 @@ import { inboundEvents, reports } from '../../src/db/schema/index.ts';
 import { backoffDelay } from '../../src/delivery/retry.ts';
 import type { ReportOrigin } from '../../src/domain/notifier.ts';
 import { envelopeSchema, eventKey, HANDLED_EVENTS, readEvent, reportExternalId, type ChatworkEvent, type ChatworkEventType } from './event.ts';
-import { MAX_PARSED_CHARS, parseChatworkBody, toReports } from './parse.ts';
+import { MAX_PARSED_CHARS, parseChatworkBody, toReports, type ParsedMessage } from './parse.ts';
 
 /** What processing made of an event (stored as JSON in `inbound_events.result`). */
 export type ProcessResult =
-  | { status: 'processed'; reports: { ref: string; reportId: number; created: boolean }[] }
+  | { status: 'processed'; reports: { ref: string; reportId: number; created: boolean }[]; command?: string }
   | { status: 'ignored'; reason: string }
   | { status: 'pending'; reason: string };
 
@@ -33,6 +33,14 @@ export interface ChatworkIntake {
   sweep(): number;
 }
 
+/**
+ * Words to the bot that are not reports (`@kakunin 連携`): `handle` answers them (queuing its reply)
+ * and returns the command's name, or null when the message is not a command.
+ */
+export interface ChatworkCommands {
+  handle(e: ChatworkEvent, parsed: ParsedMessage): string | null;
+}
+
 /** The bot's account id, known from the config or (later) from GET /me. */
 export interface BotIdentity {
   accountId: number | null;
@@ -43,7 +51,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'logger' | 'cases' | 'config'>;
 const isHandled = (t: string): t is ChatworkEventType => (HANDLED_EVENTS as readonly string[]).includes(t);
 
 /** Creates the intake over the app's deps; `bot` is shared with the binding (filled at start). */
-export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () => number = Math.random): ChatworkIntake {
+export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () => number = Math.random, commands: ChatworkCommands | null = null): ChatworkIntake {
   const { db, clock } = deps;
   const logger = deps.logger.child({ component: 'chatwork-intake' });
 
@@ -82,6 +90,13 @@ export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () =>
         { inboundId: id, roomId: e.roomId, messageId: e.messageId, chars: e.body.length, parsedChars: MAX_PARSED_CHARS },
         'chatwork message too long: only the first part was parsed; the whole event stays stored',
       );
+    }
+    if (commands && e.type !== 'message_updated' && parsed.quotes.length === 0) {
+      const command = commands.handle(e, parsed);
+      if (command) {
+        logger.info({ inboundId: id, roomId: e.roomId, messageId: e.messageId, command }, 'chatwork command');
+        return { status: 'processed', reports: [], command };
+      }
     }
     const outcome = toReports(parsed, e.senderId, botId);
     if (outcome.kind === 'ignored') return { status: 'ignored', reason: outcome.reason };

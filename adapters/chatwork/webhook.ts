@@ -6,7 +6,8 @@
  *   3. refuse what is not a Chatwork event (400, nothing stored), and a message body over intake's
  *      64 KB cap (422 naming `webhook_event.body`, as the API and the form do); other event types:
  *      200, ignored;
- *   4. store the raw event (unique per message: a replay answers 200 and does nothing);
+ *   4. a watched room's message goes to the room watch (not stored); any other event: store the raw
+ *      event (unique per message: a replay answers 200 and does nothing);
  *   5. process it (errors stay on the stored row for the sweep), then answer a tiny 200.
  */
 import type { Hono } from 'hono';
@@ -17,6 +18,7 @@ import { limitBody } from '../../src/http/body-limit.ts';
 import type { AppEnv } from '../../src/http/env.ts';
 import { envelopeSchema, HANDLED_EVENTS, readEvent, type ChatworkEventType } from './event.ts';
 import type { ChatworkIntake } from './intake.ts';
+import type { RoomWatch } from './watch/watch.ts';
 import { signatureFromQuery, verifyChatworkSignature } from './signature.ts';
 
 /** Chatwork messages are far smaller; anything bigger is not from Chatwork. */
@@ -25,8 +27,11 @@ export const CHATWORK_WEBHOOK_PATH = '/webhooks/chatwork';
 
 const isHandled = (t: string): t is ChatworkEventType => (HANDLED_EVENTS as readonly string[]).includes(t);
 
-/** Mounts the webhook; `tokens` are the configured webhook tokens (any may sign). */
-export function registerChatworkWebhook(app: Hono<AppEnv>, opts: { tokens: readonly string[]; intake: ChatworkIntake }): void {
+/**
+ * Mounts the webhook; `tokens` are the configured webhook tokens (any may sign). With `watch`, room
+ * events of watched rooms go to the room watch instead of the report intake, and are not stored.
+ */
+export function registerChatworkWebhook(app: Hono<AppEnv>, opts: { tokens: readonly string[]; intake: ChatworkIntake; watch?: Pick<RoomWatch, 'intercepts' | 'receiveWebhook'> | null }): void {
   app.post(
     CHATWORK_WEBHOOK_PATH,
     limitBody(CHATWORK_MAX_BODY_BYTES, `Body over ${CHATWORK_MAX_BODY_BYTES} bytes`),
@@ -59,6 +64,11 @@ export function registerChatworkWebhook(app: Hono<AppEnv>, opts: { tokens: reado
         throw new AppError('validation_failed', `Invalid request: webhook_event.body: ${MESSAGE_BODY_TOO_LARGE}`, {
           fields: [{ path: 'webhook_event.body', message: MESSAGE_BODY_TOO_LARGE }],
         });
+      }
+      if (opts.watch?.intercepts(event)) {
+        // A watched room's message: judged, never stored unless it warns (docs/chatwork-guard.md, privacy).
+        opts.watch.receiveWebhook(event);
+        return c.json({ ok: true, watched: true });
       }
       const id = opts.intake.store(text, event);
       if (id === null) return c.json({ ok: true, duplicate: true });

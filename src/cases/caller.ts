@@ -8,6 +8,7 @@
  */
 import type { ReportOrigin } from '../domain/notifier.ts';
 import type { Actor, ReportSource } from '../domain/case.ts';
+import type { DetectionResult } from '../domain/detection.ts';
 
 export type IntakeCaller =
   /** `POST /api/reports` with an intake token. */
@@ -15,16 +16,23 @@ export type IntakeCaller =
   /** The signed Chatwork webhook; `origin` (from the event itself) is where the reporter is answered. */
   | { kind: 'chatwork'; origin: ReportOrigin }
   /** The console's report form: a signed-in user, or (null) someone holding the report link. */
-  | { kind: 'web'; user: { id: number; displayName: string; email?: string | null; issuer?: string | null } | null };
+  | { kind: 'web'; user: { id: number; displayName: string; email?: string | null; issuer?: string | null } | null }
+  /**
+   * A report kakunin raises itself (a Chatwork contact request, a watched room's message), never a
+   * route: the detection already run on it and the actor of its audit event.
+   */
+  | { kind: 'raised'; source: 'contact_request' | 'watch'; detected: DetectionResult; actor: Actor };
 
 /** The scope of `externalId` as stored in `reports.caller`: `token:<id>`, `chatwork` or `web`. */
 export function callerKey(caller: IntakeCaller): string {
-  return caller.kind === 'token' ? `token:${caller.tokenId}` : caller.kind;
+  if (caller.kind === 'token') return `token:${caller.tokenId}`;
+  return caller.kind === 'raised' ? caller.source : caller.kind;
 }
 
 /** The report's `source`: API reports are always `api`. */
 export function callerSource(caller: IntakeCaller): ReportSource {
-  return caller.kind === 'token' ? 'api' : caller.kind;
+  if (caller.kind === 'token') return 'api';
+  return caller.kind === 'raised' ? caller.source : caller.kind;
 }
 
 /** The SSO identity of a console user for the audit trail (nothing for a local account). */
@@ -49,5 +57,7 @@ export function callerActor(caller: IntakeCaller): Actor {
       return caller.user
         ? { platform: 'web', userId: `user:${caller.user.id}`, displayName: caller.user.displayName, ...ssoOf(caller.user) }
         : { platform: 'web', userId: 'report-link', displayName: REPORT_LINK_ACTOR_NAME };
+    case 'raised':
+      return caller.actor;
   }
 }

@@ -171,7 +171,7 @@ export function prepareReport(deps: CaseDeps, report: Report, opts: SubmitOption
   if (report.note && !withinBodyCap(report.note)) throw fieldError('note', MESSAGE_BODY_TOO_LARGE);
   const now = deps.clock.now();
   const dir = deps.directory.get();
-  const detected = safeDetect(deps, report, now, dir);
+  const detected = opts.caller.kind === 'raised' ? opts.caller.detected : safeDetect(deps, report, now, dir);
   const obs = detected.observables.map((o) => ({ ...o, inLedger: observableInLedger(o, dir) }));
   return { report, opts, now, detected, obs };
 }

@@ -25,6 +25,13 @@ export interface Actor {
   issuer?: string | null;
 }
 
-/** Where a report came from. */
-export const REPORT_SOURCES = ['api', 'web', 'chatwork'] as const;
+/** Where a report handed in from outside came from (the API's `source` accepts only these). */
+export const EXTERNAL_REPORT_SOURCES = ['api', 'web', 'chatwork'] as const;
+
+/**
+ * Where a report came from: handed in from outside, or raised by kakunin itself from a Chatwork
+ * contact request (`contact_request`, adapters/chatwork/guard/) or a watched room (`watch`,
+ * adapters/chatwork/watch/). Only kakunin's own code submits the last two.
+ */
+export const REPORT_SOURCES = [...EXTERNAL_REPORT_SOURCES, 'contact_request', 'watch'] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];

@@ -48,6 +48,7 @@ export const EVENT: Record<string, Bilingual> = {
   reminder: { ja: '催促', en: 'Reminder' },
   second_level: { ja: '上位担当へエスカレーション', en: 'Escalated to second level' },
   audit_keyed: { ja: '監査記録を鍵で保護', en: 'Audit chain keyed' },
+  contact_request_declined: { ja: 'コンタクト申請を自動で拒否', en: 'Contact request declined automatically' },
 };
 
 /** Severity of a verdict or a case; shown with its label (「重大度: 高」), never the bare word. */
@@ -89,6 +90,8 @@ export const SOURCE: Record<ReportSource, Bilingual> = {
   api: { ja: 'API', en: 'API' },
   web: { ja: 'Web フォーム', en: 'Web form' },
   chatwork: { ja: 'Chatwork', en: 'Chatwork' },
+  contact_request: { ja: 'Chatwork のコンタクト申請', en: 'Chatwork contact request' },
+  watch: { ja: 'Chatwork の見守りルーム', en: 'Chatwork watched room' },
 };
 
 /** Where someone acted from. */

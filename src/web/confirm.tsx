@@ -4,9 +4,9 @@
  * the same fields with `confirm=yes`, or goes back. Only the second POST changes anything.
  */
 import type { Child } from 'hono/jsx';
-import { Csrf } from './components.tsx';
-import { translator } from './i18n.ts';
-import { render, type WebContext } from './render.tsx';
+import { Csrf } from '../ui/components.tsx';
+import { translator } from '../ui/i18n.ts';
+import { render, type WebContext } from '../ui/render.tsx';
 
 /** True when the form carries the confirmation of the second step. */
 export function confirmed(body: Record<string, unknown>): boolean {

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Bilingual } from '../domain/detection.ts';
 import { issueText } from '../domain/validation-text.ts';
 import { AppError } from '../errors.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../ui/i18n.ts';
 
 /** Names of the console's form fields. */
 const FIELD: Record<string, Bilingual> = {

@@ -1,10 +1,10 @@
 /** Role guards for console routes: not signed in → the sign-in page (GET) or 401; too low a role → 403. */
 import type { MiddlewareHandler } from 'hono';
 import type { UserRole } from '../domain/user.ts';
-import type { WebEnv } from './env.ts';
-import { translator } from './i18n.ts';
-import { errorPage, pathOf } from './render.tsx';
-import { roleAllows } from './security.ts';
+import type { WebEnv } from '../ui/env.ts';
+import { translator } from '../ui/i18n.ts';
+import { errorPage, pathOf } from '../ui/render.tsx';
+import { roleAllows } from '../ui/security.ts';
 
 /** Requires a signed-in user whose role allows `role`. */
 export function requireRole(role: UserRole): MiddlewareHandler<WebEnv> {

@@ -8,11 +8,12 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import { limitBody } from '../http/body-limit.ts';
 import type { AppEnv } from '../http/env.ts';
-import type { WebEnv } from './env.ts';
-import { translator } from './i18n.ts';
+import type { WebEnv } from '../ui/env.ts';
+import { translator } from '../ui/i18n.ts';
 import { registerAccountPages } from './pages/account.tsx';
 import { registerAdminPages } from './pages/admin.tsx';
 import { registerTeamsAdmin } from './pages/admin-teams.tsx';
+import { registerChatworkAdmin } from './pages/admin-chatwork.tsx';
 import { registerCasePage } from './pages/case.tsx';
 import { registerCasesPage } from './pages/cases.tsx';
 import { registerExport } from './pages/export.tsx';
@@ -22,8 +23,8 @@ import { registerMetrics } from './pages/metrics.tsx';
 import { registerReportForm } from './pages/report.tsx';
 import { registerSignIn } from './pages/signin.tsx';
 import { registerSsoSignIn } from './pages/signin-oidc.tsx';
-import { errorPage } from './render.tsx';
-import { consoleHeaders, csrf, language, loadSession } from './security.ts';
+import { errorPage } from '../ui/render.tsx';
+import { consoleHeaders, csrf, language, loadSession } from '../ui/security.ts';
 
 /** Paths the console owns (each gets the console's headers, session and CSRF check). */
 export const CONSOLE_PATHS = [
@@ -82,4 +83,5 @@ export function registerWeb(appIn: Hono<AppEnv>, deps: AppDeps): void {
   registerExport(app, deps);
   registerAdminPages(app, deps);
   registerTeamsAdmin(app, deps);
+  registerChatworkAdmin(app, deps);
 }

@@ -22,6 +22,7 @@ const SECRETS = {
   CHATWORK_WEBHOOK_TOKENS: randomBytes(32).toString('base64'),
   TEAMS_APP_PASSWORD: `teams~${randomBytes(16).toString('hex')}`,
   METRICS_TOKEN: `metrics-${randomBytes(16).toString('hex')}`,
+  CHATWORK_OAUTH_CLIENT_SECRET: `cwoauth-${randomBytes(16).toString('hex')}`,
 };
 
 let rt: TestRuntime | null = null;
@@ -35,7 +36,7 @@ afterEach(async () => {
 });
 
 describe('secrets never reach a log', () => {
-  it('bearer tokens, Slack token and signing secret, Chatwork tokens, Teams password, metrics token: in no line, at trace level', async () => {
+  it('bearer tokens, Slack token and signing secret, Chatwork tokens and OAuth client secret, Teams password, metrics token: in no line, at trace level', async () => {
     slack = await new LeanFakeSlack({ token: SECRETS.SLACK_BOT_TOKEN }).start();
     chatwork = new FakeChatwork();
     const cwUrl = await chatwork.start();
@@ -47,6 +48,8 @@ describe('secrets never reach a log', () => {
         SLACK_API_URL: slack.url,
         CHATWORK_API_URL: cwUrl,
         CHATWORK_BOT_ACCOUNT_ID: '900',
+        CHATWORK_OAUTH_CLIENT_ID: 'kakunin-client',
+        PUBLIC_URL: 'https://kakunin.example.com',
         TEAMS_APP_ID: '00000000-0000-0000-0000-00000000b07',
         TEAMS_APP_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
         NOTIFY_MIN_VERDICT: 'none',

@@ -11,12 +11,12 @@ import { MIN_PASSWORD_LENGTH, tryPasswordSlot, verifyPassword } from '../../auth
 import { reserveSignIn, signInSucceeded, type SignInReservation } from '../../auth/rate-limit.ts';
 import { findUserForSignIn, updateUser } from '../../auth/users.ts';
 import { AppError } from '../../errors.ts';
-import { Csrf, Flash, SsoIdentity } from '../components.tsx';
-import type { WebEnv } from '../env.ts';
+import { Csrf, Flash, SsoIdentity } from '../../ui/components.tsx';
+import type { WebEnv } from '../../ui/env.ts';
 import { requireRole } from '../guards.ts';
-import { paren, roleLabel, translator } from '../i18n.ts';
-import { page, render, type WebContext } from '../render.tsx';
-import { clientIp, cookieNames, formField } from '../security.ts';
+import { paren, roleLabel, translator } from '../../ui/i18n.ts';
+import { page, render, type WebContext } from '../../ui/render.tsx';
+import { clientIp, cookieNames, formField } from '../../ui/security.ts';
 import { refusal } from './signin.tsx';
 
 function AccountPage(p: { c: WebContext; error?: string }) {

@@ -9,11 +9,11 @@ import type { Hono } from 'hono';
 import { createBindingStore, type TeamsBinding } from '../../../adapters/teams/store.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import { Csrf, DataTable, Time } from '../components.tsx';
-import type { WebEnv } from '../env.ts';
+import { Csrf, DataTable, Time } from '../../ui/components.tsx';
+import type { WebEnv } from '../../ui/env.ts';
 import { requireRole } from '../guards.ts';
-import { translator, type Lang } from '../i18n.ts';
-import { page } from '../render.tsx';
+import { translator, type Lang } from '../../ui/i18n.ts';
+import { page } from '../../ui/render.tsx';
 
 function state(t: ReturnType<typeof translator>, b: TeamsBinding) {
   if (b.removedAt) return <span class="muted">{t('解除済み', 'removed')}</span>;

@@ -15,13 +15,14 @@ import { apiTokens, TOKEN_SCOPES } from '../../db/schema/index.ts';
 import { USER_ROLES } from '../../domain/user.ts';
 import { AppError } from '../../errors.ts';
 import { formError } from '../form-error.ts';
-import { Csrf, DataTable, Flash, SsoIdentity, Time } from '../components.tsx';
-import type { WebEnv } from '../env.ts';
+import { Csrf, DataTable, Flash, SsoIdentity, Time } from '../../ui/components.tsx';
+import type { WebEnv } from '../../ui/env.ts';
 import { requireRole } from '../guards.ts';
-import { roleLabel, scopeLabel, translator } from '../i18n.ts';
-import { page, render, type WebContext } from '../render.tsx';
+import { roleLabel, scopeLabel, translator } from '../../ui/i18n.ts';
+import { page, render, type WebContext } from '../../ui/render.tsx';
 import { confirmed, confirmPage } from '../confirm.tsx';
 import { TeamsBindingsSection } from './admin-teams.tsx';
+import { ChatworkSection } from './admin-chatwork.tsx';
 
 type Secret = { label: string; value: string };
 
@@ -183,6 +184,7 @@ function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: s
         </div>
       </section>
       <TeamsBindingsSection deps={deps} lang={lang} csrfToken={session.csrfToken} />
+      <ChatworkSection deps={deps} lang={lang} csrfToken={session.csrfToken} />
     </>,
     { current: '/admin', status: opts.status ?? 200 },
   );

@@ -6,7 +6,7 @@
 import { formatReceipt } from '../../domain/ref.ts';
 import type { CaseService } from '../../cases/service.ts';
 import type { Bilingual, IdentityMatch, Signal } from '../../domain/detection.ts';
-import { Csrf, DataTable, SeverityBadge, SsoIdentity, Time } from '../components.tsx';
+import { Csrf, DataTable, SeverityBadge, SsoIdentity, Time } from '../../ui/components.tsx';
 import { HighlightedMessage } from '../highlight.tsx';
 import {
   actorName,
@@ -25,7 +25,7 @@ import {
   unknownLabel,
   type Lang,
   type T,
-} from '../i18n.ts';
+} from '../../ui/i18n.ts';
 
 /** Everything about one case, as the case service returns it. */
 export type Detail = ReturnType<CaseService['get']>;

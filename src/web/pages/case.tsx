@@ -12,12 +12,12 @@ import { ssoOf } from '../../cases/caller.ts';
 import { CASE_ACTIONS, RESOLUTIONS, type Actor, type CaseStatus } from '../../domain/case.ts';
 import { AppError } from '../../errors.ts';
 import { formError } from '../form-error.ts';
-import { Csrf, Flash, SeverityBadge, StatusBadge, Time } from '../components.tsx';
-import type { WebEnv } from '../env.ts';
+import { Csrf, Flash, SeverityBadge, StatusBadge, Time } from '../../ui/components.tsx';
+import type { WebEnv } from '../../ui/env.ts';
 import { requireRole } from '../guards.ts';
-import { actionDoneMessage, actionLabel, resolutionLabel, translator, type Lang } from '../i18n.ts';
-import { errorPage, page, render, type WebContext } from '../render.tsx';
-import { roleAllows } from '../security.ts';
+import { actionDoneMessage, actionLabel, resolutionLabel, translator, type Lang } from '../../ui/i18n.ts';
+import { errorPage, page, render, type WebContext } from '../../ui/render.tsx';
+import { roleAllows } from '../../ui/security.ts';
 import { bi, Deliveries, Identity, Observables, Reports, Signals, Timeline } from './case-sections.tsx';
 
 

@@ -4,11 +4,11 @@ import type { AppDeps } from '../../deps.ts';
 import { CASE_STATUSES } from '../../domain/case.ts';
 import { VERDICTS } from '../../domain/detection.ts';
 import { formError } from '../form-error.ts';
-import { SeverityBadge, StatusBadge, Time } from '../components.tsx';
+import { SeverityBadge, StatusBadge, Time } from '../../ui/components.tsx';
 import { caseSearchSchema, searchCases, SORTS, type CaseSearch } from '../data/case-search.ts';
-import type { WebEnv } from '../env.ts';
-import { paren, statusLabel, translator, unknownLabel, verdictLabel, type Lang } from '../i18n.ts';
-import { page, render } from '../render.tsx';
+import type { WebEnv } from '../../ui/env.ts';
+import { paren, statusLabel, translator, unknownLabel, verdictLabel, type Lang } from '../../ui/i18n.ts';
+import { page, render } from '../../ui/render.tsx';
 import { requireRole } from '../guards.ts';
 
 const SORT_LABEL: Record<(typeof SORTS)[number], [string, string]> = {

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { AppDeps } from '../../deps.ts';
 import { formError } from '../form-error.ts';
 import { exportCases, exportCasesCsv } from '../data/export.ts';
-import type { WebEnv } from '../env.ts';
+import type { WebEnv } from '../../ui/env.ts';
 import { requireRole } from '../guards.ts';
-import { translator } from '../i18n.ts';
-import { page, render } from '../render.tsx';
+import { translator } from '../../ui/i18n.ts';
+import { page, render } from '../../ui/render.tsx';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const rangeSchema = z.object({ from: day, to: day }).refine((r) => r.from <= r.to, { message: 'from must not be after to', path: ['to'] });

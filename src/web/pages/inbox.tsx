@@ -11,12 +11,12 @@ import type { AppDeps } from '../../deps.ts';
 import { formatCaseRef } from '../../domain/ref.ts';
 import type { CaseStatus } from '../../domain/case.ts';
 import { cases, inboxCards } from '../../db/schema/index.ts';
-import { Flash, SeverityBadge, SsoIdentity, StatusBadge, Time } from '../components.tsx';
-import type { WebEnv } from '../env.ts';
+import { Flash, SeverityBadge, SsoIdentity, StatusBadge, Time } from '../../ui/components.tsx';
+import type { WebEnv } from '../../ui/env.ts';
 import { requireRole } from '../guards.ts';
-import { actionDone, actionDoneMessage, actorName, actorPlatformLabel, paren, translator, unknownLabel } from '../i18n.ts';
-import { page, render } from '../render.tsx';
-import { roleAllows } from '../security.ts';
+import { actionDone, actionDoneMessage, actorName, actorPlatformLabel, paren, translator, unknownLabel } from '../../ui/i18n.ts';
+import { page, render } from '../../ui/render.tsx';
+import { roleAllows } from '../../ui/security.ts';
 import { ActionForms } from './case.tsx';
 
 const EXCERPT = 280;

@@ -10,13 +10,13 @@ import type { AppDeps } from '../../deps.ts';
 import { ledgerImports, organization } from '../../db/schema/index.ts';
 import type { Directory } from '../../domain/directory.ts';
 import { AppError } from '../../errors.ts';
-import { Csrf, DataTable, Flash } from '../components.tsx';
+import { Csrf, DataTable, Flash } from '../../ui/components.tsx';
 import { ledgerToCsv, LEDGER_COLUMNS, parseLedgerFile, type RowError } from '../../ledger/io.ts';
-import type { WebEnv } from '../env.ts';
+import type { WebEnv } from '../../ui/env.ts';
 import { requireRole } from '../guards.ts';
-import { translator, type Lang } from '../i18n.ts';
-import { page, render } from '../render.tsx';
-import { roleAllows } from '../security.ts';
+import { translator, type Lang } from '../../ui/i18n.ts';
+import { page, render } from '../../ui/render.tsx';
+import { roleAllows } from '../../ui/security.ts';
 
 /** A preview older than this cannot be confirmed. */
 const IMPORT_TTL_MS = 60 * 60_000;

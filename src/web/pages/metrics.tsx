@@ -3,10 +3,10 @@ import type { Hono } from 'hono';
 import type { AppDeps } from '../../deps.ts';
 import { DayBars, HBars } from '../charts.tsx';
 import { computeMetrics } from '../data/metrics.ts';
-import type { WebEnv } from '../env.ts';
+import type { WebEnv } from '../../ui/env.ts';
 import { requireRole } from '../guards.ts';
-import { resolutionLabel, statusLabel, translator, verdictLabel, type T } from '../i18n.ts';
-import { page, render } from '../render.tsx';
+import { resolutionLabel, statusLabel, translator, verdictLabel, type T } from '../../ui/i18n.ts';
+import { page, render } from '../../ui/render.tsx';
 
 const SEV_COLOR: Record<string, string> = { high: '#a50e0e', medium: '#c98a00', low: '#0b57d0', none: '#8a94a6' };
 

@@ -15,14 +15,14 @@ import { reportLinkId, reserveLinkReport } from '../../auth/report-links.ts';
 import { formatReceipt } from '../../domain/ref.ts';
 import { MAX_MESSAGE_BODY_BYTES, MESSAGE_BODY_TOO_LARGE, withinBodyCap, type Report } from '../../domain/report.ts';
 import { formError } from '../form-error.ts';
-import { Csrf, Flash, SeverityBadge } from '../components.tsx';
-import type { WebEnv } from '../env.ts';
-import { translator, type Lang } from '../i18n.ts';
+import { Csrf, Flash, SeverityBadge } from '../../ui/components.tsx';
+import type { WebEnv } from '../../ui/env.ts';
+import { translator, type Lang } from '../../ui/i18n.ts';
 import { contactLine, generalAdvice, type Advice } from '../../domain/advice.ts';
 import type { Signal } from '../../domain/detection.ts';
 import type { Bilingual } from '../../domain/detection.ts';
-import { errorPage, page, render, type WebContext } from '../render.tsx';
-import { clientIp } from '../security.ts';
+import { errorPage, page, render, type WebContext } from '../../ui/render.tsx';
+import { clientIp } from '../../ui/security.ts';
 
 const APPROVED = ['today', 'this_week', 'earlier', 'unknown'] as const;
 

@@ -18,11 +18,11 @@ import { roleFor } from '../../domain/role-map.ts';
 import { createSession } from '../../auth/sessions.ts';
 import { FLOW_TTL_MS, startFlow, takeFlow } from '../../auth/sign-in-flows.ts';
 import { signInSsoUser } from '../../auth/sso-users.ts';
-import { Flash } from '../components.tsx';
-import type { WebEnv } from '../env.ts';
-import { translator } from '../i18n.ts';
-import { page, render, type WebContext } from '../render.tsx';
-import { clientIp, cookieNames } from '../security.ts';
+import { Flash } from '../../ui/components.tsx';
+import type { WebEnv } from '../../ui/env.ts';
+import { translator } from '../../ui/i18n.ts';
+import { page, render, type WebContext } from '../../ui/render.tsx';
+import { clientIp, cookieNames } from '../../ui/security.ts';
 import { safeNext } from './signin.tsx';
 
 /** The refusal page: what happened and a way back to the sign-in page. */

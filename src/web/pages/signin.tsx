@@ -14,11 +14,11 @@ import { decoyHash, tryPasswordSlot, verifyPassword } from '../../auth/passwords
 import { reserveSignIn, signInSucceeded, type SignInReservation } from '../../auth/rate-limit.ts';
 import { createSession, deleteSession } from '../../auth/sessions.ts';
 import { activeUserCount, findUserForSignIn } from '../../auth/users.ts';
-import { Csrf, Flash } from '../components.tsx';
-import type { WebEnv } from '../env.ts';
-import { translator, type T } from '../i18n.ts';
-import { page, render, type WebContext } from '../render.tsx';
-import { clientIp, cookieNames, formField } from '../security.ts';
+import { Csrf, Flash } from '../../ui/components.tsx';
+import type { WebEnv } from '../../ui/env.ts';
+import { translator, type T } from '../../ui/i18n.ts';
+import { page, render, type WebContext } from '../../ui/render.tsx';
+import { clientIp, cookieNames, formField } from '../../ui/security.ts';
 
 /** The first-admin command shown on a fresh install (and logged by `serve`). */
 export const FIRST_ADMIN_COMMAND = 'npx kakunin user create --name admin --role admin';
