@@ -6,7 +6,7 @@ import type { Rule } from '../src/detection/rule.ts';
 const INTERNAL_DOCUMENT = lexicon('internal-document', [
   'excel', 'エクセル', 'スプレッドシート', 'ファイル', 'データ', '一覧', 'リスト', '予定表', '資料', '最新版', '見積書', '請求書の控え', '契約書',
   'spreadsheet', 'file', 'files', 'list', 'schedule', 'forecast', 'report', 'price list', 'po list', 'latest version', 'csv', 'data',
-  'doc', 'docs', 'document', 'documents', 'spec', 'link to the',
+  'doc', 'docs', 'document', 'documents', 'spec', 'link to the', 'download link', 'drive link', 'copy of', 'signed copy', 'nda', 'contract',
 ]);
 
 /** Being let in: added to a room or group, invited, given access. */

@@ -22,7 +22,7 @@ const CREDENTIAL_ENTRY = lexicon('credential-entry', [
   'chatworkアカウント', 'チャットワークアカウント', '社内アカウント', '御社アカウント', '御社のmicrosoft', 'アカウントでサインイン', 'アカウントでログイン',
   'メールアドレスとパスワード', '会社のメールアドレス',
   'password', 'company email', 'company e mail', 'email password', 'work email', 'work account', 'microsoft account', 'google account',
-  'chatwork email', 'chatwork account', 'office account', 'corporate email', 'corporate account', 'your credentials',
+  'chatwork email', 'chatwork account', 'office account', 'company account', 'company login', 'corporate login', '会社のアカウント', '社用アカウント', 'corporate email', 'corporate account', 'your credentials',
 ]);
 
 /** A link to sign in or enter details on a site that is not the company's or a ledger partner's, above all one dressed up as a brand or a partner. */

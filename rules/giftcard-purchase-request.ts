@@ -2,6 +2,7 @@ import { BOUGHT, BUY, CARD_CODE, GIFT_CARD } from './lexicons/giftcard.ts';
 import { SECRECY } from './lexicons/pressure.ts';
 import { PAPERWORK_LATER } from './lexicons/money.ts';
 import { SEND_TO_ME } from './lexicons/requests.ts';
+import { offeredBySender } from './support.ts';
 import type { Rule } from '../src/detection/rule.ts';
 
 /** Buy gift cards (of any brand, or prepaid cards) and send their codes. */
@@ -18,7 +19,9 @@ export const giftcardPurchaseRequest: Rule = {
     if (cards.length === 0) return null;
     const bought = ctx.find(BOUGHT);
     const buy = ctx.find(BUY).filter((b) => !bought.some((x) => x.start <= b.start && b.end <= x.end));
-    const code = ctx.near(CARD_CODE, SEND_TO_ME, { maxGap: 30, anyOrder: true });
+    // "I will send the codes to the winners" is the writer's own offer, not a request.
+    const near = ctx.near(CARD_CODE, SEND_TO_ME, { maxGap: 30, anyOrder: true });
+    const code = near.some((e) => offeredBySender(ctx, e)) ? [] : near;
     if (buy.length === 0 && code.length === 0) return null;
     // Buying through the company's own process is routine; the codes sent in chat, secrecy or "I'll pay you back" are not.
     const telling = [...code, ...ctx.find(SECRECY).slice(0, 1), ...ctx.find(PAPERWORK_LATER).slice(0, 1)];
@@ -36,6 +39,7 @@ export const giftcardPurchaseRequest: Rule = {
       'Amazonギフトカードは総務で購入済みです（稟議承認済み）。',
       'ギフトカードの景品は当日お渡しします。',
       'Gift cards for the raffle have been ordered through procurement.',
+      'Procurement bought ten gift cards for the quiz night (PO attached). I will send the codes to the winners from the team mailbox.',
     ],
   },
 };

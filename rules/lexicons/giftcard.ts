@@ -27,5 +27,5 @@ export const CARD_CODE = lexicon('card-code', [
 /** Already bought, through whoever buys them: not a request to buy. */
 export const BOUGHT = lexicon('bought', [
   '購入済', '購入しました', '購入しております', '購入いたしました', '購入した', '買いました', '手配済', '発注済',
-  'purchased', 'have been ordered', 'has been ordered', 'been bought', 'already bought', 'already ordered',
+  'purchased', 'bought', 'have been ordered', 'has been ordered', 'been bought', 'already bought', 'already ordered',
 ]);

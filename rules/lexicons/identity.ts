@@ -16,6 +16,7 @@ export const SUPPORT_CLAIM = lexicon('support-claim', [
   'it team', 'it department', 'it here', 'it admin', 'security team', 'security desk', 'security center', 'security centre',
   'trust & safety', 'trust and safety', 'trust safety', 'customer support', 'technical support', 'tech support', 'account team',
   'admin team', 'system administrator', 'operations team', 'operations center', 'operations centre', 'support center',
+  'safety desk', 'user safety', 'safety team', 'abuse desk', 'abuse team', 'fraud team', 'fraud prevention team', 'risk team',
   'support centre', 'cloud team', 'integration team', 'compliance team', 'verification team', 'official support',
 ]);
 

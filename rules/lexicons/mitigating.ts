@@ -30,6 +30,7 @@ export const FRAUD_NAMED = lexicon('fraud-named', [
   '注意喚起', '詐欺', 'なりすまし', '不審なメッセージ', 'フィッシング', '偽サイト', '偽のメール', '不審なメール', '不審なアカウント', '騙され',
   '書かないように', '書かないで', '教えないで', '送らないで', 'を装った', 'を装う', 'を装い', 'を装って', '偽装', '偽の', '偽アカウント', '不審な',
   'scam', 'scams', 'fraud', 'phishing', 'impersonation', 'impersonating', 'fake', 'suspicious message', 'suspicious messages', 'never ask', 'will never ask',
+  "not ours", "isn't ours", 'not genuine', "isn't genuine", 'not legitimate', 'never need', 'never needs', 'never asks', '本物ではありません', '当社のアカウントではありません',
   'pretending to be', 'posing as', 'impersonate', 'spoofed', 'spoofing', 'scammer', 'scammers', 'fraudster', 'fraudsters',
 ]);
 
@@ -47,5 +48,5 @@ export const WARNING_VOICE = lexicon('warning-voice', [
   'do not click', "don't click", 'report it', 'report them', 'report to', 'forward it to', 'verify by', 'verify via', 'verify through',
   'was a scam', 'is a scam', 'was fake', 'is fake', 'was phishing', 'is phishing', 'we have blocked', 'we blocked', 'please ignore',
   'never ask', 'will never ask', 'examples of', 'typical', 'never reply', 'never respond', "don't respond", 'registered number',
-  'number on file', 'known number', 'if you receive', 'if you get a', 'such messages', 'such message', 'such requests', '要注意', '受け付けない', '受け付けません',
+  'number on file', 'known number', 'blocked it', 'reported it', "i've reported", "don't send", 'do not send', 'if you receive', 'if you get a', 'such messages', 'such message', 'such requests', '要注意', '受け付けない', '受け付けません',
 ]);

@@ -10,7 +10,7 @@ export const TRANSFER = lexicon('transfer', [
   'transfer', 'transfers', 'transferred', 'transferring', 'wire', 'wired', 'wiring', 'wire transfer', 'remit', 'remitted',
   'remittance', 'remittances', 'remitting', 'payment', 'payments', 'pay', 'paid', 'paying', 'deposit', 'deposits', 'settle',
   'settlement', 'send the money', 'send the funds', 'send funds', 'send money', 'send the payment', 'tt', 'telegraphic transfer',
-  'advance', 'prepayment', 'down payment', 'escrow', 'release fee', 'processing fee', 'fee', 'send it on', 'pass it on',
+  'advance', 'prepayment', 'down payment', 'escrow', 'release fee', 'processing fee', 'handling fee', 'clearance fee', 'send it on', 'pass it on',
   'forward the money', 'forward the funds',
 ]);
 

@@ -1,6 +1,12 @@
 /** Pressure: hurry, secrecy, isolation, and excuses for not being reachable, in Japanese and English. */
 import { lexicon } from '../../src/detection/lexicon.ts';
 
+/** Hurry taken back: 「急ぎません」 "not urgent", "no rush". */
+export const NOT_URGENT = lexicon('not-urgent', [
+  '急ぎません', '急ぎではありません', '急ぎではない', '急ぎではございません', '至急ではありません', '急がなくて', '急ぎの件ではありません',
+  'not urgent', 'nothing urgent', 'no rush', 'no hurry', 'not time sensitive', 'not in a hurry', 'whenever you can',
+]);
+
 export const URGENCY = lexicon('urgency', [
   '至急', '大至急', '今日中', '本日中', '今すぐ', 'すぐに', '急ぎ', '急いで', '緊急', 'なる早', 'なるはや', '早急', '直ちに',
   '今日の午前中', '本日の午前中', '本日の午後', '今日の15時', '本日付', 'asap', 'urgent', '期限:本日', '期限は本日',

@@ -59,7 +59,7 @@ export const SEND_TO_ME = lexicon('send-to-me', [
   '添付をお願い', 'attach them', 'attach it', 'attach a',
   // English
   'ご送信', '送信ください', '送信をお願い',
-  'send me', 'send it', 'send them', 'send us', 'send over', 'send back', 'send the', 'send your', 'send a', 'send all',
+  'resend', 're-send', 'send me', 'send it', 'send them', 'send us', 'send over', 'send back', 'send the', 'send your', 'send a', 'send all',
   'forward me', 'forward it', 'forward the', 'forward them', 'reply with', 'reply here', 'reply to this', 'respond with',
   'tell me', 'give me', 'provide', 'share', 'text me', 'read me', 'read out', 'read back', 'upload', 'post it', 'post them',
   'sharing', 'pass it back', 'pass it to me', 'pass it on to me', 'pass the code', 'relay it', 'send what arrives', 'send me what',

@@ -107,6 +107,7 @@ export const ADMIN_RIGHTS = lexicon('admin-rights', [
   'admin rights', 'admin right', 'administrator rights', 'administrator role', 'admin role', 'admin access', 'admin privileges',
   'owner rights', 'owner role', 'owner-level', 'owner level', 'organization administrator', 'organisation administrator',
   'organization admin', 'organisation admin', 'org admin', 'make me admin', 'make me an admin', 'grant admin', 'grant our', 'full access',
+  'administrator privileges', 'administrator privilege', 'admin privilege', 'who the admins are', 'list of admins', 'list of administrators', '管理者権限を持つ', '管理者は誰',
 ]);
 
 /** Giving something over: grant, transfer, add. */

@@ -15,10 +15,12 @@ const ASK_CATEGORIES: ReadonlySet<SignalCategory> = new Set(['money', 'payee', '
 /**
  * What a taken-over account shows even without pressure: where the money goes (a personal,
  * overseas, changed or — from a partner — unregistered account, crypto), and what colleagues and partners never ask for in chat
- * (codes and passwords, sign-in links, admin rights, gift cards, a move to another app).
+ * (codes and passwords, sign-in links, admin rights, gift cards, a move to another app, and — strong only —
+ * balance screenshots, who approves payments, where the bank token is kept).
  */
 const TAKEOVER_RED_FLAGS: ReadonlySet<string> = new Set([
   'payee.personal_account', 'payee.overseas_account', 'payee.account_change', 'payee.unregistered_account', 'money.crypto_payment', 'credential.secret_request',
+  'credential.balance_request',
   'credential.phishing_link', 'credential.admin_rights', 'giftcard.purchase_request', 'offplatform.group_qr', 'offplatform.handle_request',
   'offplatform.invite_link', 'offplatform.move', 'offplatform.callback_number',
 ]);

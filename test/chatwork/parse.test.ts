@@ -94,9 +94,8 @@ describe('Chatwork notation → reports', () => {
   it('brackets that are not notation are text, and the scan stays linear on hostile input', () => {
     expect(reportsOf('[重要] [qt 5] 至急')[0]!.message.body).toBe('[重要] [qt 5] 至急');
     const hostile = '[qt]'.repeat(50_000) + '['.repeat(100_000) + 'x';
-    const t = performance.now();
+    // Finishing within the test's timeout is the check (no milliseconds asserted: speed is npm run bench's job).
     const out = toReports(parseChatworkBody(hostile, BOT), ME, BOT);
-    expect(performance.now() - t).toBeLessThan(1_000);
     expect(out.kind).toBe('reports');
   });
 });

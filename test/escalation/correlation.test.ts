@@ -8,11 +8,13 @@ afterEach(async () => rt?.close());
 
 const ALICE = { platform: 'teams' as const, userId: 'T1', displayName: 'Alice' };
 const ACCOUNT = 'みずほ銀行 福岡天神通支店 普通 5107742 カ）ミナトテックサービス';
-/** An ordinary-looking payment request from a new sender, naming the account of corpus line 3. */
-const quiet = (accountText: string) => ({
+const COLLEAGUE = { accountId: 1000015, name: '平田 智史' };
+const STRANGER = { accountId: 9877001, name: '佐藤 一郎' };
+/** A colleague passing on a new supplier's account through the workflow (low on its own), naming the account of corpus line 3. */
+const quiet = (accountText: string, sender: { accountId: number; name: string } = COLLEAGUE) => ({
   message: {
-    body: `いつもお世話になっております。\n今月分のお支払いは下記口座までお願いいたします。\n${accountText}\nよろしくお願いいたします。`,
-    sender: { accountId: 9877001, name: '佐藤 一郎' },
+    body: `経理の皆さま\n来月から取引を始める業者さんの口座です。登録申請はワークフローで回します。\n${accountText}`,
+    sender,
   },
   reporter: { accountId: 1000020, name: '経理 花子' },
 });
@@ -69,12 +71,12 @@ describe('correlation across cases', () => {
     rt = testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
     const fp = await submitLine(rt, HIGH_WITH_ACCOUNT);
     rt.deps.cases.act(fp.caseRef, 'resolve', ALICE, { resolution: 'false_positive' });
-    const same = await post(quiet(ACCOUNT));
+    const same = await post(quiet(ACCOUNT, STRANGER));
     expect(same.signals.map((s) => s.ruleId)).not.toContain(CONFIRMED_FRAUD_RULE_ID);
 
     rt.deps.cases.act(same.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
     // A new message from the same (fraudulent) Chatwork account, with nothing else suspicious in it.
-    const hello = await post({ message: { body: 'お疲れさまです。明日の会議は10時からでよろしいでしょうか。', sender: { accountId: 9877001, name: '佐藤 一郎' } } });
+    const hello = await post({ message: { body: 'お疲れさまです。明日の会議は10時からでよろしいでしょうか。', sender: STRANGER } });
     expect(hello.verdict).toBe('high');
     const sig = hello.signals.find((s) => s.ruleId === CONFIRMED_FRAUD_RULE_ID)!;
     expect(sig.title.ja).toBe(`${same.caseRef} と同じ送信者アカウント（詐欺確定）`);

@@ -37,13 +37,25 @@ export const TEST_POLICY = {
 
 export const MIN = 60_000;
 
-/** Corpus lines by what detection says of them (checked by the tests that use them). */
+/** Corpus lines (or reports) by what detection says of them (checked by the tests that use them). */
 export const HIGH_WITH_ACCOUNT = 3;
-export const MEDIUM_WITH_ACCOUNT = 14;
+export const LOW_LINE = 20;
+export const NONE_LINE = 1;
+/** The partner 灘見水産's own account asks for today's payment to an account the ledger does not know: medium. */
+export const MEDIUM_WITH_ACCOUNT = {
+  message: {
+    body: '灘見水産の浦田です。今月分のご請求は本日中に下記口座へお願いします。\nみずほ銀行 博多支店 普通 4455667 カ)ナダミスイサン',
+    sender: { accountId: 2000002, name: '浦田 健二' },
+    sentAt: '2026-02-01T10:00:00+09:00',
+  },
+  context: { contactApprovedAt: null, roomType: 'direct' },
+  reporter: { accountId: 1000015, name: '平田 智史' },
+};
 
-/** Submits corpus line `i` through the API. */
-export async function submitLine(rt: TestRuntime, i: number, extra: Record<string, unknown> = {}, token = rt.token('intake')) {
-  const res = await rt.app.request('/api/reports', jsonInit('POST', token, { ...corpus()[i]!.report, ...extra }));
+/** Submits corpus line `i` (or a report) through the API. */
+export async function submitLine(rt: TestRuntime, i: number | Record<string, unknown>, extra: Record<string, unknown> = {}, token = rt.token('intake')) {
+  const report = typeof i === 'number' ? corpus()[i]!.report : i;
+  const res = await rt.app.request('/api/reports', jsonInit('POST', token, { ...report, ...extra }));
   if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as { caseRef: string; caseId: number; reportId: number; verdict: string; signals: { ruleId: string }[] };
 }

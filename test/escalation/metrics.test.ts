@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DURATION_BUCKETS } from '../../src/metrics/collect.ts';
 import { ScriptedNotifier, countRows, testRuntime, type TestRuntime } from '../helpers.ts';
-import { HIGH_WITH_ACCOUNT, MEDIUM_WITH_ACCOUNT, MIN, TEST_POLICY, only, policyEnv, submitLine } from './fixtures.ts';
+import { HIGH_WITH_ACCOUNT, LOW_LINE, MEDIUM_WITH_ACCOUNT, MIN, TEST_POLICY, only, policyEnv, submitLine } from './fixtures.ts';
 
 let rt: TestRuntime;
 afterEach(async () => rt?.close());
@@ -46,7 +46,7 @@ describe('GET /metrics', () => {
 
     const a = await submitLine(rt, HIGH_WITH_ACCOUNT);
     const b = await submitLine(rt, MEDIUM_WITH_ACCOUNT);
-    await submitLine(rt, 13); // low: no card, no timer
+    await submitLine(rt, LOW_LINE); // low: no card, no timer
     rt.clock.advance(90_000);
     let m = await scrape();
     expect(m.types.get('kakunin_reports_total')).toBe('counter');

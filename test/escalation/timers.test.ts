@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScriptedNotifier, corpus, countRows, testRuntime, type TestRuntime } from '../helpers.ts';
-import { HIGH_WITH_ACCOUNT, MIN, TEST_POLICY, only, policyEnv, submitLine } from './fixtures.ts';
+import { HIGH_WITH_ACCOUNT, LOW_LINE, MEDIUM_WITH_ACCOUNT, MIN, TEST_POLICY, only, policyEnv, submitLine } from './fixtures.ts';
 
 const runtimes: TestRuntime[] = [];
 afterEach(async () => {
@@ -143,17 +143,17 @@ describe('escalation timers', () => {
 
   it('low and none cases get no card and no timer; a case raised from medium to high has its first reminder pulled earlier', async () => {
     const { rt } = setup();
-    await submitLine(rt, 13); // low
+    await submitLine(rt, LOW_LINE); // low
     expect(countRows(rt, 'deliveries')).toBe(0);
     expect(countRows(rt, 'escalation_timers')).toBe(0);
 
-    const medium = await submitLine(rt, 14);
+    const medium = await submitLine(rt, MEDIUM_WITH_ACCOUNT);
     expect(medium.verdict).toBe('medium');
     const t0 = rt.clock.now().getTime();
     expect(timerRows(rt)).toMatchObject([{ kind: 'ack_timeout', due_at: t0 + 60 * MIN }]);
     rt.clock.advance(MIN);
     // The same sender again, now with a high message: same case, stricter deadline.
-    const sender = corpus()[14]!.report.message.sender;
+    const sender = MEDIUM_WITH_ACCOUNT.message.sender;
     const again = await submitLine(rt, HIGH_WITH_ACCOUNT, { message: { ...corpus()[HIGH_WITH_ACCOUNT]!.report.message, sender } });
     expect(again.verdict).toBe('high');
     expect(again.caseRef).toBe(medium.caseRef);

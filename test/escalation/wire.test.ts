@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testRuntime, type TestRuntime } from '../helpers.ts';
-import { HIGH_WITH_ACCOUNT, MEDIUM_WITH_ACCOUNT, MIN, TEST_POLICY, httpNotifier, only, policyEnv, startRecorder, submitLine } from './fixtures.ts';
+import { HIGH_WITH_ACCOUNT, LOW_LINE, MEDIUM_WITH_ACCOUNT, MIN, NONE_LINE, TEST_POLICY, httpNotifier, only, policyEnv, startRecorder, submitLine } from './fixtures.ts';
 
 let rt: TestRuntime | undefined;
 let recorder: Awaited<ReturnType<typeof startRecorder>> | undefined;
@@ -54,8 +54,8 @@ describe('reminders over the wire', () => {
     rt = testRuntime({ dir: p.dir, env: { ...p.env, NOTIFY_MIN_VERDICT: 'none' }, factories: only(httpNotifier(recorder.url), ['C-DEFAULT']) });
     const high = await submitLine(rt, HIGH_WITH_ACCOUNT);
     const medium = await submitLine(rt, MEDIUM_WITH_ACCOUNT);
-    const low = await submitLine(rt, 13);
-    const none = await submitLine(rt, 1);
+    const low = await submitLine(rt, LOW_LINE);
+    const none = await submitLine(rt, NONE_LINE);
     expect([high.verdict, medium.verdict, low.verdict, none.verdict]).toEqual(['high', 'medium', 'low', 'none']);
     await rt.worker.tick();
     const posts = recorder.requests.filter((r) => r.path === '/post').map((r) => `${r.body.ref}→${r.body.channel}`);
