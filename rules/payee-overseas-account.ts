@@ -1,6 +1,13 @@
 import { CHANGE, OVERSEAS, PAYEE_ACCOUNT, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
 import { asked, isRegisteredAccount, senderBanksAbroad } from './support.ts';
 import type { Rule } from '../src/detection/rule.ts';
+import { lexicon } from '../src/detection/lexicon.ts';
+
+/** The reader's own account ("your bank details", 「御社の口座」): money coming to us, not going abroad. */
+const READER_ACCOUNT = lexicon('reader-account', [
+  'your bank', 'your account details', 'your banking details', 'your bank details', 'your remittance', 'your payment details',
+  'your beneficiary', 'your receiving account', '御社の口座', '貴社の口座', '御社口座', '貴社口座', '御社の振込先', '貴社の振込先', '御社のお振込先', '貴社のお振込先',
+]);
 
 /** A payment abroad that the ledger doesn't know: SWIFT/IBAN, a foreign bank, a payment agent. */
 export const payeeOverseasAccount: Rule = {
@@ -18,7 +25,9 @@ export const payeeOverseasAccount: Rule = {
     // Words alone ("SWIFT", "Hong Kong") count unless every account given is registered, or the
     // sender is a ledger partner that banks abroad anyway.
     const paying = asked(ctx, TRANSFER, { maxGap: 60, unless: PAYMENT_TERMS }).length > 0 || ctx.near(CHANGE, PAYEE_ACCOUNT, { maxGap: 24, anyOrder: true }).length > 0;
-    const wordsCount = paying && !(accounts.length > 0 && abroad.length === 0) && !senderBanksAbroad(ctx);
+    // Without an account in the message, words about the reader's own details ("re-confirm your bank details") send nothing abroad.
+    const readers = accounts.length === 0 && ctx.has(READER_ACCOUNT);
+    const wordsCount = paying && !readers && !(accounts.length > 0 && abroad.length === 0) && !senderBanksAbroad(ctx);
     const words = wordsCount ? [...ctx.near(OVERSEAS, TRANSFER, { maxGap: 60, anyOrder: true }), ...ctx.near(OVERSEAS, PAYEE_ACCOUNT, { maxGap: 60, anyOrder: true })] : [];
     const evidence = [...abroad, ...words];
     if (evidence.length === 0) return null;
@@ -36,6 +45,7 @@ export const payeeOverseasAccount: Rule = {
       'みずほ銀行 本町支店 普通 1234567 カ)ヨドバイサン へお振込ください。',
       { body: 'Invoice attached. Payment to our usual account: Kestrel Bank plc, IBAN GB11 KSTR 4020 1577 8812 34, BIC KSTRGB2L.', sender: { accountId: 4000002, name: 'Fiona Marsh' } },
       'Our payment of USD 3,000 will be sent by SWIFT from our Japanese account next week.',
+      'Before our next payment run, could you send a letter confirming your bank details (bank name, SWIFT, account number)?',
     ],
   },
 };
