@@ -19,7 +19,7 @@ export const credentialSecretRequest: Rule = {
     // 「誰にも伝えないこと」 "never share your code": the request word belongs to a prohibition.
     const dont = ctx.find(DONT_SHARE);
     const prohibited = (pair: typeof here) =>
-      pair.length > 0 && (dont.some((d) => pair.some((e) => d.start <= e.start && e.end <= d.end)) || pair.some((e) => offeredBySender(ctx, e)));
+      pair.length > 0 && (dont.some((d) => pair.some((e) => d.start <= e.start && e.start < d.end)) || pair.some((e) => offeredBySender(ctx, e)));
     if (here.length > 0 && !prohibited(here)) return { evidence: here, strength: 'strong' };
     // "A code will arrive by SMS … send me what arrives": the code and the request may sit on different lines.
     const arrives = ctx.find(CODE_ARRIVES);
@@ -46,6 +46,7 @@ export const credentialSecretRequest: Rule = {
       '資料はパスワード付きZIPで送ってください。',
       '添付ファイルのパスワードを別途お送りください。',
       '来客用のWi-Fiのパスワードを教えてください。',
+      "I've unlocked your account. Please set a new password on the self-service page, and don't send it to me or anyone.",
       'The password for the zip file will follow in a separate email.',
       "The archive is encrypted; I'll send the password in another message shortly.",
       'Please send me the source code for review by Friday.',

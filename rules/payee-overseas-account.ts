@@ -1,13 +1,10 @@
-import { CHANGE, OVERSEAS, PAYEE_ACCOUNT, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
+import { CHANGE, OVERSEAS, PAYEE_ACCOUNT, PAYMENT_TERMS, READER_ACCOUNT, TRANSFER } from './lexicons/money.ts';
 import { asked, isRegisteredAccount, senderBanksAbroad } from './support.ts';
 import type { Rule } from '../src/detection/rule.ts';
-import { lexicon } from '../src/detection/lexicon.ts';
 
-/** The reader's own account ("your bank details", 「御社の口座」): money coming to us, not going abroad. */
-const READER_ACCOUNT = lexicon('reader-account', [
-  'your bank', 'your account details', 'your banking details', 'your bank details', 'your remittance', 'your payment details',
-  'your beneficiary', 'your receiving account', '御社の口座', '貴社の口座', '御社口座', '貴社口座', '御社の振込先', '貴社の振込先', '御社のお振込先', '貴社のお振込先',
-]);
+
+/** SWIFT, IBAN, BIC: banking words that only a foreign account has. */
+const SWIFT_WORD = /swift|iban|bic|ｓｗｉｆｔ|ｉｂａｎ/i;
 
 /** A payment abroad that the ledger doesn't know: SWIFT/IBAN, a foreign bank, a payment agent. */
 export const payeeOverseasAccount: Rule = {
@@ -31,7 +28,9 @@ export const payeeOverseasAccount: Rule = {
     const words = wordsCount ? [...ctx.near(OVERSEAS, TRANSFER, { maxGap: 60, anyOrder: true }), ...ctx.near(OVERSEAS, PAYEE_ACCOUNT, { maxGap: 60, anyOrder: true })] : [];
     const evidence = [...abroad, ...words];
     if (evidence.length === 0) return null;
-    return { evidence: evidence.slice(0, 3), strength: 'strong' };
+    // A foreign account in the message (or SWIFT/IBAN words with a payment) is strong; a place name next to a payment word alone is weak.
+    const named = abroad.length > 0 || words.some((w) => SWIFT_WORD.test(w.text));
+    return { evidence: evidence.slice(0, 3), strength: named ? 'strong' : 'weak' };
   },
   examples: {
     match: [

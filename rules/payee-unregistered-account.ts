@@ -1,4 +1,4 @@
-import { CHANGE, INVOICE_DUE, PAYEE_ACCOUNT, PAYMENT_TERMS, TRANSFER } from './lexicons/money.ts';
+import { CHANGE, INVOICE_DUE, PAYEE_ACCOUNT, PAYMENT_TERMS, READER_ACCOUNT, TRANSFER } from './lexicons/money.ts';
 import { asked, describeAccounts, unregisteredAccounts } from './support.ts';
 import type { Rule } from '../src/detection/rule.ts';
 
@@ -12,7 +12,9 @@ export const payeeUnregisteredAccount: Rule = {
     en: 'The bank account in the message matches none of the accounts registered in the ledger. Do not pay an unverified account until confirmed through the ledger contact.',
   },
   match(ctx) {
-    const fresh = unregisteredAccounts(ctx);
+    // An account introduced as the reader's own (「御社の請求書に記載のお振込先」, "your bank details") is where money comes in.
+    const readers = ctx.has(READER_ACCOUNT) ? ctx.find(READER_ACCOUNT) : [];
+    const fresh = unregisteredAccounts(ctx).filter((o) => !readers.some((r) => r.end <= o.evidence.start && o.evidence.start - r.end <= 30));
     if (fresh.length === 0) return null;
     // Strong when the reader is asked to pay it or told it replaces another, or when the sender is not who they claim.
     const paying =

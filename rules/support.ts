@@ -168,7 +168,7 @@ export function onDomain(host: string, domain: string): boolean {
 export function handOverRequests(ctx: RuleContext): Evidence[] {
   return ctx.memo(handOverRequests, () => {
     const dont = ctx.find(DONT_SHARE);
-    const denied = (e: Evidence) => dont.some((d) => (d.start <= e.start && e.end <= d.end) || (d.start >= e.end && d.start - e.end <= 12));
+    const denied = (e: Evidence) => dont.some((d) => (d.start <= e.start && e.start < d.end) || (d.start >= e.end && d.start - e.end <= 12));
     return [...ctx.find(SEND_TO_ME), ...ctx.find(IN_THIS_CHAT)].filter((e) => !denied(e) && !offeredBySender(ctx, e));
   });
 }

@@ -129,7 +129,7 @@ export const PERSONAL_ACCOUNT = lexicon('personal-account', [
   '個人名義', '個人口座', '個人の口座', '代表の個人', '担当者個人', '私個人', '社長個人', '個人名の口座', '個人宛',
   // English
   'personal account', 'private account', 'my own account', 'individual account', "individual's account", 'personal bank',
-  'account in my name', 'account in her name', 'account in his name', 'personally',
+  'account in my name', 'account in her name', 'account in his name',
 ]);
 
 /** Places and rails abroad: a payee there is an overseas account. Currencies alone are not (partners abroad invoice in USD). */
@@ -158,3 +158,10 @@ export const INVOICE_DUE = lexicon('invoice-due', [
 
 /** Money coming back: a refund, a credit, an overpayment — the bait of "pay a fee first" frauds. */
 export const REFUND = lexicon('refund', ['還付', '返金', '払い戻し', '過払い', 'refund', 'refunds', 'reimbursement', 'overpayment', 'overcharged', 'a credit of', 'credit note']);
+
+/** The reader's own account ("your bank details", 「御社の口座」): money coming to us, not going abroad. */
+export const READER_ACCOUNT = lexicon('reader-account', [
+  'your bank', 'your account details', 'your banking details', 'your bank details', 'your remittance', 'your payment details',
+  'your beneficiary', 'your receiving account', '御社の口座', '貴社の口座', '御社口座', '貴社口座', '御社の振込先', '貴社の振込先', '御社のお振込先', '貴社のお振込先',
+  '御社の請求書', '貴社の請求書', '御社のご請求書', '貴社のご請求書', 'your invoice', 'on your invoice', 'your remit-to',
+]);

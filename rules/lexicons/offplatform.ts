@@ -47,7 +47,7 @@ export const MOVE_AWAY = lexicon('move-away', [
   'send it to my', 'send them to my', 'send everything to my', 'email it to', 'email them to', 'forward it to my', 'forward them to my',
   'move to', 'moving to', 'switch to', 'continue on', 'continue there', 'continue the conversation', 'continue our conversation',
   'talk on', 'chat on', 'message me on', 'message me there', 'reach me on', 'reach out there', 'reach me there', 'add me on',
-  'contact me on', 'contact me via', 'contact me in', 'message me in', 'reach me in', 'find me on', 'talk in', 'join via', 'join us on', 'join our', 'join the new', 'please join', 'migrating this room',
+  'contact me on', 'contact me via', 'contact me by', 'contact me through', 'reach me by', 'message me by', 'talk by', 'contact me in', 'message me in', 'reach me in', 'find me on', 'talk in', 'join via', 'join us on', 'join our', 'join the new', 'please join', 'migrating this room',
   'migrate this room', 'shared there only', 'only be shared there', 'will be shared there', 'new room', 'new group',
   'should be sent to', 'be sent to my', 'write to me at', 'email me at', 'mail me at', 'message me at',
 ]);
@@ -57,7 +57,7 @@ export const LEAVING_PLATFORM = lexicon('leaving-platform', [
   'chatworkをやめ', 'chatworkの利用をやめ', 'chatworkの利用を終了', 'chatworkは使わ', 'chatworkを使わなく', 'chatworkを廃止',
   'チャットワークをやめ', 'チャットワークの利用を終了', 'チャットワークは使わ', 'チャットワークを廃止', 'このルームは閉鎖',
   'このルームは削除', 'このグループは閉鎖', 'このチャットは閉鎖', 'このルームは今後', 'ルームを移行', 'アーカイブされ',
-  'leaving chatwork', 'stop using chatwork', 'stopped using chatwork', 'phasing out chatwork', 'no longer use chatwork',
+  'leaving chatwork', 'stop using chatwork', 'chatwork will be stopped', 'chatwork will be closed', 'chatwork will be discontinued', 'chatwork is discontinued', 'stopped using chatwork', 'phasing out chatwork', 'no longer use chatwork',
   'no longer using chatwork', 'moving off chatwork', 'chatwork is blocked', 'chatwork is being audited', 'will be archived',
   'be archived', 'will be closed', 'be closed by', 'no longer monitored', 'is being retired', 'consolidating',
 ]);
