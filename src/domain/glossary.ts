@@ -49,6 +49,11 @@ export const EVENT: Record<string, Bilingual> = {
   second_level: { ja: '上位担当へエスカレーション', en: 'Escalated to second level' },
   audit_keyed: { ja: '監査記録を鍵で保護', en: 'Audit chain keyed' },
   contact_request_declined: { ja: 'コンタクト申請を自動で拒否', en: 'Contact request declined automatically' },
+  'escalation.ack_timeout': { ja: '催促（対応開始がないまま期限切れ）', en: 'Reminder: not acknowledged in time' },
+  'escalation.renotify': { ja: '再催促', en: 'Reminder repeated' },
+  'escalation.second_level': { ja: '上位担当へエスカレーション', en: 'Escalated to second level' },
+  'escalation.unresolved': { ja: '催促（未解決のまま期限切れ）', en: 'Reminder: still unresolved' },
+  retention_purged: { ja: '保存期間を過ぎた本文を削除', en: 'Message texts purged (retention)' },
 };
 
 /** Severity of a verdict or a case; shown with its label (「重大度: 高」), never the bare word. */

@@ -4,7 +4,11 @@
  * English validation messages), and the same state has the same name in the console and on cards.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { STATUS, ACTION } from '../../src/domain/glossary.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { STATUS, ACTION, EVENT } from '../../src/domain/glossary.ts';
+import { CASE_ACTIONS } from '../../src/domain/case.ts';
+import { TIMER_KINDS } from '../../src/db/schema/escalation-timers.ts';
 import { buildCardMessage } from '../../adapters/slack/blocks.ts';
 import type { TestRuntime } from '../helpers.ts';
 import { createUser } from '../../src/auth/users.ts';
@@ -82,5 +86,36 @@ describe('no raw codes on console pages', () => {
     const slack = JSON.stringify(buildCardMessage(rt.deps.cases.card(ref), { mentionHigh: 'none' }));
     expect(slack).toContain(`${STATUS.acknowledged.ja} / ${STATUS.acknowledged.en}`);
     expect(ACTION.acknowledge.verb.ja).toBe('対応を開始する');
+  });
+});
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+describe('every audit event has a name', () => {
+  it('each event type the code writes (actions, intake, timers, retention, audit keying, the guard) is in the glossary, in Japanese', () => {
+    const types = [
+      'opened',
+      'report_added',
+      ...CASE_ACTIONS,
+      ...TIMER_KINDS.map((k) => `escalation.${k}`),
+      'retention_purged',
+      'audit_keyed',
+      'contact_request_declined',
+    ];
+    // The list above must follow the code: every literal event type passed to the audit trail is in it.
+    const written = new Set<string>();
+    for (const dir of ['src', 'adapters']) {
+      for (const file of fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
+        if (!/\.tsx?$/.test(file)) continue;
+        const text = fs.readFileSync(path.join(ROOT, dir, file), 'utf8');
+        for (const m of text.matchAll(/append\(\{\s*(?:[a-zA-Z]+(?:: [^,\n]+)?,\s*)*type: '([a-z_.]+)'/g)) written.add(m[1]!);
+      }
+    }
+    expect(written.size).toBeGreaterThan(0);
+    for (const t of written) expect(types, `${t} is written by the code but not listed here`).toContain(t);
+    for (const t of types) {
+      expect(Object.hasOwn(EVENT, t), t).toBe(true);
+      expect(EVENT[t]!.ja, t).not.toMatch(/^[a-z_.]+$/);
+    }
   });
 });
