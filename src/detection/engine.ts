@@ -102,15 +102,15 @@ export function detect(report: Report, directory: Directory, ruleSet: RuleSet, o
   }
 
   // The wording model: one more signal (its strongest passages as evidence) and one more part of the score.
-  let wording: { probability: number; thresholds: { supporting: number; strong: number } } | null = null;
+  let wordingProbability: number | null = null;
   if (options.wording !== false) {
     const model = options.wording ?? defaultModel();
     const assessment = modelAssessment(report, text, { model });
     const signal = modelSignal(assessment, model.file.thresholds);
     if (signal) signals.push(signal);
-    wording = { probability: assessment.probability, thresholds: model.file.thresholds };
+    wordingProbability = assessment.probability;
   }
 
-  const { score, verdict, summary } = scoreSignals(signals, identity, wording);
+  const { score, verdict, summary } = scoreSignals(signals, identity, wordingProbability);
   return { verdict, score, signals, observables, identity, summary };
 }

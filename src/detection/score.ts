@@ -8,6 +8,7 @@
  * part without touching the rules: `scoreParts` reads the signals into named parts, `combine` turns
  * the parts into a score and applies the caps, each with a reason.
  */
+import { MODEL_RULE_ID } from './model/index.ts';
 import type { Bilingual, IdentityMatch, Signal, SignalCategory, Verdict } from '../domain/detection.ts';
 
 const ASK_CATEGORIES: ReadonlySet<SignalCategory> = new Set(['money', 'payee', 'credential', 'offplatform', 'giftcard']);
@@ -92,14 +93,11 @@ export interface ScoreParts {
   warning: boolean;
   /** A strong identity, payee or gift-card signal: what the wording model never vetoes. */
   concrete: boolean;
-  /** The wording model: 0 under its supporting threshold, 1 supporting, 2 strong; null when it did not run. */
+  /**
+   * The wording model: its probability, and its level read from its signal (0 no signal — under the
+   * supporting threshold —, 1 weak, 2 strong); null when it did not run.
+   */
   wording: { level: Level; probability: number } | null;
-}
-
-/** The wording model's probability and thresholds, as the engine hands them to the score. */
-export interface WordingInput {
-  probability: number;
-  thresholds: { supporting: number; strong: number };
 }
 
 /** Verdict for a score. */
@@ -113,7 +111,7 @@ export function verdictFor(score: number): Verdict {
 const level = (s: Signal): Level => (s.strength === 'strong' ? 2 : 1);
 
 /** Read the signals into parts (one pass). Off-platform signals are no ask inside a colleague's social invitation. */
-export function scoreParts(signals: Signal[], identity: IdentityMatch | null, wording: WordingInput | null = null): ScoreParts {
+export function scoreParts(signals: Signal[], identity: IdentityMatch | null, wordingProbability: number | null = null): ScoreParts {
   let social = false;
   for (const s of signals) if (s.ruleId === 'mitigating.social_invitation') social = true;
   let ask: Level = 0;
@@ -123,6 +121,7 @@ export function scoreParts(signals: Signal[], identity: IdentityMatch | null, wo
   let takeoverRedFlag = false;
   let warning = false;
   let concrete = false;
+  let wordingLevel: Level = 0;
   const strongAskKinds = new Set<SignalCategory>();
   const pressure = new Set<string>();
   for (const s of signals) {
@@ -144,6 +143,8 @@ export function scoreParts(signals: Signal[], identity: IdentityMatch | null, wo
       if (s.ruleId !== 'mitigating.social_invitation') mitigations++;
     } else if (s.ruleId === 'context.new_contact') {
       fresh = Math.max(fresh, level(s)) as Level;
+    } else if (s.ruleId === MODEL_RULE_ID) {
+      wordingLevel = level(s);
     }
   }
   return {
@@ -158,16 +159,11 @@ export function scoreParts(signals: Signal[], identity: IdentityMatch | null, wo
     takeoverRedFlag,
     warning,
     concrete,
-    wording: wording === null ? null : { probability: wording.probability, level: wordingLevel(wording) },
+    wording: wordingProbability === null ? null : { probability: wordingProbability, level: wordingLevel },
   };
 }
 
 const CONCRETE_CATEGORIES: ReadonlySet<SignalCategory> = new Set(['identity', 'payee', 'giftcard']);
-
-function wordingLevel(w: WordingInput): Level {
-  if (w.probability >= w.thresholds.strong) return 2;
-  return w.probability >= w.thresholds.supporting ? 1 : 0;
-}
 
 const BELOW_MEDIUM = THRESHOLDS.medium - 1;
 
@@ -236,8 +232,8 @@ function combineRules(p: ScoreParts): number {
  * - newness of the contact; pressure (urgency, secrecy, excuses, paperwork later);
  * - mitigation (formal process, registered payee, a fraud warning) counts fully only when the sender is who they say.
  */
-export function scoreSignals(signals: Signal[], identity: IdentityMatch | null, wording: WordingInput | null = null): ScoreResult {
-  const parts = scoreParts(signals, identity, wording);
+export function scoreSignals(signals: Signal[], identity: IdentityMatch | null, wordingProbability: number | null = null): ScoreResult {
+  const parts = scoreParts(signals, identity, wordingProbability);
   const score = combine(parts);
   const verdict = verdictFor(score);
   return { score, verdict, summary: summarise(verdict, parts, identity) };

@@ -8,7 +8,7 @@ import { examplesLedger } from '../../rules/examples-ledger.ts';
 import { ruleSet } from '../../rules/index.ts';
 import { createDetector } from '../../src/detection/engine.ts';
 import { defaultModel } from '../../src/detection/model/index.ts';
-import { combine, THRESHOLDS, type ScoreParts, type WordingInput } from '../../src/detection/score.ts';
+import { combine, THRESHOLDS, type ScoreParts } from '../../src/detection/score.ts';
 import type { Report } from '../../src/domain/report.ts';
 
 const detect = createDetector(ruleSet);
@@ -30,9 +30,9 @@ function parts(over: Partial<ScoreParts>, probability: number | null): ScorePart
     concrete: false,
     wording: null,
   };
-  const w: WordingInput | null = probability === null ? null : { probability, thresholds: T };
-  const level = w === null ? null : w.probability >= T.strong ? 2 : w.probability >= T.supporting ? 1 : 0;
-  return { ...base, ...over, wording: w === null ? null : { probability: w.probability, level: level as 0 | 1 | 2 } };
+  // The level the model's signal would have at these thresholds (none under supporting, weak, strong).
+  const level = probability === null ? null : probability >= T.strong ? 2 : probability >= T.supporting ? 1 : 0;
+  return { ...base, ...over, wording: probability === null ? null : { probability, level: level as 0 | 1 | 2 } };
 }
 
 const medium = THRESHOLDS.medium;
