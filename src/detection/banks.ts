@@ -41,7 +41,8 @@ const LATIN_BANK_LEGAL_FORMS = ['limited', 'ltd', 'plc', 'ag', 'sa', 'nv', 'inc'
 
 /** "dbsbankltd" → "dbsbank", "commerzbankag" → "commerzbank": legal forms after a name that ends in bank/banking (by hand, no regex). */
 function withoutLatinLegalForm(s: string): string {
-  let rest = s.replaceAll(',', '').replaceAll('.', '');
+  const plain = s.replaceAll(',', '').replaceAll('.', '');
+  let rest = plain;
   for (let changed = true; changed; ) {
     changed = false;
     for (const form of LATIN_BANK_LEGAL_FORMS) {
@@ -55,21 +56,16 @@ function withoutLatinLegalForm(s: string): string {
       }
     }
   }
-  return rest === s.replaceAll(',', '').replaceAll('.', '') ? s : rest;
+  return rest === plain ? s : rest;
 }
 
 /** Names a ledger gives in parentheses after a bank's full name ("… of Vietnam (Vietcombank)"), canonical. */
 export function bankNameAliases(name: string): string[] {
   const out: string[] = [];
-  let from = 0;
-  for (;;) {
-    const open = name.indexOf('(', from);
-    if (open < 0) break;
-    const close = name.indexOf(')', open + 1);
-    if (close < 0 || close - open > 41) break;
-    const inner = normaliseBankName(name.slice(open + 1, close));
+  // The same parentheses `stripBankName` drops from the name (folded, so full-width brackets count too).
+  for (const m of foldKey(name).matchAll(BANK_REGEXES.parenthetical)) {
+    const inner = normaliseBankName(m[0].slice(1, -1));
     if (inner !== '?' && inner.length >= 3) out.push(inner);
-    from = close + 1;
   }
   return out;
 }
