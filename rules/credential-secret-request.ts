@@ -1,6 +1,6 @@
-import { DONT_SHARE, IN_THIS_CHAT, SEND_TO_ME } from './lexicons/requests.ts';
+import { IN_THIS_CHAT, SEND_TO_ME } from './lexicons/requests.ts';
 import { CODE_ARRIVES, CODE_WORD, NON_ACCOUNT_SECRETS, SECRETS } from './lexicons/secrets.ts';
-import { closeBy, handOverRequests, offeredBySender } from './support.ts';
+import { closeBy, handOverRequests, notAsked } from './support.ts';
 import type { Rule } from '../src/detection/rule.ts';
 
 /** Passwords, PINs or one-time codes asked for in chat. */
@@ -16,11 +16,8 @@ export const credentialSecretRequest: Rule = {
     if (!ctx.has(SECRETS) && !ctx.has(CODE_ARRIVES)) return null;
     const ask = ctx.near(SECRETS, SEND_TO_ME, { maxGap: 30, anyOrder: true, unless: NON_ACCOUNT_SECRETS });
     const here = ask.length > 0 ? ask : ctx.near(SECRETS, IN_THIS_CHAT, { maxGap: 20, anyOrder: true, unless: NON_ACCOUNT_SECRETS });
-    // 「誰にも伝えないこと」 "never share your code": the request word belongs to a prohibition.
-    const dont = ctx.find(DONT_SHARE);
-    const prohibited = (pair: typeof here) =>
-      pair.length > 0 && (dont.some((d) => pair.some((e) => d.start <= e.start && e.start < d.end)) || pair.some((e) => offeredBySender(ctx, e)));
-    if (here.length > 0 && !prohibited(here)) return { evidence: here, strength: 'strong' };
+    // 「誰にも伝えないこと」 "never share your code": the request word belongs to a prohibition (or to the writer's own offer).
+    if (here.length > 0 && !here.some((e) => notAsked(ctx, e))) return { evidence: here, strength: 'strong' };
     // "A code will arrive by SMS … send me what arrives": the code and the request may sit on different lines.
     const arrives = ctx.find(CODE_ARRIVES);
     if (arrives.length === 0) return null;

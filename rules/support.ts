@@ -168,15 +168,25 @@ export function onDomain(host: string, domain: string): boolean {
 export function handOverRequests(ctx: RuleContext): Evidence[] {
   return ctx.memo(handOverRequests, () => {
     const dont = ctx.find(DONT_SHARE);
-    const denied = (e: Evidence) => dont.some((d) => (d.start <= e.start && e.start < d.end) || (d.start >= e.end && d.start - e.end <= 12));
-    return [...ctx.find(SEND_TO_ME), ...ctx.find(IN_THIS_CHAT)].filter((e) => !denied(e) && !offeredBySender(ctx, e));
+    // Also "send it (to me), never" style: a prohibition right after the send-word.
+    const prohibitedAfter = (e: Evidence) => dont.some((d) => d.start >= e.end && d.start - e.end <= 12);
+    return [...ctx.find(SEND_TO_ME), ...ctx.find(IN_THIS_CHAT)].filter((e) => !notAsked(ctx, e) && !prohibitedAfter(e));
   });
 }
 
-/** Is this send-word part of the writer's own offer ("I'll send the password separately")? */
+/** Does `e` start inside a hit of `lexicon` (the send-word is part of that phrase)? */
+function startsInside(ctx: RuleContext, lexicon: Lexicon, e: Evidence): boolean {
+  return ctx.has(lexicon) && ctx.find(lexicon).some((o) => o.start <= e.start && e.start < o.end);
+}
+
+/** Is this send-word the writer's own offer ("I'll send the password separately")? */
 export function offeredBySender(ctx: RuleContext, e: Evidence): boolean {
-  if (!ctx.has(OFFER_TO_SEND)) return false;
-  return ctx.find(OFFER_TO_SEND).some((o) => e.start >= o.start && e.start < o.end);
+  return startsInside(ctx, OFFER_TO_SEND, e);
+}
+
+/** Is this send-word no request: part of a prohibition ("don't send it", 「送らないで」) or of the writer's own offer? */
+export function notAsked(ctx: RuleContext, e: Evidence): boolean {
+  return startsInside(ctx, DONT_SHARE, e) || offeredBySender(ctx, e);
 }
 
 const SENTENCE_BREAK = SUPPORT_REGEXES.sentenceBreak;
