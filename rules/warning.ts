@@ -4,11 +4,11 @@
  * they contain, so the notice is read for what it asks, not for what it quotes.
  */
 import { quotedSpans, type Span } from '../src/detection/quotes.ts';
-import { AWARENESS, FRAUD_NAMED, WARNING_VOICE } from './lexicons/mitigating.ts';
+import { FRAUD_NAMED, WARNING_VOICE } from './lexicons/mitigating.ts';
 import type { RuleContext } from '../src/detection/rule.ts';
 
 /** The lexicons a warning is recognised by: never ignored. */
-export const WARNING_LEXICONS = [AWARENESS, WARNING_VOICE] as const;
+export const WARNING_LEXICONS = [FRAUD_NAMED, WARNING_VOICE] as const;
 
 /**
  * Is this message a warning (it names fraud and speaks as a warning: "do not reply", 「詐欺です」)?

@@ -17,15 +17,7 @@ export const PROCESS_DEFERRED = lexicon('process-deferred', [
   'later', 'tomorrow', 'closed', "can't", 'cannot', 'not working', 'skip', 'bypass', 'is down',
 ]);
 
-/** A message that warns about fraud or tells people not to share secrets. */
-export const AWARENESS = lexicon('awareness', [
-  '注意喚起', '詐欺', 'なりすまし', '不審なメッセージ', '書かないように', '書かないで', '教えないで', '送らないで',
-  '返信せずに', '応じないで', 'フィッシング', '偽サイト', '偽のメール', '不審なメール', '不審なアカウント', '騙され',
-  'scam', 'scams', 'fraud', 'phishing', 'impersonation', 'impersonating', 'fake', 'suspicious message', 'suspicious messages',
-  'do not reply', "don't reply", 'do not respond', 'never ask', 'will never ask',
-]);
-
-/** What names a fraud (AWARENESS without the bare "do not reply" voices): a warning must name one. */
+/** What names a fraud (or tells people not to share secrets): a warning must name one besides its voice ("do not reply" alone names nothing). */
 export const FRAUD_NAMED = lexicon('fraud-named', [
   '注意喚起', '詐欺', 'なりすまし', '不審なメッセージ', 'フィッシング', '偽サイト', '偽のメール', '不審なメール', '不審なアカウント', '騙され',
   '書かないように', '書かないで', '教えないで', '送らないで', 'を装った', 'を装う', 'を装い', 'を装って', '偽装', '偽の', '偽アカウント', '不審な',
