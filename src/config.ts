@@ -105,7 +105,7 @@ export const envSchema = z.object({
   /** An RFC 7009 revocation endpoint, if Chatwork offers one; unset: disconnecting deletes the tokens. */
   CHATWORK_OAUTH_REVOKE_URL: z.url().optional(),
   CHATWORK_REQUESTS_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).optional(),
-  CHATWORK_REQUESTS_AUTO_DECLINE: z.enum(['true', 'false', '1', '0', 'yes', 'no']).optional(),
+  CHATWORK_REQUESTS_AUTO_DECLINE: bool(false),
   /**
    * Finance-room watch (adapters/chatwork/watch/): room ids where the bot is a member, comma-separated.
    * The bot reads every new message there and warns, calmly, about money requests at or above
@@ -328,7 +328,8 @@ export class ConfigError extends Error {
 function toConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>): Config {
   const slack = slackConfig(env);
   const teams = teamsConfig(env);
-  const oidc = oidcConfig(env, given);
+  const publicUrl = withoutTrailingSlashes(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
+  const oidc = oidcConfig(env, given, publicUrl);
   if (!env.LOCAL_ACCOUNTS && !oidc) {
     throw new ConfigError('Invalid configuration:\n  LOCAL_ACCOUNTS: false needs OIDC_* (SSO), or nobody could sign in to the console');
   }
@@ -336,7 +337,7 @@ function toConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>): C
     port: env.PORT,
     host: env.HOST,
     databasePath: path.resolve(env.DATABASE_URL.slice('file:'.length)),
-    publicUrl: withoutTrailingSlashes(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
+    publicUrl,
     logLevel: env.LOG_LEVEL,
     groupingWindowDays: env.GROUPING_WINDOW_DAYS,
     notifyMinVerdict: env.NOTIFY_MIN_VERDICT,
@@ -354,7 +355,7 @@ function toConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>): C
       apiToken: env.CHATWORK_API_TOKEN ?? null,
       apiUrl: withoutTrailingSlashes(env.CHATWORK_API_URL),
       botAccountId: env.CHATWORK_BOT_ACCOUNT_ID ?? null,
-      guard: chatworkGuardConfig(env),
+      guard: chatworkGuardConfig(env, given, publicUrl),
       watch: chatworkWatchConfig(env),
     },
     slack,
@@ -383,7 +384,7 @@ const OIDC_ANY = [...OIDC_REQUIRED, 'OIDC_SCOPES', 'OIDC_ROLE_CLAIM'] as const;
  * PUBLIC_URL (the redirect URI registered at the provider is built from it). An http:// issuer is
  * refused unless OIDC_ALLOW_INSECURE_ISSUER=true.
  */
-function oidcConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>): OidcConfig | null {
+function oidcConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>, publicUrl: string): OidcConfig | null {
   const any = OIDC_ANY.filter((k) => given.has(k));
   if (any.length === 0) return null;
   const problems: string[] = OIDC_REQUIRED.filter((k) => !given.has(k)).map((k) => `  ${k}: required when any OIDC_* variable is set (set: ${any.join(', ')})`);
@@ -395,7 +396,6 @@ function oidcConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>):
     problems.push(`  OIDC_ISSUER: must be an https:// URL (${env.OIDC_ISSUER})`);
   }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
-  const publicUrl = withoutTrailingSlashes(env.PUBLIC_URL!);
   return {
     issuer: env.OIDC_ISSUER!,
     clientId: env.OIDC_CLIENT_ID!,
@@ -420,8 +420,8 @@ const GUARD_VARIABLES = [
 ] as const;
 
 /** The contact-request guard is all or nothing: any of its variables turns it on, and then it needs the client and the bot. */
-function chatworkGuardConfig(env: z.infer<typeof envSchema>): ChatworkGuardConfig | null {
-  const set = GUARD_VARIABLES.filter((k) => env[k] !== undefined);
+function chatworkGuardConfig(env: z.infer<typeof envSchema>, given: ReadonlySet<string>, publicUrl: string): ChatworkGuardConfig | null {
+  const set = GUARD_VARIABLES.filter((k) => given.has(k));
   if (set.length === 0) return null;
   const why = `required for the contact-request guard (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set)`;
   const missing: string[] = [];
@@ -430,16 +430,15 @@ function chatworkGuardConfig(env: z.infer<typeof envSchema>): ChatworkGuardConfi
   if (!env.CHATWORK_API_TOKEN) missing.push(`  CHATWORK_API_TOKEN: ${why} (the kakunin bot sends the warnings)`);
   if (!env.PUBLIC_URL) missing.push(`  PUBLIC_URL: ${why} (the OAuth redirect URI is PUBLIC_URL/chatwork/oauth/callback)`);
   if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n${missing.join('\n')}`);
-  const flag = env.CHATWORK_REQUESTS_AUTO_DECLINE;
   return {
     clientId: env.CHATWORK_OAUTH_CLIENT_ID!,
     clientSecret: env.CHATWORK_OAUTH_CLIENT_SECRET!,
     authorizeUrl: env.CHATWORK_OAUTH_AUTHORIZE_URL ?? 'https://www.chatwork.com/packages/oauth2/login.php',
     tokenUrl: env.CHATWORK_OAUTH_TOKEN_URL ?? 'https://oauth.chatwork.com/token',
     revokeUrl: env.CHATWORK_OAUTH_REVOKE_URL ?? null,
-    redirectUri: `${withoutTrailingSlashes(env.PUBLIC_URL!)}/chatwork/oauth/callback`,
+    redirectUri: `${publicUrl}/chatwork/oauth/callback`,
     pollMs: (env.CHATWORK_REQUESTS_POLL_SECONDS ?? 60) * 1000,
-    autoDecline: flag === 'true' || flag === '1' || flag === 'yes',
+    autoDecline: env.CHATWORK_REQUESTS_AUTO_DECLINE,
   };
 }
 

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadTeamsPackageConfig, withEnvFile } from '../../../src/config.ts';
+import { withoutTrailingSlashes } from '../../../src/domain/url.ts';
 import { zip } from './zip.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,9 +38,7 @@ const httpsUrl = (what: string, value: string): URL => {
 export function buildTeamsPackage(appId: string, publicUrl: string, links: { privacyUrl?: string; termsUrl?: string } = {}): Buffer {
   if (!GUID.test(appId)) throw new Error(`The Teams app id must be the Azure Bot's Microsoft App ID (a GUID); got ${JSON.stringify(appId)}`);
   const url = httpsUrl('PUBLIC_URL', publicUrl);
-  let end = url.href.length;
-  while (end > 0 && url.href[end - 1] === '/') end -= 1; // not /\/+$/, which retries from every slash
-  const base = url.href.slice(0, end);
+  const base = withoutTrailingSlashes(url.href);
   const privacy = httpsUrl('--privacy-url', links.privacyUrl ?? `${base}${DEFAULT_LEGAL_PATHS.privacy}`).href;
   const terms = httpsUrl('--terms-url', links.termsUrl ?? `${base}${DEFAULT_LEGAL_PATHS.terms}`).href;
   const manifest = fs
