@@ -17,7 +17,7 @@ import type { Directory } from '../domain/directory.ts';
 import type { Report } from '../domain/report.ts';
 import { createRuleContext } from './context.ts';
 import { matchIdentity, senderInLedger } from './identity.ts';
-import { defaultModel, modelAssessment, modelSignal, type WordingModel } from './model/index.ts';
+import { explainedLater, type WordingModel } from './model/index.ts';
 import { extractObservables } from './observables.ts';
 import { scoreSignals } from './score.ts';
 import { foldForMatch, prepareText } from './text.ts';
@@ -104,11 +104,9 @@ export function detect(report: Report, directory: Directory, ruleSet: RuleSet, o
   // The wording model: one more signal (its strongest passages as evidence) and one more part of the score.
   let wordingProbability: number | null = null;
   if (options.wording !== false) {
-    const model = options.wording ?? defaultModel();
-    const assessment = modelAssessment(report, text, { model });
-    const signal = modelSignal(assessment, model.file.thresholds);
+    const { probability, signal } = explainedLater(report, text, options.wording);
     if (signal) signals.push(signal);
-    wordingProbability = assessment.probability;
+    wordingProbability = probability;
   }
 
   const { score, verdict, summary } = scoreSignals(signals, identity, wordingProbability);

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessWith } from '../../src/detection/model/assess.ts';
 import { assertNotBlind, companyFolders, corpusDigest, readCompany, readCorpora, type CompanyCorpus } from '../../src/detection/model/corpus.ts';
-import { defaultModel, MODEL_FILE, MODEL_RULE_ID, modelAssessment, modelFraudProbability, modelSignal } from '../../src/detection/model/index.ts';
+import { defaultModel, explainedLater, MODEL_FILE, MODEL_RULE_ID, modelAssessment, modelFraudProbability, modelSignal } from '../../src/detection/model/index.ts';
 import { serialiseModel } from '../../src/detection/model/model-file.ts';
 import { DEFAULT_SETTINGS, trainModel } from '../../src/detection/model/pipeline.ts';
 import { MAX_ANALYSED_CHARS, prepareText } from '../../src/detection/text.ts';
@@ -127,6 +127,24 @@ describe('the committed model on messages it never saw', () => {
     expect(modelSignal({ probability: supporting, evidence: [], features: [] })?.strength).toBe(supporting >= strong ? 'strong' : 'weak');
     const benign = INVENTED.benign[0]!;
     expect(modelAssessment(report(benign), prepareText(benign)).evidence).toEqual([]);
+  });
+
+  it("the engine's signal explains when read: the same evidence as an explained assessment, in JSON too, computed once", () => {
+    const fraud = INVENTED.fraud[0]!;
+    const eager = modelAssessment(report(fraud), prepareText(fraud));
+    const { probability, signal } = explainedLater(report(fraud), prepareText(fraud));
+    expect(probability).toBe(eager.probability);
+    expect(signal).not.toBeNull();
+    const stored = JSON.parse(JSON.stringify(signal)) as { evidence: Evidence[] };
+    expect(stored.evidence).toEqual(eager.evidence);
+    expect(stored.evidence.length).toBeGreaterThan(0);
+    const first = signal!.evidence;
+    expect(signal!.evidence).toBe(first); // kept, not recomputed on every read
+    expect({ ...signal }.evidence).toBe(first);
+    signal!.evidence = [];
+    expect(signal!.evidence).toEqual([]);
+    const benign = INVENTED.benign[0]!;
+    expect(explainedLater(report(benign), prepareText(benign)).signal).toBeNull();
   });
 });
 

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Report } from '../../domain/report.ts';
 import type { PreparedText } from '../text.ts';
-import type { Bilingual, Signal } from '../../domain/detection.ts';
+import type { Bilingual, Evidence, Signal } from '../../domain/detection.ts';
 import { assessWith, featureContext, modelProbability, type ExplainWhen, type ModelAssessment } from './assess.ts';
 import { loadModel, type WordingModel } from './model-file.ts';
 
@@ -84,4 +84,28 @@ export function modelSignal(assessment: ModelAssessment, thresholds: { supportin
     strength: p >= thresholds.strong ? 'strong' : 'weak',
     evidence: assessment.evidence,
   };
+}
+
+/**
+ * The model's signal for a message, its evidence computed the first time it is read (and then
+ * kept), or null under the supporting threshold. Scoring needs only the probability, one pass
+ * without an explanation; the explanation (a second pass recording every feature, then the
+ * passages) is paid by whoever shows or stores the signal, not by every verdict (eval, the
+ * finance-room watch and the contact-request guard read verdicts of many messages and show few).
+ * A reader sees an ordinary property: `JSON.stringify`, spreads and equality read it like any other.
+ */
+export function explainedLater(report: Report, text: PreparedText, model: WordingModel = defaultModel()): { probability: number; signal: Signal | null } {
+  const probability = modelProbability(model, text, featureContext(report));
+  const signal = modelSignal({ probability, evidence: [], features: [] }, model.file.thresholds);
+  if (signal) lazyProperty(signal, 'evidence', (): Evidence[] => assessWith(model, report, text, {}, 'always').evidence);
+  return { probability, signal };
+}
+
+/** Replaces `key` of `target` by a getter that computes the value once and then becomes a plain property. */
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  const settle = (value: T[K]): T[K] => {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(target, key, { get: () => settle(compute()), set: settle, enumerable: true, configurable: true });
 }
