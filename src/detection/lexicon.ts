@@ -56,6 +56,11 @@ export function pattern(name: string, source: string): Lexicon {
   return { name, regex: new RegExp(source, 'gu'), words: [], folded: [], index: -1 };
 }
 
+/** Every word list compiled so far, in automaton order (for tests that hold the automaton to the regexes). */
+export function registeredLexicons(): readonly Lexicon[] {
+  return [...registered];
+}
+
 /** Does a folded string (a display name, say) contain any word of the lexicon, with the same boundaries as a scan? */
 export function containsAny(lex: Lexicon, folded: string): boolean {
   if (lex.index >= 0) return (scanLexicons(folded, 1)[lex.index]?.length ?? 0) > 0;
@@ -66,62 +71,88 @@ export function containsAny(lex: Lexicon, folded: string): boolean {
 }
 
 /**
- * The Aho–Corasick automaton of every word list: goto edges, fail links and the words ending at
- * each state. The root and its children — where a scan spends most of its time — have dense DFA
- * rows (every class, fail links already followed); deeper states keep only their own edges, in one
- * open-addressing hash table, and follow fail links. Memory grows with the number of edges, not
- * states × alphabet (a full DFA of the Japanese + English lists would be ~40 MB).
+ * The Aho–Corasick automaton of every word list, laid out to stay small: a scan is memory-bound
+ * (between two messages the rest of the engine pushes the tables out of cache, and a cold scan took
+ * five times as long as a warm one), so every table a step reads is packed.
+ *
+ * - Character classes: ASCII and the kana block by direct index, every other code unit through a
+ *   small open-addressing table (a few KB instead of a 128 KB array indexed by code unit).
+ * - Per state, two int32s side by side: where its edges start, and its fail link, whether a word
+ *   ends there and its dense row.
+ * - Edges: one int32 each (class << 16 | next state), sorted by class per state, searched in place.
+ * - Dense rows (a full DFA row: every class, fail links already followed) only for the root and
+ *   the few states with many edges, where a search would be long.
  */
 interface Automaton {
-  /** Per UTF-16 code unit: its class, 1…width-1 (0 for a unit no word contains). */
-  classes: Uint16Array;
+  /** Class (1…width-1, 0: in no word) of ASCII units at [0, 0x80) and of U+3000…U+30FF at [0x80, 0x180). */
+  near: Uint16Array;
+  /** Other units: entry = unit << 16 | class, 0 = empty; `farShift` turns a hash into an index. */
+  far: Uint32Array;
+  farShift: number;
   /** Number of classes + 1. */
   width: number;
-  /** Per state: its dense row number, or -1. */
-  dense: Int32Array;
-  /** Dense rows, `width` entries each: the next state per class. Row 0 is the root's. */
-  rows: StateArray;
-  /** Other edges: key = state * width + class + 1 (0: empty slot), value = next state. */
-  keys: Int32Array;
-  values: StateArray;
-  /** keys.length - 1 (a power of two minus one). */
-  mask: number;
-  /** Fail link of each state (the longest proper suffix that is a state). */
-  fail: StateArray;
+  /** Per state s: meta[2s] = index of its first edge (meta[2s + 2] ends them); meta[2s + 1] = META_*. */
+  meta: Int32Array;
+  /** Edges, class << 16 | next state, ascending by class within a state. */
+  edges: Int32Array;
+  /** Dense rows, `width` entries each; row 0 is the root's. */
+  rows: Uint16Array;
   /** Per state: [lexicon index, word length, latin head?, latin tail?] for every word ending here. */
   out: { lex: number; len: number; head: boolean; tail: boolean }[][];
-  /** Per state: 1 when a word ends there (read first: most states end none). */
-  outCount: Uint8Array;
 }
 
-/**
- * State numbers: 16 bits while the lexicons have fewer than 65,536 states (~17,000 today), so the
- * tables a scan reads stay small enough to sit in cache between messages.
- */
-type StateArray = Uint16Array | Int32Array;
+/** meta[2s + 1]: fail link in the low 16 bits, bit 16 set when a word ends at s, dense row + 1 from bit 17 (0: none). */
+const META_FAIL = 0xffff;
+const META_OUT = 1 << 16;
+const META_ROW_SHIFT = 17;
 
-function stateArray(states: number, length: number): StateArray {
-  return states < 0x10000 ? new Uint16Array(length) : new Int32Array(length);
-}
+/** States with at least this many edges get a dense row (besides the root): a binary search there would take many steps. */
+const DENSE_MIN_EDGES = 24;
+/** Up to this many edges, a state's edges are searched linearly. */
+const LINEAR_EDGES = 8;
 
 const HASH_MULTIPLIER = 0x9e3779b1;
 
-/**
- * States up to this depth get dense rows. Deeper rows barely speed a warm scan and make the tables
- * too large to stay in cache between messages (depth 1: ~0.4 MB; depth 3: ~2.5 MB).
- */
-const DENSE_DEPTH = 1;
+function nearIndex(c: number): number {
+  if (c < 0x80) return c;
+  if (c >= 0x3000 && c < 0x3100) return c - 0x3000 + 0x80;
+  return -1;
+}
 
-/** Next state of a non-root state `s` on `cls` by its own edges, or -1. */
-function edge(a: Automaton, s: number, cls: number): number {
-  const key = s * a.width + cls + 1;
-  let h = Math.imul(key, HASH_MULTIPLIER) & a.mask;
-  for (;;) {
-    const k = a.keys[h]!;
-    if (k === key) return a.values[h]!;
-    if (k === 0) return -1;
-    h = (h + 1) & a.mask;
+/** Class of a UTF-16 code unit (0 when no word contains it). */
+function classOf(a: Automaton, c: number): number {
+  const n = nearIndex(c);
+  if (n !== -1) return a.near[n]!;
+  const mask = a.far.length - 1;
+  for (let h = Math.imul(c, HASH_MULTIPLIER) >>> a.farShift; ; h = (h + 1) & mask) {
+    const e = a.far[h]!;
+    if (e === 0) return 0;
+    if (e >>> 16 === c) return e & 0xffff;
   }
+}
+
+/** Next state of a state without a dense row on `cls` by its own edges [lo, hi), or -1. */
+function edge(edges: Int32Array, lo: number, hi: number, cls: number): number {
+  if (hi - lo <= LINEAR_EDGES) {
+    for (let k = lo; k < hi; k++) {
+      const e = edges[k]!;
+      const c = e >>> 16;
+      if (c === cls) return e & 0xffff;
+      if (c > cls) return -1;
+    }
+    return -1;
+  }
+  let l = lo;
+  let h = hi - 1;
+  while (l <= h) {
+    const mid = (l + h) >>> 1;
+    const e = edges[mid]!;
+    const c = e >>> 16;
+    if (c === cls) return e & 0xffff;
+    if (c < cls) l = mid + 1;
+    else h = mid - 1;
+  }
+  return -1;
 }
 
 function build(): Automaton {
@@ -144,59 +175,70 @@ function build(): Automaton {
       out[s]!.push({ lex: lex.index, len: word.length, head: LATIN_HEAD.test(word), tail: LATIN_TAIL.test(word) });
     }
   }
-  const failLinks = new Int32Array(next.length);
+  const states = next.length;
+  const fail = new Int32Array(states);
   const queue: number[] = [];
   for (const t of next[0]!.values()) queue.push(t);
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi]!;
     for (const [c, t] of next[s]!) {
-      let f = failLinks[s]!;
-      while (f > 0 && !next[f]!.has(c)) f = failLinks[f]!;
+      let f = fail[s]!;
+      while (f > 0 && !next[f]!.has(c)) f = fail[f]!;
       const candidate = next[f]!.get(c);
-      failLinks[t] = candidate !== undefined && candidate !== t ? candidate : 0;
-      out[t] = [...out[t]!, ...out[failLinks[t]!]!];
+      fail[t] = candidate !== undefined && candidate !== t ? candidate : 0;
+      out[t] = [...out[t]!, ...out[fail[t]!]!];
       queue.push(t);
     }
   }
-  const states = next.length;
-  const fail = stateArray(states, states);
-  fail.set(failLinks);
-  const classes = new Uint16Array(0x10000);
-  let width = 1;
-  let edges = 0;
-  for (const m of next) {
-    edges += m.size;
-    for (const c of m.keys()) if (classes[c] === 0) classes[c] = width++;
-  }
-  // Dense rows for the shallow states (depth ≤ DENSE_DEPTH), in breadth-first order: a state's fail
-  // link is shallower, so its row is complete before the state's own edges are laid over a copy of it.
-  const depth = new Int32Array(states);
-  for (const t of next[0]!.values()) depth[t] = 1;
-  for (const s of queue) for (const t of next[s]!.values()) depth[t] = depth[s]! + 1;
-  const shallow = [0, ...queue.filter((s) => depth[s]! <= DENSE_DEPTH)];
-  const dense = new Int32Array(states).fill(-1);
-  const rows = stateArray(states, shallow.length * width);
-  shallow.forEach((s, k) => {
-    const row = k * width;
-    dense[s] = k;
-    const failRow = dense[fail[s]!]! * width;
-    if (s !== 0) rows.copyWithin(row, failRow, failRow + width);
-    for (const [c, t] of next[s]!) rows[row + classes[c]!] = t;
-  });
-  let size = 1;
-  while (size < edges * 2) size *= 2;
-  const outCount = Uint8Array.from(out, (o) => (o.length > 0 ? 1 : 0));
-  const a: Automaton = { classes, width, dense, rows, keys: new Int32Array(size), values: stateArray(states, size), mask: size - 1, fail, out, outCount };
-  for (let s = 1; s < states; s++) {
-    for (const [c, t] of next[s]!) {
-      const key = s * width + classes[c]! + 1;
-      let h = Math.imul(key, HASH_MULTIPLIER) & a.mask;
-      while (a.keys[h] !== 0) h = (h + 1) & a.mask;
-      a.keys[h] = key;
-      a.values[h] = t;
+
+  // Classes: every code unit some word contains, numbered from 1.
+  const classByUnit = new Map<number, number>();
+  for (const m of next) for (const c of m.keys()) if (!classByUnit.has(c)) classByUnit.set(c, classByUnit.size + 1);
+  const width = classByUnit.size + 1;
+  if (states > META_FAIL + 1 || width > 0x7fff) throw new Error(`lexicons too large for the packed automaton (${states} states, ${width} classes)`);
+  const near = new Uint16Array(0x180);
+  const farUnits = [...classByUnit].filter(([c]) => nearIndex(c) === -1);
+  let farBits = 4;
+  while (1 << farBits < farUnits.length * 4) farBits++;
+  const far = new Uint32Array(1 << farBits);
+  const farShift = 32 - farBits;
+  for (const [c, cls] of classByUnit) {
+    const n = nearIndex(c);
+    if (n !== -1) {
+      near[n] = cls;
+      continue;
     }
+    let h = Math.imul(c, HASH_MULTIPLIER) >>> farShift;
+    while (far[h] !== 0) h = (h + 1) & (far.length - 1);
+    far[h] = ((c << 16) | cls) >>> 0;
   }
-  return a;
+
+  // Dense rows: the root and the states with many edges, each a full row of the DFA.
+  const step = (from: number, c: number): number => {
+    let f = from;
+    while (f > 0 && !next[f]!.has(c)) f = fail[f]!;
+    return next[f]!.get(c) ?? 0;
+  };
+  const denseStates = [0, ...queue.filter((s) => next[s]!.size >= DENSE_MIN_EDGES)];
+  const rows = new Uint16Array(denseStates.length * width);
+  const rowOf = new Int32Array(states).fill(-1);
+  denseStates.forEach((s, k) => {
+    rowOf[s] = k;
+    for (const [c, cls] of classByUnit) rows[k * width + cls] = step(s, c);
+  });
+
+  const meta = new Int32Array(2 * states + 2);
+  const edges = new Int32Array(states - 1);
+  let e = 0;
+  for (let s = 0; s < states; s++) {
+    meta[2 * s] = e;
+    meta[2 * s + 1] = fail[s]! | (out[s]!.length > 0 ? META_OUT : 0) | ((rowOf[s]! + 1) << META_ROW_SHIFT);
+    if (rowOf[s] !== -1) continue;
+    const own = [...next[s]!].map(([c, t]) => (classByUnit.get(c)! << 16) | t).sort((x, y) => x - y);
+    for (const packed of own) edges[e++] = packed;
+  }
+  meta[2 * states] = e;
+  return { near, far, farShift, width, meta, edges: edges.subarray(0, e), rows, out };
 }
 
 const isLatinLetter = (c: number): boolean => c >= 0x61 && c <= 0x7a;
@@ -215,29 +257,33 @@ export interface LexiconHit {
 export function scanLexicons(text: string, maxPerLexicon: number): (LexiconHit[] | undefined)[] {
   automaton ??= build();
   const a = automaton;
-  const { classes, out, outCount, dense, rows, width, fail } = a;
+  const { near, out, meta, edges, rows, width } = a;
   const raw: (LexiconHit[] | undefined)[] = new Array<LexiconHit[] | undefined>(registered.length);
   let s = 0;
   for (let i = 0; i < text.length; i++) {
-    const cls = classes[text.charCodeAt(i)]!;
+    const unit = text.charCodeAt(i);
+    const n = nearIndex(unit);
+    const cls = n !== -1 ? near[n]! : classOf(a, unit);
     if (cls === 0) {
       s = 0; // a character no word contains: back to the root, where no word ends
       continue;
     }
-    // step(a, s, cls), inlined: dense rows answer at once; deeper states follow fail links.
-    for (let state = s; ; state = fail[state]!) {
-      const row = dense[state]!;
-      if (row !== -1) {
-        s = rows[row * width + cls]!;
+    // One DFA step: a dense row answers at once; otherwise the state's own edges, then its fail link.
+    for (let state = s; ; ) {
+      const info = meta[2 * state + 1]!;
+      const row = info >>> META_ROW_SHIFT;
+      if (row !== 0) {
+        s = rows[(row - 1) * width + cls]!;
         break;
       }
-      const t = edge(a, state, cls);
+      const t = edge(edges, meta[2 * state]!, meta[2 * state + 2]!, cls);
       if (t !== -1) {
         s = t;
         break;
       }
+      state = info & META_FAIL;
     }
-    if (outCount[s] === 0) continue;
+    if ((meta[2 * s + 1]! & META_OUT) === 0) continue;
     const found = out[s]!;
     for (let k = 0; k < found.length; k++) {
       const o = found[k]!;

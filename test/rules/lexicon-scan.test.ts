@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index.ts';
-import { lexicon, scanLexicons } from '../../src/detection/lexicon.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { lexicon, registeredLexicons, scanLexicons } from '../../src/detection/lexicon.ts';
+import { prepareText } from '../../src/detection/text.ts';
 import * as money from '../../rules/lexicons/money.ts';
 import * as offplatform from '../../rules/lexicons/offplatform.ts';
 import * as requests from '../../rules/lexicons/requests.ts';
@@ -32,6 +35,29 @@ describe('scanLexicons', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('agrees with every lexicon regex on every message of the development corpus', () => {
+    const root = path.resolve(import.meta.dirname, '../../examples/corpus');
+    const bodies = fs
+      .readdirSync(root)
+      .filter((d) => fs.existsSync(path.join(root, d, 'corpus.jsonl')))
+      .flatMap((d) => fs.readFileSync(path.join(root, d, 'corpus.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== ''))
+      .map((l) => (JSON.parse(l) as { report: { message: { body: string } } }).report.message.body);
+    expect(bodies.length).toBeGreaterThan(1000);
+    const lexicons = registeredLexicons();
+    expect(lexicons.length).toBeGreaterThan(50);
+    let compared = 0;
+    for (const body of bodies) {
+      const text = prepareText(body).compact;
+      const scanned = scanLexicons(text, 1000);
+      for (const lex of lexicons) {
+        const expected = viaRegex(lex, text);
+        expect((scanned[lex.index] ?? []).map((h) => [h.start, h.end]), `${lex.name} in ${body.slice(0, 40)}`).toEqual(expected);
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
   });
 
   it('respects Latin boundaries', () => {
