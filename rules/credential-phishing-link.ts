@@ -8,12 +8,12 @@ const SIGN_IN = lexicon('sign-in', [
   'ログインして', 'ログインをお願い', 'ログインの上', 'サインインして', '再ログイン', 'ログイン画面', 'ログインページ', '認証を完了',
   '認証してください', 'アカウント情報を入力', 'ご入力ください', '入力してください', 'ご登録ください', '登録してください', '再登録', '情報を更新',
   'idとパスワードを', 'パスワードを登録', 'パスワードを設定', 'サインインが必要', 'サインインの上', 'サインインを求め', 'ログインが必要',
-  'ログインしてから', 'ログインしてご覧', 'サインインしてください', 'でサインイン', 'でログイン', 'ログインには', 'サインインには', 'ログインに必要', 'ダウンロードの上', 'からダウンロード',
+  'ログインしてから', 'ログインしてご覧', 'サインインしてください', 'でサインイン', 'でログイン', 'ログインには', 'サインインには', 'ログインに必要', 'ダウンロードの上', 'からダウンロード', 'ダウンロードには', '閲覧には', '認証が必要', 'での認証を',
   'フォームより', 'フォームから', '下記urlより', '下記リンクより', 'リンクから確認', 'リンクより確認', 'ページより', 'ページから', 'からご登録',
   'sign in', 'log in', 'login with', 'log on', 'sign in with', 'log in with', 'sign in again', 'log in again', 'enter your password',
   'enter your credentials', 'verify your account', 'authenticate', 're enter', 'you will be asked to sign in', 'need to sign in',
   'need to log in', 'requires a sign in', 'to access it', 'to open it', 'to view it', 'to open the', 'to access the', 'to view the', 'to download the',
-  'verify your email', 'verify your identity', 'confirm your email', 'confirm your identity', 'validate your account', 'validate your email',
+  'authentication required', 'requires authentication', 'verify your email', 'verify your identity', 'confirm your email', 'confirm your identity', 'validate your account', 'validate your email',
 ]);
 
 /** What the page will take: the mailbox or account password. */
@@ -57,6 +57,7 @@ export const credentialPhishingLink: Rule = {
       'Please review the contract here, you will need to sign in with your company email and password: https://secure-docs.example.top/view',
       'Statement attached for your approval: https://docusgn-portal.example.net/s/77 (confirm your email with your Microsoft 365 password to open the file).',
       { body: 'Updated price list: https://kestrel-marine-files.example.org/x — log in with your work account to open it.', sender: { accountId: 4000002, name: 'Fiona Marsh' } },
+      '10月分の支払明細です。下記URLからPDFをダウンロードしてください。https://nagisa-payments.example.net/a?id=77\n※ダウンロードにはOffice365アカウントでの認証が必要です',
     ],
     noMatch: [
       '明日の打ち合わせのURLです。https://meet.example.com/abc',

@@ -2,9 +2,11 @@ import { ACCOUNT_THREAT, PLATFORM_BRAND, SUPPORT_CLAIM } from './lexicons/identi
 import { CALL_ME } from './lexicons/offplatform.ts';
 import { ADMIN_RIGHTS, CODE_ARRIVES, PERSONAL_DATA, SECRETS } from './lexicons/secrets.ts';
 import { lexicon } from '../src/detection/lexicon.ts';
-import { SUPPORT_REGEXES } from './support.ts';
+import { WRITER_NEVER_ASKS } from './lexicons/requests.ts';
+import { SUPPORT_REGEXES, asked, pairWithin } from './support.ts';
 import { companyCore, latinCompanyCore } from '../src/detection/identity.ts';
 import type { Rule, RuleContext } from '../src/detection/rule.ts';
+import type { Evidence } from '../src/domain/detection.ts';
 
 /** A department of the company itself: an outside account named "<company> HR" speaks for it. */
 const DEPARTMENT = lexicon('department', [
@@ -40,7 +42,17 @@ export const identityFakeSupport: Rule = {
     const claimedByName = ctx.nameHas(SUPPORT_CLAIM) || ctx.nameHas(PLATFORM_BRAND) || claimsOwnDepartment(ctx);
     const claim = ctx.find(SUPPORT_CLAIM);
     if (!claimedByName && claim.length === 0) return null;
-    const ask = [...ctx.find(SECRETS), ...ctx.find(PERSONAL_DATA), ...ctx.find(ACCOUNT_THREAT), ...ctx.find(ADMIN_RIGHTS), ...ctx.find(CODE_ARRIVES)];
+    // A desk that writes "we will never ask for your password" is announcing, not demanding: there, a secret
+    // counts only where it is asked for, never where it is merely named (a reset done in the product, the disclaimer itself).
+    const disclaimers = ctx.find(WRITER_NEVER_ASKS);
+    const text = ctx.text.original;
+    const inDisclaimer = (e: Evidence): boolean => disclaimers.some((d) => d.start < e.end && e.start < d.end) || pairWithin(text, [e], disclaimers, 40).length > 0;
+    const named = (lexicon: typeof SECRETS): Evidence[] => {
+      if (disclaimers.length === 0) return ctx.find(lexicon);
+      const request = asked(ctx, lexicon);
+      return request.some(inDisclaimer) ? [] : request;
+    };
+    const ask = [...named(SECRETS), ...named(PERSONAL_DATA), ...ctx.find(ACCOUNT_THREAT), ...named(ADMIN_RIGHTS), ...named(CODE_ARRIVES)];
     const call = ctx.observables.some((o) => o.kind === 'phone') ? ctx.find(CALL_ME) : [];
     const demand = [...ask, ...call];
     if (demand.length === 0) return null;
@@ -59,6 +71,8 @@ export const identityFakeSupport: Rule = {
       '情報システム課です。パスワードポリシーを変更します。チャットにはパスワードを書かないでください。',
       { body: 'お問い合わせありがとうございます。資料をお送りします。', sender: { name: 'Chatworkサポート' } },
       { body: 'ヘルプデスクです。明日からパスワードの有効期限が90日になります。', sender: { accountId: 3000005, name: '大西 由香' } },
+      { body: 'サポート担当の交代のご挨拶です。設定変更は管理画面からお願いします。なお、当社からパスワードや認証コードをお伺いすることはございません。', sender: { accountId: 9999023, name: 'ミドリ会計クラウド サポート 小池' } },
+      { body: 'Hello from the support team of your expense tool. Release notes are in the admin console. We will never ask for your password or verification codes.', sender: { accountId: 9999024, name: 'Ledgerly Support' } },
     ],
   },
 };

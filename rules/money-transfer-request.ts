@@ -52,6 +52,8 @@ export const moneyTransferRequest: Rule = {
       'We received your payment of USD 4,200 yesterday, thank you.',
       'Payment terms are 30 days net as before.',
       'Please note the bank charges are on the remitter side.',
+      'We would like to place a first order. Could you tell us where to make payment, and in which currency?',
+      '初回のご注文にあたり、どちらにお振込すればよろしいでしょうか。請求書に記載いただければ幸いです。',
     ],
   },
 };

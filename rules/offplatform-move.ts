@@ -32,6 +32,8 @@ export const offplatformMove: Rule = {
       'Please contact me on my personal email from now on, the company mail is being migrated.',
       'Chatworkは来月から使わない方針になりました。今後の連絡はSignalでお願いします。',
       '見積の資料は社内で回覧しづらいので、私の個人アドレス宛てにお送りいただけますか。',
+      'いつもありがとうございます。今後はWeChatのほうが早いので、ID: sora_trade77 に追加お願いします。',
+      'Thanks for the call! Telegram is quicker for me these days, easier to reach me there: @kaito_ops.',
     ],
     noMatch: [
       'LINE IDは名刺に載っています。',

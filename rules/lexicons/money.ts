@@ -26,6 +26,10 @@ export const PAYMENT_TERMS = lexicon('payment-terms', [
   'payment terms', 'payment term', 'payment date', 'payment due date', 'payment method', 'payment methods', 'payment advice',
   'payment confirmation', 'payment received', 'payment schedule', 'payment status', 'payment run', 'transfer fee', 'transfer fees',
   'wire fee', 'bank charges', 'bank fee', 'remittance advice', 'paid in full', 'deposit slip', 'deposit received',
+  // The writer asking where *they* should pay: the writer is the payer, the reader is asked for nothing but an answer.
+  'where to make payment', 'where to make the payment', 'where to pay', 'where should we pay', 'where we should pay', 'where do we pay',
+  'how to pay you', 'how we can pay', 'where to send payment', 'where to send the payment', 'where should we send payment',
+  'どちらにお支払', 'どちらにお振込', 'どちらへお支払', 'どちらへお振込', 'お支払い先をご教示', 'お支払先をご教示', 'お振込先をご教示',
 ]);
 
 /** The payee's account itself. */

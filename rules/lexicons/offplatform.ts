@@ -42,14 +42,14 @@ export const MOVE_AWAY = lexicon('move-away', [
   '移動して', '移動をお願い', '移って', 'このチャットは今後', 'このチャットは使わ', 'このチャットはもう', '今後はこちら',
   '以後の連絡', '今後の連絡はこちら', 'こちらのグループに入', 'こちらのグループチャットに', '下記のグループ', 'グループに入って',
   'グループに参加して', '参加してください', '入ってください', '連絡はこちら', 'こちらで連絡', 'こちらでやり取り', 'に移行',
-  'やり取りは', '連絡を取りたい', '今後の連絡は', 'との連絡は', '連絡は当面', 'に切り替え', '友だち追加', '友達追加', '追加してください',
+  'やり取りは', '連絡を取りたい', '今後の連絡は', 'との連絡は', '連絡は当面', 'に切り替え', '友だち追加', '友達追加', '追加してください', '追加お願い', '追加をお願い', 'のほうが早い', 'の方が早い', 'のほうが便利', 'の方が便利',
   '追加したら', '宛てにお送り', '宛にお送り', '宛てに送', '宛に送', '宛てにご送付', '宛にご送付', '今後は私の',
   'send it to my', 'send them to my', 'send everything to my', 'email it to', 'email them to', 'forward it to my', 'forward them to my',
   'move to', 'moving to', 'switch to', 'continue on', 'continue there', 'continue the conversation', 'continue our conversation',
   'talk on', 'chat on', 'message me on', 'message me there', 'reach me on', 'reach out there', 'reach me there', 'add me on',
   'contact me on', 'contact me via', 'contact me by', 'contact me through', 'reach me by', 'message me by', 'talk by', 'contact me in', 'message me in', 'reach me in', 'find me on', 'talk in', 'join via', 'join us on', 'join our', 'join the new', 'please join', 'migrating this room',
   'migrate this room', 'shared there only', 'only be shared there', 'will be shared there', 'new room', 'new group',
-  'should be sent to', 'be sent to my', 'write to me at', 'email me at', 'mail me at', 'message me at',
+  'should be sent to', 'be sent to my', 'write to me at', 'email me at', 'mail me at', 'message me at', 'is faster for me', 'is quicker for me', 'easier to reach me',
 ]);
 
 /** The company leaving the chat platform, or the room closing: the usual reason given for a move. */

@@ -92,6 +92,15 @@ export const OFFER_TO_SEND = lexicon('offer-to-send', [
   "we'll share", "i'm sending", 'i am sending', "we're sending", 'we are sending', "i'll email", "i'll reply", 'i will reply',
 ]);
 
+/** The writer's own promise never to ask ("we will never ask for your password", 「パスワードをお伺いすることはございません」): a disclaimer, not a demand. */
+export const WRITER_NEVER_ASKS = lexicon('writer-never-asks', [
+  'お伺いすることはございません', 'お伺いすることはありません', 'お伺いすることは一切', 'お尋ねすることはございません', 'お尋ねすることはありません',
+  'お聞きすることはございません', 'お聞きすることはありません', '求めることはございません', '求めることはありません', '求めることは一切',
+  'ご依頼することはございません', 'ご依頼することはありません', '確認することはございません', '確認することはありません',
+  'will never ask', 'never ask', 'never asks', 'will not ask', 'would never ask', 'never request', 'never requests', 'will never request',
+  'never require', 'will never require', 'do not ask for', 'does not ask for',
+]);
+
 export const DONT_SHARE = lexicon('dont-share', [
   '伝えないこと', '伝えないで', '伝えないように', '教えないこと', '教えないで', '教えないように', '送らないこと', '送らないで', '送らないように',
   '共有しないこと', '共有しないで', '入力しないこと', '入力しないで', '返信しないで', '書かないこと', '書かないで', '書き込まないで', '貼らないで',

@@ -55,7 +55,7 @@ export const PERSONAL_DATA = lexicon('personal-data', [
   'my number', 'my number card', 'individual number', 'residence card', 'passport', "driver's license", 'drivers license',
   'driving licence', 'driving license', 'id card', 'photo id', 'id photo', 'national id', 'social security', 'ssn', 'w-2', 'w2',
   'tax slip', 'withholding slip', 'withholding tax slip', 'tax certificate', 'payslip', 'payslips', 'pay slip', 'salary slip',
-  'bank statement', 'date of birth', 'home address', 'home addresses', 'front and back', 'both sides', 'credit card number',
+  'bank statement', 'bank statements', 'date of birth', 'home address', 'home addresses', 'front and back', 'both sides', 'credit card number',
   'card number', 'card details', 'cvv', 'personal data', 'personal information', 'passport photo',
 ]);
 

@@ -4,7 +4,7 @@
  * by hand-written linear scans.
  */
 import { asciiLower, findWords, isDigit, isKanji, isKatakana, isLatin, isNameChar, skipAny } from './chars.ts';
-import { ALIAS_SEARCH_EXCLUDE, BANK_ALIASES } from './bank-lexicon.ts';
+import { ALIAS_SEARCH_EXCLUDE, BANK_ALIASES, CURRENCY_CODES } from './bank-lexicon.ts';
 import { normaliseBankName } from './banks.ts';
 
 /** A piece of `plain`: [start, end) and its text. */
@@ -34,6 +34,8 @@ export const BANK_CONTEXT_REGEXES = {
   labelWord: /^\(?(?:swift|bic|iban|aba|routing|sort|branch|bank|account|a\/c|acct|clabe|code|ref|reference|amount|invoice)(?![a-z])/i,
   swift: /(?:^|[^a-z])(?:swift|bic)(?![a-z])/gi,
   swiftCodeWord: /^ ?code/i,
+  /** Before "Bank": nothing but a short legal form ("PT Bank Central Asia", "JSC Bank …"): the name follows "Bank". */
+  shortPrefix: /^(?:[A-Z]{1,4}\.?)?$/,
   branchCode: /^[〇一二三四五六七八九0-9]{3}$/,
 } satisfies Record<string, RegExp>;
 
@@ -88,6 +90,7 @@ export function findBank(s: string, from: number, to: number): Part | null {
     const start = nameStartBefore(s, m.index, from, latin ? 40 : 16, latin);
     let end = m.index + m[0].length;
     if (latin && s.startsWith(' of ', end)) end = readLatinWords(s, end + 4, 2, to);
+    else if (latin && BANK_CONTEXT_REGEXES.shortPrefix.test(s.slice(start, m.index).trim())) end = readCapitalisedWords(s, end, 3, to);
     if (latin) end = readParenthetical(s, end, to);
     if (start === m.index && !latin) continue; // "各銀行", "銀行への…": no name
     if (end <= to && (!best || start >= best.start)) best = { start, end, text: s.slice(start, end).trim() };
@@ -106,6 +109,20 @@ function readLatinWords(s: string, i: number, words: number, to: number): number
     if (w + 1 < words && s.charAt(k) === ' ' && isLatin(s.charCodeAt(k + 1))) k++;
   }
   return k;
+}
+
+/** "Bank| Central Asia Tbk, KCU Thamrin": up to `words` capitalised words after `i` on the line, never a label ("Account", "SWIFT"). */
+function readCapitalisedWords(s: string, i: number, words: number, to: number): number {
+  let end = i;
+  for (let w = 0; w < words; w++) {
+    const k = end + 1;
+    const c = s.charCodeAt(k);
+    if (s.charAt(end) !== ' ' || !(c >= 0x41 && c <= 0x5a) || BANK_CONTEXT_REGEXES.labelWord.test(s.slice(k, k + 12))) break;
+    let e = k;
+    while (e < to && isLatin(s.charCodeAt(e))) e++;
+    end = e;
+  }
+  return end;
 }
 
 function readParenthetical(s: string, i: number, to: number): number {
@@ -265,6 +282,7 @@ function holderRun(s: string, v: number, to: number): Part | null {
   const text = trimHolder(s.slice(v, e));
   if (s.charAt(e) === ':') return null; // "SWIFT:", "IBAN:": the next label, not a name
   if (BANK_CONTEXT_REGEXES.labelWord.test(text)) return null; // "BIC BUKBGB22": a label and its value
+  if (CURRENCY_CODES.has([...text].filter((ch) => ch !== '(' && ch !== ')' && ch !== ' ').join(''))) return null; // "(USD)": the account's currency
   return (kana >= 2 || latin >= 3) && holderLike(s.charCodeAt(v)) ? { start: v, end: v + text.length, text } : null;
 }
 

@@ -50,6 +50,12 @@ export const ALIAS_SEARCH_EXCLUDE: readonly string[] = [
   'Citi', 'Shinsei', 'Rakuten', 'Resona', 'Aozora', 'みちのく', 'とちぎ', 'もみじ', 'みなと', 'きらやか', 'きらぼし',
 ];
 
+/** ISO 4217 codes people write beside an account ("A/C 041-8-82357-1 (USD)"): a currency, never a holder's name. */
+export const CURRENCY_CODES: ReadonlySet<string> = new Set([
+  'USD', 'EUR', 'JPY', 'GBP', 'CNY', 'RMB', 'CNH', 'HKD', 'SGD', 'TWD', 'KRW', 'THB', 'IDR', 'MYR', 'PHP', 'VND', 'INR',
+  'AUD', 'NZD', 'CAD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'AED', 'SAR', 'BRL', 'MXN', 'ZAR', 'TRY',
+]);
+
 /** Latin words (matched as whole words, any case) that point to a bank account outside Japan. */
 export const OVERSEAS_LATIN: readonly string[] = [
   'SWIFT', 'BIC', 'IBAN', 'overseas', 'foreign', 'Hong Kong', 'HongKong', 'Singapore', 'Shanghai', 'China', 'Taiwan',

@@ -204,7 +204,9 @@ export function registeredAccountFor(directory: Directory, o: Observable): Ledge
     if (number.length < 6 && !iban) continue;
     const swift = swift8(o.details?.swift ? String(o.details.swift) : null);
     if (swift && a.swift && swift !== a.swift) continue;
-    if (sameBank(String(o.details?.bank ?? '?'), a) && sameBranch(o, a) && sameHolder(o, a)) return a;
+    // A SWIFT/BIC names the bank: when both have one and they agree, the bank is the same however its name was written.
+    const bank = swift && a.swift ? true : sameBank(String(o.details?.bank ?? '?'), a);
+    if (bank && sameBranch(o, a) && sameHolder(o, a)) return a;
   }
   return null;
 }

@@ -184,7 +184,8 @@ export function combine(p: ScoreParts): number {
 function withWording(rules: number, p: ScoreParts, w: { level: Level; probability: number }): number {
   if (p.warning) return rules;
   let score = rules + (w.level === 2 ? WEIGHTS.wordingStrong : w.level === 1 ? WEIGHTS.wordingSupporting : 0);
-  if (p.ask === 0 && p.identity === 0) {
+  // Nothing asked and at most a weak identity sign (a partner's name from a new account, a look-alike of someone junior): an introduction, unless the wording is near certain.
+  if (p.ask === 0 && p.identity < 2) {
     score = w.probability >= WORDING.alone ? Math.min(Math.max(score, THRESHOLDS.medium), THRESHOLDS.high - 1) : Math.min(score, BELOW_MEDIUM);
   }
   if (w.probability < WORDING.ordinary && rules < THRESHOLDS.high && !p.concrete) score = Math.min(score, BELOW_MEDIUM);
@@ -219,6 +220,8 @@ function combineRules(p: ScoreParts): number {
   if (p.trusted && p.identity === 0 && p.ask === 2 && (p.pressure.has('pressure.secrecy') || p.pressure.has('pressure.unreachable'))) {
     score = Math.max(score, THRESHOLDS.medium);
   }
+  // "Today, quietly": an ask with both urgency and secrecy is the fraud as Chatwork's FAQ pictures it, whoever asks.
+  if (p.ask > 0 && p.pressure.has('pressure.urgency') && p.pressure.has('pressure.secrecy')) score = Math.max(score, THRESHOLDS.medium);
   // A warning about fraud from someone who is who they say asks nothing (its quotations were not read as asks),
   // unless it carries a red flag of its own (a sign-in link, a code request).
   if (p.warning && p.identity === 0 && !p.takeoverRedFlag) score = Math.min(score, BELOW_MEDIUM);

@@ -234,6 +234,27 @@ describe('found on companies written after these rules (classes, invented messag
     expect(ids(r)).not.toContain('payee.overseas_account');
   });
 
+  it('a currency after the registered account is no holder; the bank known by its SWIFT/BIC however its name is written', () => {
+    const r = quiet(
+      report(
+        'Hello Kobayashi-san,\nProforma KM-7790 attached, 30% advance as usual.\nBeneficiary: Kestrel Marine Supplies Ltd\nBank: KSTR Banking Group, Harbourside\nA/C No.: 7788-1234 (GBP)\nSWIFT: KSTRGB2L\nNo change from previous orders.',
+        KESTREL,
+      ),
+    );
+    expect(ids(r)).not.toContain('payee.unregistered_account');
+    expect(ids(r)).not.toContain('payee.personal_account');
+    // The same number at a bank with another SWIFT is not the registered account.
+    const other = run(report('Please remit the advance to:\nBank: Harbour Mutual\nA/C No.: 7788-1234 (GBP)\nSWIFT: HRBMGB2L', KESTREL));
+    expect(ids(other)).toContain('payee.unregistered_account');
+  });
+
+  it('a bank named after the word "Bank" ("PT Bank Rakyat Nusa") is read whole, not as "PT Bank"', () => {
+    const account = run(report('Remittance to: PT Bank Rakyat Nusa Tbk, Surabaya\nAccount 881-204-5531\nThank you', { id: 9100777, name: 'Budi Santoso' })).observables.find(
+      (o) => o.kind === 'bank_account',
+    );
+    expect(account?.details?.bank).toBe('PT Bank Rakyat Nusa Tbk');
+  });
+
   it('“please do not reply here any more” names no fraud: a move off the platform from a partner’s own account still counts', () => {
     const r = flagged(report('Dear Kobayashi-san,\nWe are leaving Chatwork at month end. Please message me on WhatsApp +44 7700 900123 from now on, and do not reply here any more.', KESTREL));
     expect(ids(r)).not.toContain('mitigating.fraud_awareness');

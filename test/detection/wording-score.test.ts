@@ -62,6 +62,23 @@ describe('the wording model in the score', () => {
     expect(certain).toBeLessThan(high);
   });
 
+  it('nothing asked and only a weak identity sign (a partner name from a new account): an introduction, unless near certain', () => {
+    expect(combine(parts({ identity: 1, fresh: 2 }, 0.8))).toBeLessThan(medium);
+    expect(combine(parts({ identity: 1, fresh: 2 }, 0.97))).toBeGreaterThanOrEqual(medium);
+    // A strong identity sign, or any ask beside it, is no introduction.
+    expect(combine(parts({ identity: 2, fresh: 2 }, 0.8))).toBeGreaterThanOrEqual(medium);
+    expect(combine(parts({ identity: 1, ask: 2, fresh: 2 }, 0.8))).toBeGreaterThanOrEqual(medium);
+  });
+
+  it('"today, quietly": any ask with both urgency and secrecy is medium, with or without the model, but a warning stays low', () => {
+    const quietly = { ask: 1 as const, fresh: 2 as const, pressure: new Set(['pressure.urgency', 'pressure.secrecy']) };
+    expect(combine(parts(quietly, null))).toBeGreaterThanOrEqual(medium);
+    expect(combine(parts(quietly, 0.2))).toBeGreaterThanOrEqual(medium);
+    expect(combine(parts({ ...quietly, pressure: new Set(['pressure.urgency']) }, null))).toBeLessThan(medium);
+    expect(combine(parts({ ...quietly, ask: 0 }, null))).toBeLessThan(medium);
+    expect(combine(parts({ ...quietly, warning: true }, null))).toBeLessThan(medium);
+  });
+
   it('never adds to a warning about fraud', () => {
     expect(combine(parts({ ask: 1, warning: true }, 0.95))).toBe(combine(parts({ ask: 1, warning: true }, null)));
   });
