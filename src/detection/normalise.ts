@@ -120,12 +120,21 @@ const SLOW = -2;
 const DROP = -1;
 /** Per BMP code unit: the single code unit it becomes in `plain`, DROP, SLOW (needs more than a table), or UNKNOWN (not looked up yet). */
 const SIMPLE = new Int32Array(0x10000).fill(UNKNOWN);
-/** 1 for combining marks (see `isMarkCode`). */
-const MARK = new Uint8Array(0x10000);
+/** Combining marks (see `isMarkCode`), one bit per BMP code unit: 8 KB, small enough to stay in cache. */
+const MARK_BITS = new Uint32Array(0x10000 >>> 5);
+
+function isMark(c: number): boolean {
+  return (MARK_BITS[c >>> 5]! & (1 << (c & 31))) !== 0;
+}
+
+/** CJK ideographs and kana map to themselves: answered by range, without touching the tables (a table read per kanji missed the cache). */
+function isIdentity(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x3400 && c <= 0x4dbf);
+}
 
 function initTables(): void {
   for (let c = 0; c < 0x10000; c++) {
-    if (isMarkCode(c)) MARK[c] = 1;
+    if (isMarkCode(c)) MARK_BITS[c >>> 5]! |= 1 << (c & 31);
     if (c < 0x80) SIMPLE[c] = c >= 0x20 && c < 0x7f ? c : c === NL || c === 0x0b || c === 0x0c ? NL : c === 0x0d ? SLOW : SPACE;
     else if (c <= 0x9f) SIMPLE[c] = c === 0x85 ? NL : SPACE;
     else if (c >= 0xd800 && c <= 0xdfff) SIMPLE[c] = SLOW;
@@ -189,7 +198,12 @@ export function normaliseRange(out: MappedBuilder, s: string, from: number, to: 
   let i = from;
   while (i < to) {
     const c = s.charCodeAt(i);
-    if (i + 1 >= to || MARK[s.charCodeAt(i + 1)] === 0) {
+    if (i + 1 >= to || !isMark(s.charCodeAt(i + 1))) {
+      if (isIdentity(c)) {
+        out.push(c, i, i + 1);
+        i++;
+        continue;
+      }
       let m = SIMPLE[c] as number;
       if (m === UNKNOWN) m = learn(c);
       if (m >= 0) {
@@ -225,11 +239,11 @@ function normaliseSlow(out: MappedBuilder, s: string, i: number, to: number): nu
     return j;
   }
   let marks = 0;
-  while (j < to && marks < MAX_MARKS_PER_UNIT && MARK[s.charCodeAt(j)] === 1) {
+  while (j < to && marks < MAX_MARKS_PER_UNIT && isMark(s.charCodeAt(j))) {
     j++;
     marks++;
   }
-  if (marks > 0 && MARK[c] === 0) pushComposed(out, s, i, j);
+  if (marks > 0 && !isMark(c)) pushComposed(out, s, i, j);
   else if (marks > 0) {
     pushComposed(out, s, i, i + 1);
     return i + 1;
