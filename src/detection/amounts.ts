@@ -3,7 +3,7 @@
  * "120万" (digits with 万/億 and no counter after), USD 48,000, 48,000ドル. A plain number, a date,
  * a count ("10万人") or kanji numerals without 円 ("一部", "百五銀行") are not amounts.
  */
-import { MAX_HITS_PER_KIND, charIn, isDigit, isKatakana, isLatin } from './chars.ts';
+import { CodeSet, MAX_HITS_PER_KIND, charIn, isDigit, isKatakana, isLatin } from './chars.ts';
 
 /** A found amount in `plain`: [start, end), value in its currency's unit. */
 export interface AmountHit {
@@ -30,15 +30,13 @@ const SUFFIXES: readonly (readonly [string, string])[] = [
 /** Every RegExp of this file, for the ReDoS test (none: amounts are scanned by hand). */
 export const AMOUNT_REGEXES = {} satisfies Record<string, RegExp>;
 
-/** Per UTF-16 code unit: 1 for a kanji digit or small unit, 2 for a big unit (万億兆), else 0. */
-const NUMERAL_KIND = new Uint8Array(0x10000);
-for (const c of [...KANJI_DIGITS.keys(), ...SMALL_UNITS.keys()]) NUMERAL_KIND[c] = 1;
-for (const c of BIG_UNITS.keys()) NUMERAL_KIND[c] = 2;
+/** Kanji digits and small units (一…九, 十百千), and every kanji numeral (with 万億兆). */
+const DIGIT_OR_SMALL_UNIT = new CodeSet([...KANJI_DIGITS.keys(), ...SMALL_UNITS.keys()]);
+const NUMERAL = new CodeSet([...KANJI_DIGITS.keys(), ...SMALL_UNITS.keys(), ...BIG_UNITS.keys()]);
 
 /** A kanji numeral or unit (one table read: the scan asks this of every character). */
 function isNumeralCode(c: number): boolean {
-  const kind = NUMERAL_KIND[c];
-  return kind !== undefined && kind !== 0;
+  return NUMERAL.has(c);
 }
 
 interface Parsed {
@@ -131,7 +129,7 @@ export function findAmounts(s: string): AmountHit[] {
   const out: AmountHit[] = [];
   for (let i = 0; i < s.length && out.length < MAX_HITS_PER_KIND; i++) {
     const c = s.charCodeAt(i);
-    if (!isDigit(c) && NUMERAL_KIND[c] !== 1) continue;
+    if (!isDigit(c) && !DIGIT_OR_SMALL_UNIT.has(c)) continue;
     const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
     if (isDigit(prev) || prev === 0x2c || prev === 0x2e || isNumeralCode(prev)) continue;
     const n = parseNumber(s, i);

@@ -3,6 +3,22 @@
  * hand keeps every step linear and lets the regexes stay tiny (keywords only).
  */
 
+/**
+ * A set of BMP code units as a bitset (8 KB): for the questions a scanner asks of every character,
+ * where a 64 KB table indexed by code unit would miss the cache on every distinct kanji.
+ */
+export class CodeSet {
+  private readonly bits = new Uint32Array(0x10000 >>> 5);
+
+  constructor(codes: Iterable<number>) {
+    for (const c of codes) if (c >= 0 && c < 0x10000) this.bits[c >>> 5]! |= 1 << (c & 31);
+  }
+
+  has(c: number): boolean {
+    return c >= 0 && c < 0x10000 && (this.bits[c >>> 5]! & (1 << (c & 31))) !== 0;
+  }
+}
+
 /** ASCII digit. */
 export function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;

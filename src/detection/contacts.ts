@@ -88,6 +88,11 @@ export function findPhones(s: string, skip: (i: number, j: number) => boolean): 
       k++;
     }
     if (end === -1) continue;
+    // Every phone has at least 8 digits (10 or 11 in Japan): shorter runs (dates, amounts, counts) are skipped unparsed.
+    if (digits < 8) {
+      i = end - 1;
+      continue;
+    }
     const value = phoneValue(s.slice(start, end));
     if (value === null && firstSpace !== -1 && firstSpace < end) {
       i = firstSpace; // "2026-01-07 090-1234-5678": retry after the space

@@ -7,6 +7,7 @@
  * original it came from. NFKC may expand a unit (㍻ → 平成, ㈱ → (株)) or combine it (ﾊﾞ → バ);
  * both keep exact offsets because the whole unit maps to the whole output.
  */
+import { CodeSet } from './chars.ts';
 
 /**
  * Output buffer of UTF-16 code units, each with the [start, end) of its source in the original.
@@ -120,11 +121,11 @@ const SLOW = -2;
 const DROP = -1;
 /** Per BMP code unit: the single code unit it becomes in `plain`, DROP, SLOW (needs more than a table), or UNKNOWN (not looked up yet). */
 const SIMPLE = new Int32Array(0x10000).fill(UNKNOWN);
-/** Combining marks (see `isMarkCode`), one bit per BMP code unit: 8 KB, small enough to stay in cache. */
-const MARK_BITS = new Uint32Array(0x10000 >>> 5);
+/** Combining marks (see `isMarkCode`), as a bitset that stays in cache. */
+const MARKS = new CodeSet(Array.from({ length: 0x10000 }, (_, c) => c).filter(isMarkCode));
 
 function isMark(c: number): boolean {
-  return (MARK_BITS[c >>> 5]! & (1 << (c & 31))) !== 0;
+  return MARKS.has(c);
 }
 
 /** CJK ideographs and kana map to themselves: answered by range, without touching the tables (a table read per kanji missed the cache). */
@@ -134,7 +135,6 @@ function isIdentity(c: number): boolean {
 
 function initTables(): void {
   for (let c = 0; c < 0x10000; c++) {
-    if (isMarkCode(c)) MARK_BITS[c >>> 5]! |= 1 << (c & 31);
     if (c < 0x80) SIMPLE[c] = c >= 0x20 && c < 0x7f ? c : c === NL || c === 0x0b || c === 0x0c ? NL : c === 0x0d ? SLOW : SPACE;
     else if (c <= 0x9f) SIMPLE[c] = c === 0x85 ? NL : SPACE;
     else if (c >= 0xd800 && c <= 0xdfff) SIMPLE[c] = SLOW;

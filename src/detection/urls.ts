@@ -131,8 +131,15 @@ function bareHosts(s: string, covered: (i: number) => boolean, out: ContactHit[]
     if (!(isLatin(c) || isDigit(c))) continue;
     const start = i;
     let k = i;
-    while (k < s.length && (isLatin(s.charCodeAt(k)) || isDigit(s.charCodeAt(k)) || s.charAt(k) === '.' || s.charAt(k) === '-')) k++;
+    let dot = -1;
+    for (; k < s.length; k++) {
+      const d = s.charCodeAt(k);
+      if (d === 0x2e) dot = k;
+      else if (!(isLatin(d) || isDigit(d) || d === 0x2d)) break;
+    }
     i = k;
+    // Most runs are plain words: without an inner dot there is no host (checked before any slicing).
+    if (dot === -1) continue;
     const prev = start > 0 ? s.charAt(start - 1) : '';
     if (prev === '@' || prev === '/' || prev === '.' || prev === ':' || covered(start)) continue;
     let hostEnd = k;
