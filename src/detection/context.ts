@@ -16,6 +16,10 @@ interface Hit {
   sentence: number;
 }
 
+/** The answer for a lexicon without hits, shared (most lexicons a rule asks about have none in a given message). */
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+
 const MARU = 0x3002; // 。 (line breaks are folded to it)
 const FULL_EXCLAMATION = 0xff01;
 const FULL_QUESTION = 0xff1f;
@@ -73,8 +77,10 @@ class MessageContext implements RuleContext {
   senderInLedger: ContextInput['senderInLedger'];
   senderNameFolded: ContextInput['senderNameFolded'];
   private readonly starts: number[];
-  private readonly cache = new Map<Lexicon, Hit[]>();
-  private readonly evidenceCache = new Map<Lexicon, Evidence[]>();
+  /** Per word list (by its automaton index; patterns in `patternCache`): its hits, then its evidence, once computed. */
+  private hitCache: (readonly Hit[] | undefined)[] = [];
+  private evidenceCache: (readonly Evidence[] | undefined)[] = [];
+  private patternCache: Map<Lexicon, { hits: readonly Hit[]; evidence?: readonly Evidence[] }> | null = null;
   private scanned: ReturnType<typeof scanLexicons> | null = null;
 
   constructor(input: ContextInput) {
@@ -99,38 +105,47 @@ class MessageContext implements RuleContext {
   ignoreSpans(spans: readonly { start: number; end: number }[], keep: readonly Lexicon[]): void {
     if (spans.length === 0) return;
     this.ignored = { spans, keep: new Set(keep) };
-    this.cache.clear();
-    this.evidenceCache.clear();
+    this.hitCache = [];
+    this.evidenceCache = [];
+    this.patternCache = null;
     const inside = (e: Evidence) => spans.some((s) => s.start <= e.start && e.end <= s.end);
     this.observables = this.observables.filter((o) => !inside(o.evidence));
   }
 
-  private hits(lexicon: Lexicon): Hit[] {
-    let found = this.cache.get(lexicon);
-    if (found) return found;
-    found = this.rawHits(lexicon);
+  private hits(lexicon: Lexicon): readonly Hit[] {
+    const cached = lexicon.index >= 0 ? this.hitCache[lexicon.index] : this.patternCache?.get(lexicon)?.hits;
+    if (cached) return cached;
+    let found: readonly Hit[] = this.rawHits(lexicon);
     const ignored = this.ignored;
-    if (ignored && !ignored.keep.has(lexicon)) {
+    if (found.length > 0 && ignored && !ignored.keep.has(lexicon)) {
       const map = this.text.compactMap;
       found = found.filter((h) => !ignored.spans.some((s) => s.start <= (map[h.start] as number) && (map[h.start] as number) < s.end));
     }
-    this.cache.set(lexicon, found);
+    if (found.length === 0) found = NO_HITS;
+    if (lexicon.index >= 0) this.hitCache[lexicon.index] = found;
+    else (this.patternCache ??= new Map()).set(lexicon, { hits: found });
     return found;
   }
 
-  private rawHits(lexicon: Lexicon): Hit[] {
-    const found: Hit[] = [];
+  private rawHits(lexicon: Lexicon): readonly Hit[] {
     const compact = this.text.compact;
     if (lexicon.index >= 0) {
       // Word lists: one automaton pass over the text serves every lexicon.
       this.scanned ??= scanLexicons(compact, MAX_HITS_PER_LEXICON);
-      for (const h of this.scanned[lexicon.index] ?? []) found.push({ start: h.start, end: h.end, sentence: sentenceOf(this.starts, h.start) });
-    } else {
-      lexicon.regex.lastIndex = 0;
-      for (const m of compact.matchAll(lexicon.regex)) {
-        found.push({ start: m.index, end: m.index + m[0].length, sentence: sentenceOf(this.starts, m.index) });
-        if (found.length >= MAX_HITS_PER_LEXICON) break;
+      const scanned = this.scanned[lexicon.index];
+      if (scanned === undefined) return NO_HITS;
+      const found: Hit[] = new Array<Hit>(scanned.length);
+      for (let k = 0; k < scanned.length; k++) {
+        const h = scanned[k]!;
+        found[k] = { start: h.start, end: h.end, sentence: sentenceOf(this.starts, h.start) };
       }
+      return found;
+    }
+    const found: Hit[] = [];
+    lexicon.regex.lastIndex = 0;
+    for (const m of compact.matchAll(lexicon.regex)) {
+      found.push({ start: m.index, end: m.index + m[0].length, sentence: sentenceOf(this.starts, m.index) });
+      if (found.length >= MAX_HITS_PER_LEXICON) break;
     }
     return found;
   }
@@ -140,14 +155,21 @@ class MessageContext implements RuleContext {
   }
 
   find(lexicon: Lexicon): Evidence[] {
-    let found = this.evidenceCache.get(lexicon);
+    const pattern = lexicon.index >= 0 ? null : this.patternCache?.get(lexicon);
+    let found = lexicon.index >= 0 ? this.evidenceCache[lexicon.index] : pattern?.evidence;
     if (!found) {
       const hits = this.hits(lexicon);
-      found = new Array<Evidence>(hits.length);
-      for (let k = 0; k < hits.length; k++) found[k] = this.evidence(hits[k] as Hit);
-      this.evidenceCache.set(lexicon, found);
+      if (hits.length === 0) found = NO_EVIDENCE;
+      else {
+        const evidence = new Array<Evidence>(hits.length);
+        for (let k = 0; k < hits.length; k++) evidence[k] = this.evidence(hits[k] as Hit);
+        found = evidence;
+      }
+      if (lexicon.index >= 0) this.evidenceCache[lexicon.index] = found;
+      else this.patternCache!.get(lexicon)!.evidence = found;
     }
-    return found;
+    // Shared and cached: callers read it, never change it (the empty answer is frozen, so a change would throw).
+    return found as Evidence[];
   }
 
   findText(literal: string): Evidence[] {

@@ -305,7 +305,14 @@ export function scanLexicons(text: string, maxPerLexicon: number): (LexiconHit[]
 
 function leftmostLongest(list: LexiconHit[], max: number): LexiconHit[] {
   if (list.length <= 1) return list;
-  list.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Found in order of their ends: usually already by start (then longest first), and a sort allocates.
+  let ordered = true;
+  for (let k = 1; k < list.length && ordered; k++) {
+    const a = list[k - 1]!;
+    const b = list[k]!;
+    ordered = a.start < b.start || (a.start === b.start && a.end >= b.end);
+  }
+  if (!ordered) list.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: LexiconHit[] = [];
   let reach = -1;
   for (const h of list) {

@@ -253,6 +253,13 @@ const PRESSURE_NAMES: Record<string, Bilingual> = {
   'money.second_request': { ja: '追加の支払い依頼', en: 'a follow-up payment' },
 };
 
+const VERDICT_LABELS: Readonly<Record<Verdict, Bilingual>> = {
+  high: { ja: 'なりすまし詐欺の可能性が高い', en: 'Likely impersonation fraud' },
+  medium: { ja: 'なりすまし詐欺の疑いあり', en: 'Suspected impersonation fraud' },
+  low: { ja: '注意が必要な要素あり', en: 'Some risk signs' },
+  none: { ja: '詐欺の兆候は見つかりません', en: 'No fraud signs found' },
+};
+
 function summarise(verdict: Verdict, p: ScoreParts, identity: IdentityMatch | null): Bilingual {
   const ja: string[] = [];
   const en: string[] = [];
@@ -280,12 +287,7 @@ function summarise(verdict: Verdict, p: ScoreParts, identity: IdentityMatch | nu
     ja.push(named.map((n) => n.ja).join('・'));
     en.push(named.map((n) => n.en).join(', '));
   }
-  const label: Record<Verdict, Bilingual> = {
-    high: { ja: 'なりすまし詐欺の可能性が高い', en: 'Likely impersonation fraud' },
-    medium: { ja: 'なりすまし詐欺の疑いあり', en: 'Suspected impersonation fraud' },
-    low: { ja: '注意が必要な要素あり', en: 'Some risk signs' },
-    none: { ja: '詐欺の兆候は見つかりません', en: 'No fraud signs found' },
-  };
-  if (ja.length === 0) return label[verdict];
-  return { ja: `${label[verdict].ja}: ${ja.join('、')}。`, en: `${label[verdict].en}: ${en.join(', ')}.` };
+  const label = VERDICT_LABELS[verdict];
+  if (ja.length === 0) return { ...label };
+  return { ja: `${label.ja}: ${ja.join('、')}。`, en: `${label.en}: ${en.join(', ')}.` };
 }
