@@ -313,13 +313,15 @@ function leftmostLongest(list: LexiconHit[], max: number): LexiconHit[] {
     ordered = a.start < b.start || (a.start === b.start && a.end >= b.end);
   }
   if (!ordered) list.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: LexiconHit[] = [];
+  // Kept in place (no copy): hits that overlap a kept one are dropped by moving the others down.
+  let kept = 0;
   let reach = -1;
-  for (const h of list) {
+  for (let k = 0; k < list.length && kept < max; k++) {
+    const h = list[k]!;
     if (h.start < reach) continue;
-    kept.push(h);
+    list[kept++] = h;
     reach = h.end;
-    if (kept.length >= max) break;
   }
-  return kept;
+  list.length = kept;
+  return list;
 }
