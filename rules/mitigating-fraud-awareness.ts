@@ -25,6 +25,9 @@ export const mitigatingFraudAwareness: Rule = {
       'Heads-up: if anyone asks you to "kindly process today, keep it confidential", it is a scam — do not reply and report it to IT.',
       'Reminder: accounts pretending to be our directors ask staff for prepaid cards. Never reply to such messages; call the registered number instead.',
       '取引先を装った口座変更の依頼が届いています。台帳の電話番号で確認できるまでは受け付けないでください。',
+      'Checklist for the new team: if someone asks you to buy gift cards, or to wire money today and keep it confidential, it is a scam. Tell IT.',
+      'Training quiz: which are red flags? (a) "send me the tax slips of all staff today" (b) a colleague asking for timesheets by Friday.',
+      '研修の復習です。「本日中に極秘で振込を」と言われたら詐欺を疑い、台帳の番号で本人に確認してください。',
     ],
     noMatch: ['LINEグループを作ってQRを送ってください。', 'Please process the attached invoice today.', 'We are moving to another app next month. Please do not reply here after Friday.'],
 

@@ -24,6 +24,8 @@ export const FRAUD_NAMED = lexicon('fraud-named', [
   'scam', 'scams', 'fraud', 'phishing', 'impersonation', 'impersonating', 'fake', 'suspicious message', 'suspicious messages', 'never ask', 'will never ask',
   "not ours", "isn't ours", 'not genuine', "isn't genuine", 'not legitimate', 'never need', 'never needs', 'never asks', '本物ではありません', '当社のアカウントではありません',
   'pretending to be', 'posing as', 'impersonate', 'spoofed', 'spoofing', 'scammer', 'scammers', 'fraudster', 'fraudsters',
+  // Training and checklists name fraud by its signs and its trade name.
+  'red flag', 'red flags', 'bec', 'business email compromise', '不審な依頼', '詐欺の手口',
 ]);
 
 /**
@@ -41,4 +43,6 @@ export const WARNING_VOICE = lexicon('warning-voice', [
   'was a scam', 'is a scam', 'was fake', 'is fake', 'was phishing', 'is phishing', 'we have blocked', 'we blocked', 'please ignore',
   'never ask', 'will never ask', 'examples of', 'typical', 'never reply', 'never respond', "don't respond", 'registered number',
   'number on file', 'known number', 'blocked it', 'reported it', "i've reported", "don't send", 'do not send', 'if you receive', 'if you get a', 'such messages', 'such message', 'such requests', '要注意', '受け付けない', '受け付けません',
+  // A hypothetical ask ("if someone asks you to …", 「…と言われたら」) and training material describe a fraud, they ask nothing.
+  'if someone', 'if anyone', 'if somebody', 'if a caller', 'training', 'quiz', 'walk through', 'と言われたら', 'と頼まれたら', '依頼が来たら', '連絡が来たら', 'と言われても', '研修', '訓練',
 ]);

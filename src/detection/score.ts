@@ -220,8 +220,9 @@ function combineRules(p: ScoreParts): number {
   if (p.trusted && p.identity === 0 && p.ask === 2 && (p.pressure.has('pressure.secrecy') || p.pressure.has('pressure.unreachable'))) {
     score = Math.max(score, THRESHOLDS.medium);
   }
-  // "Today, quietly": an ask with both urgency and secrecy is the fraud as Chatwork's FAQ pictures it, whoever asks.
-  if (p.ask > 0 && p.pressure.has('pressure.urgency') && p.pressure.has('pressure.secrecy')) score = Math.max(score, THRESHOLDS.medium);
+  // "Today, quietly": an ask with both urgency and secrecy from someone not known to be who they say is the fraud
+  // as Chatwork's FAQ pictures it. (The ledger's own accounts have their rule above: a strong ask with secrecy.)
+  if (!p.trusted && p.ask > 0 && p.pressure.has('pressure.urgency') && p.pressure.has('pressure.secrecy')) score = Math.max(score, THRESHOLDS.medium);
   // A warning about fraud from someone who is who they say asks nothing (its quotations were not read as asks),
   // unless it carries a red flag of its own (a sign-in link, a code request).
   if (p.warning && p.identity === 0 && !p.takeoverRedFlag) score = Math.min(score, BELOW_MEDIUM);

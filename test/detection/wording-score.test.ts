@@ -77,6 +77,8 @@ describe('the wording model in the score', () => {
     expect(combine(parts({ ...quietly, pressure: new Set(['pressure.urgency']) }, null))).toBeLessThan(medium);
     expect(combine(parts({ ...quietly, ask: 0 }, null))).toBeLessThan(medium);
     expect(combine(parts({ ...quietly, warning: true }, null))).toBeLessThan(medium);
+    // From the ledger's own account a weak ask with pressure stays under medium (its own rule wants a strong ask with secrecy).
+    expect(combine(parts({ ...quietly, fresh: 0, trusted: true }, null))).toBeLessThan(medium);
   });
 
   it('never adds to a warning about fraud', () => {
