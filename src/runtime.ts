@@ -57,7 +57,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   let opened: OpenedAuditTrail;
   try {
     await runMigrations(handle.db);
-    opened = (await openAuditTrail(handle.db, config, clock.now()));
+    opened = await openAuditTrail(handle.db, config, clock.now());
   } catch (err) {
     await handle.close();
     throw err;

@@ -101,7 +101,7 @@ describe('keyed audit chain', () => {
     expect(v.err).toContain(`the table has ${n - 3}`);
 
     // The next event continues the signed head, not the shortened table: the gap stays visible.
-    await rt.app.request('/api/reports', jsonInit('POST', (await rt.token('intake')), corpus()[5]!.report));
+    await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), corpus()[5]!.report));
     expect(await rt.deps.audit.verify()).toMatchObject({ ok: false, brokenId: n + 1 });
     expect((await verify(rt)).code).toBe(1);
   });
@@ -173,7 +173,7 @@ describe('the secret key', () => {
       expect(bytes.includes(Buffer.from(text)), name).toBe(false);
     }
     // Reopened, the same key verifies the chain.
-    rt = (await testRuntime({ dir }));
+    rt = await testRuntime({ dir });
     expect(await rt.deps.audit.verify()).toMatchObject({ ok: true });
   });
 
@@ -196,7 +196,7 @@ describe('the secret key', () => {
     await expect(testRuntime({ dir })).rejects.toThrow(/the key file .* does not exist, but this database's audit chain is keyed/);
     expect(fs.existsSync(file)).toBe(false);
     fs.writeFileSync(file, key, { mode: 0o600 });
-    rt = (await testRuntime({ dir }));
+    rt = await testRuntime({ dir });
     expect(await rt.deps.audit.verify()).toMatchObject({ ok: true });
   });
 
@@ -240,7 +240,7 @@ describe('a database from before keyed chains', () => {
     const m = await cli(dir, {}, 'migrate');
     expect(m.code).toBe(0);
     expect(m.out).toContain(`${events} earlier events verified and anchored, audit_keyed added to 3 cases`);
-    rt = (await testRuntime({ dir }));
+    rt = await testRuntime({ dir });
     const rows = rowsOf(rt);
     expect(rows.slice(0, events).map((r) => r.hash).at(-1)).toBe(lastHash); // old rows kept byte for byte
     const keyed = rows.slice(events);
@@ -252,13 +252,13 @@ describe('a database from before keyed chains', () => {
     expect(v.out).toContain(`anchoring ${events} events from before keyed chains`);
     // Keyed once: a restart adds nothing.
     await rt.close();
-    rt = (await testRuntime({ dir }));
+    rt = await testRuntime({ dir });
     expect(rowsOf(rt)).toHaveLength(events + 3);
   });
 
   it('ATTACK: after anchoring, an old event edited with all old hashes recomputed is caught', async () => {
     const { dir, events } = await legacyDatabase();
-    rt = (await testRuntime({ dir })); // the first start keys it, as `serve` would
+    rt = await testRuntime({ dir }); // the first start keys it, as `serve` would
     rt.handle.sqlite.prepare("update case_events set actor_name = 'Mallory' where type = 'acknowledge'").run();
     rehashAll(rt, sha256Chain, events); // the old part links up again, but ends elsewhere than where it was anchored
     const v = await verify(rt);

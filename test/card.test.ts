@@ -8,7 +8,7 @@ const ALICE = { platform: 'teams' as const, userId: 'T1', displayName: 'Alice' }
 
 describe('buildCaseCard', () => {
   it('shows the first message verbatim, distinct signals and observables, counts and the last action', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const line = corpus()[0]!;
     const intake = await rt.token('intake');
     const a = (await (await rt.app.request('/api/reports', jsonInit('POST', intake, line.report))).json()) as { caseRef: string };
@@ -31,7 +31,7 @@ describe('buildCaseCard', () => {
   });
 
   it('links a new case to a resolved one sharing a phone number (depends on the engine extracting phones)', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const line = corpus()[0]!;
     const intake = await rt.token('intake');
     const a = (await (await rt.app.request('/api/reports', jsonInit('POST', intake, line.report))).json()) as { caseRef: string };

@@ -18,7 +18,7 @@ async function submit(r: TestRuntime, body: unknown, token?: string) {
 
 describe('POST /api/reports', () => {
   it('stores the message verbatim and answers 201 with the case ref', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const line = corpus()[0]!;
     const { status, body } = await submit(rt, line.report);
     expect(status).toBe(201);
@@ -34,7 +34,7 @@ describe('POST /api/reports', () => {
   });
 
   it('the same token + externalId returns the same report (200), never a second one; another token has its own ids', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const token = await rt.token('intake');
     const first = await submit(rt, { ...base(), externalId: 'cw-1' }, token);
     const again = await submit(rt, { ...base({ body: 'different text' }), externalId: 'cw-1' }, token);
@@ -48,12 +48,12 @@ describe('POST /api/reports', () => {
   });
 
   it('groups reports from the same sender account id into one open case and counts them', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const a = await submit(rt, base());
     rt.clock.advance(60_000);
     const b = await submit(rt, base({ body: 'another message' }, { accountId: 1000016, name: '別の人' }));
     expect(b.body.caseId).toBe(a.body.caseId);
-    const detail = (await (await rt.app.request(`/api/cases/${a.body.caseRef}`, jsonInit('GET', (await rt.token('respond'))))).json()) as {
+    const detail = (await (await rt.app.request(`/api/cases/${a.body.caseRef}`, jsonInit('GET', await rt.token('respond')))).json()) as {
       reportCount: number;
       firstReportAt: string;
       lastReportAt: string;
@@ -66,14 +66,14 @@ describe('POST /api/reports', () => {
   });
 
   it('never groups by sender when the report has no sender account id', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const a = await submit(rt, base({ sender: { accountId: null, name: '髙嶋 宗一郎' } }));
     const b = await submit(rt, base({ sender: null }));
     expect(b.body.caseId).not.toBe(a.body.caseId);
   });
 
   it('does not join a case older than the window or a resolved case', async () => {
-    rt = (await testRuntime({ env: { GROUPING_WINDOW_DAYS: '14' } }));
+    rt = await testRuntime({ env: { GROUPING_WINDOW_DAYS: '14' } });
     const a = await submit(rt, base());
     rt.clock.advance(13 * 86_400_000);
     const b = await submit(rt, base());
@@ -88,7 +88,7 @@ describe('POST /api/reports', () => {
   });
 
   it('groups by a shared bank account / phone / URL / LINE observable, not by a ledger-known one', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const a = await submit(rt, base({ sender: { accountId: 1, name: 'x' } }));
     const b = await submit(rt, base({ sender: { accountId: 2, name: 'y' } }));
     // Observables as the engine stores them; grouping must read them from the table.
@@ -108,7 +108,7 @@ describe('POST /api/reports', () => {
   });
 
   it('a value in many reports of several cases: the newest open case in the window wins, whatever the newer resolved or stale ones', async () => {
-    rt = (await testRuntime({ env: { GROUPING_WINDOW_DAYS: '14' } }));
+    rt = await testRuntime({ env: { GROUPING_WINDOW_DAYS: '14' } });
     const ins = rt.handle.sqlite.prepare("insert into observables (case_id, report_id, kind, value, display, in_ledger) values (?, ?, 'phone', '09011112222', '090', ?)");
     const caseWith = async (sender: number, copies: number, inLedger = 0) => {
       const r = await submit(rt, base({ sender: { accountId: sender, name: 'n' } }));
@@ -136,7 +136,7 @@ describe('POST /api/reports', () => {
 
   it('with the real engine: two corpus reports naming the same new phone number join one case', async () => {
     // Depends on the detection engine extracting phone observables (src/detection/engine.ts).
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const line = corpus()[0]!; // a callback number 070-0038-5129 in the message
     const a = await submit(rt, line.report);
     // The same message from another new account: only the phone number can tie them together.
@@ -146,7 +146,7 @@ describe('POST /api/reports', () => {
   });
 
   it('lists cases with filters and keyset pagination', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     for (let i = 0; i < 5; i++) await submit(rt, base({ sender: { accountId: 100 + i, name: 'n' }, body: i === 3 ? 'LINEグループを作って' : `msg ${i}` }));
     const t = await rt.token('respond');
     const page1 = (await (await rt.app.request('/api/cases?limit=2', jsonInit('GET', t))).json()) as { cases: { ref: string }[]; nextCursor: number };

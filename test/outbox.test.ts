@@ -13,12 +13,12 @@ const ALICE = { platform: 'slack' as const, userId: 'U1', displayName: 'Alice' }
 const env = { NOTIFY_MIN_VERDICT: 'none', DELIVERY_MAX_ATTEMPTS: '4', DELIVERY_BASE_DELAY_MS: '1000', DELIVERY_MAX_DELAY_MS: '60000' };
 
 async function setup(n = new ScriptedNotifier('slack'), extraEnv: Record<string, string> = {}) {
-  rt = (await testRuntime({ env: { ...env, ...extraEnv }, factories: scripted(n), random: () => 0 }));
+  rt = await testRuntime({ env: { ...env, ...extraEnv }, factories: scripted(n), random: () => 0 });
   return n;
 }
 
 async function submit(r: TestRuntime, i = 0, extra: Record<string, unknown> = {}) {
-  const res = await r.app.request('/api/reports', jsonInit('POST', (await r.token('intake')), { ...corpus()[i]!.report, ...extra }));
+  const res = await r.app.request('/api/reports', jsonInit('POST', await r.token('intake'), { ...corpus()[i]!.report, ...extra }));
   expect(res.status).toBe(201);
   return (await res.json()) as { caseRef: string; caseId: number; reportId: number };
 }
@@ -105,7 +105,7 @@ describe('outbox', () => {
     }
     const slack = new Hooked('slack');
     const teams = new Hooked('teams');
-    rt = (await testRuntime({ env, factories: { ...scripted(slack), ...scripted(teams, 'T-CHANNEL') }, random: () => 0 }));
+    rt = await testRuntime({ env, factories: { ...scripted(slack), ...scripted(teams, 'T-CHANNEL') }, random: () => 0 });
     const { caseRef } = await submit(rt);
     await rt.worker.tick();
     await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
@@ -143,9 +143,9 @@ describe('outbox', () => {
 
   it('cards go only to cases at or above the threshold (medium by default)', async () => {
     const n = new ScriptedNotifier('slack');
-    rt = (await testRuntime({ factories: scripted(n) }));
+    rt = await testRuntime({ factories: scripted(n) });
     const line = corpus().find((l) => l.label === 'benign')!;
-    const res = await rt.app.request('/api/reports', jsonInit('POST', (await rt.token('intake')), line.report));
+    const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), line.report));
     const { verdict } = (await res.json()) as { verdict: string };
     const expected = verdict === 'medium' || verdict === 'high' ? 1 : 0;
     expect(countRows(rt, 'deliveries')).toBe(expected);
@@ -183,11 +183,11 @@ describe('outbox', () => {
     expect(n.calls).toHaveLength(0);
 
     // A responder revives it; it goes out on the next tick.
-    const res = await rt.app.request('/api/deliveries/1/retry', jsonInit('POST', (await rt.token('respond'))));
+    const res = await rt.app.request('/api/deliveries/1/retry', jsonInit('POST', await rt.token('respond')));
     expect(res.status).toBe(200);
     expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
     expect(n.calls).toEqual([{ op: 'post', ref: caseRef, status: 'new', target: 'C-ESCALATION' }]);
-    expect((await rt.app.request('/api/deliveries/1/retry', jsonInit('POST', (await rt.token('respond'))))).status).toBe(409);
+    expect((await rt.app.request('/api/deliveries/1/retry', jsonInit('POST', await rt.token('respond')))).status).toBe(409);
   });
 
   it('backoff grows, is capped, and jitter stays within [half, full]', () => {
@@ -248,7 +248,7 @@ describe('outbox', () => {
     const n = await setup();
     await submit(rt);
     await rt.close();
-    rt = (await testRuntime({ dir: rt.dir, env, factories: { slack: () => null, console: () => null } }));
+    rt = await testRuntime({ dir: rt.dir, env, factories: { slack: () => null, console: () => null } });
     expect(await rt.worker.tick()).toMatchObject({ dead: 1 });
     expect(delivery(rt, 1).last_error).toContain('no slack notifier');
     expect(n.calls).toHaveLength(0);

@@ -113,7 +113,7 @@ export async function enqueueCards(
   for (const { platform, target } of wanted) {
     if (!posts.some((r) => r.platform === platform && r.target === target)) {
       const key = `card.post:${p.caseId}:${platform}:${target}`;
-      queued += (await insertDelivery(db, { platform, kind: 'card.post', caseId: p.caseId, target, key, now: p.now, payload: null }));
+      queued += await insertDelivery(db, { platform, kind: 'card.post', caseId: p.caseId, target, key, now: p.now, payload: null });
       continue;
     }
     const waiting = await s.waitingUpdate.get({ caseId: p.caseId, platform, target });
@@ -122,7 +122,7 @@ export async function enqueueCards(
       continue;
     }
     const key = `card.update:${p.caseId}:${platform}:${target}:${p.cause}`;
-    queued += (await insertDelivery(db, { platform, kind: 'card.update', caseId: p.caseId, target, key, now: p.now, dueAt: now + delayMs, payload: null }));
+    queued += await insertDelivery(db, { platform, kind: 'card.update', caseId: p.caseId, target, key, now: p.now, dueAt: now + delayMs, payload: null });
   }
   return queued;
 }

@@ -202,7 +202,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   async function runOnce(): Promise<TickStats> {
     const stats = emptyStats();
     built.clear();
-    if (deps.escalation) stats.fired = (await deps.escalation.fireDue());
+    if (deps.escalation) stats.fired = await deps.escalation.fireDue();
     const now = clock.now().getTime();
     const due = await db
       .select({ id: deliveries.id })

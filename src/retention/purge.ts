@@ -96,8 +96,8 @@ export async function purgeResolvedBodies({ db, audit }: { db: Db; audit: AuditT
             if (isPurged(r.message_body)) continue;
             await updateReport(r);
             purged += 1;
-            total.inboundEvents += (await purgeChatworkEvent(db, r.origin));
-            total.signals += (await purgeSignals(db, r.id));
+            total.inboundEvents += await purgeChatworkEvent(db, r.origin);
+            total.signals += await purgeSignals(db, r.id);
             total.observables += (await db.run(sql`update observables set display = value, details = null where report_id = ${r.id}`)).changes;
           }
           if (purged === 0) continue;
@@ -119,7 +119,7 @@ export async function purgeResolvedBodies({ db, audit }: { db: Db; audit: AuditT
       { behavior: 'immediate' },
     );
   }
-  total.wal = (await truncateWal(db));
+  total.wal = await truncateWal(db);
   return total;
 }
 

@@ -22,8 +22,8 @@ const FORWARDED = [
 
 describe('Chatwork end to end', () => {
   it('signed webhook → report stored (real detection) → outbox tick → the reporter gets a reply with the case ref and the ledger contact; later changes are replied too', async () => {
-    rt = (await chatworkRuntime(fake));
-    const put = await rt.app.request('/api/directory', jsonInit('PUT', (await rt.token('admin')), directoryJson()));
+    rt = await chatworkRuntime(fake);
+    const put = await rt.app.request('/api/directory', jsonInit('PUT', await rt.token('admin'), directoryJson()));
     expect(put.status).toBe(200);
     const before = fake.posted.length;
 

@@ -66,7 +66,7 @@ describe('restart in the middle of a poll', () => {
   it('contact requests: the warning Chatwork took just before the crash is not posted again; the rest are warned once after the restart', async () => {
     const env = guardEnv(fake, oauth);
     const rt1 = await start(env);
-    expect((await rt1.app.request('/api/directory', jsonInit('PUT', (await rt1.token('admin')), directoryJson()))).status).toBe(200);
+    expect((await rt1.app.request('/api/directory', jsonInit('PUT', await rt1.token('admin'), directoryJson()))).status).toBe(200);
     expect((await connect(rt1, oauth, EMP)).status).toBe(303);
     const a = incoming(fake, EMP, { name: '髙嶋 宗一郎' });
     const b = incoming(fake, EMP, { name: '宮崎 律子' });
@@ -94,7 +94,7 @@ describe('restart in the middle of a poll', () => {
   it('contact requests with auto-decline: a crash right after the DELETE (the request is gone from the list) still warns once, and the decline is not lost from the record', async () => {
     const env = guardEnv(fake, oauth, { CHATWORK_REQUESTS_AUTO_DECLINE: 'true' });
     const rt1 = await start(env);
-    expect((await rt1.app.request('/api/directory', jsonInit('PUT', (await rt1.token('admin')), directoryJson()))).status).toBe(200);
+    expect((await rt1.app.request('/api/directory', jsonInit('PUT', await rt1.token('admin'), directoryJson()))).status).toBe(200);
     expect((await connect(rt1, oauth, EMP)).status).toBe(303);
     const a = incoming(fake, EMP, { name: '髙嶋 宗一郎' });
     crashOn(rt1, 'DELETE', new RegExp(`^/incoming_requests/${a.request_id}$`));
@@ -113,7 +113,7 @@ describe('restart in the middle of a poll', () => {
   it('watched rooms: messages fetched by a process that died before handling them are read again (force=1) and warned once; a warning taken in before a crash is not repeated', async () => {
     const env = chatworkEnv(fake, { CHATWORK_WATCH_ROOMS: ROOM, CONSOLE_NOTIFIER: 'false' });
     const rt1 = await start(env);
-    expect((await rt1.app.request('/api/directory', jsonInit('PUT', (await rt1.token('admin')), directoryJson()))).status).toBe(200);
+    expect((await rt1.app.request('/api/directory', jsonInit('PUT', await rt1.token('admin'), directoryJson()))).status).toBe(200);
     const watch1 = chatworkOf(rt1).watchFor!(rt1.deps);
     await watch1.tick(); // first look (force=1): nothing yet
     const now = Math.floor(rt1.clock.now().getTime() / 1000);

@@ -43,7 +43,7 @@ async function watching(extra: Record<string, string> = {}, dir?: string, clock?
   cards = new ScriptedNotifier('slack');
   const r = await testRuntime({ env: chatworkEnv(fake, { CHATWORK_WATCH_ROOMS: ROOM, ...extra }), random: () => 0, factories: scripted(cards, 'C-FRAUD'), ...(dir ? { dir } : {}), ...(clock ? { clock } : {}) });
   fake.now = () => r.clock.now().getTime();
-  if (!dir) expect((await r.app.request('/api/directory', jsonInit('PUT', (await r.token('admin')), directoryJson()))).status).toBe(200);
+  if (!dir) expect((await r.app.request('/api/directory', jsonInit('PUT', await r.token('admin'), directoryJson()))).status).toBe(200);
   return r;
 }
 const watchOf = (r: TestRuntime) => chatworkOf(r).watchFor!(r.deps);

@@ -29,7 +29,7 @@ describe('reporter callbacks for API reports', () => {
   it('acknowledge and resolve POST signed JSON to the token’s callback URL; a 5xx is retried by the outbox', async () => {
     let failures = 1;
     recorder = await startRecorder(() => (failures-- > 0 ? 502 : 204));
-    rt = (await testRuntime({ env: { DELIVERY_BASE_DELAY_MS: '1000' }, factories: { console: () => null }, random: () => 0 }));
+    rt = await testRuntime({ env: { DELIVERY_BASE_DELAY_MS: '1000' }, factories: { console: () => null }, random: () => 0 });
     const { token, callbackSecret } = await createToken(rt.handle.db, 'crm', 'intake', rt.clock.now(), { callbackUrl: `${recorder.url}/kakunin/cb?x=1` });
     expect(callbackSecret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     const other = await rt.token('intake'); // a token without a callback URL
@@ -74,7 +74,7 @@ describe('reporter callbacks for API reports', () => {
 
   it('a callback answered 4xx is dead at once with its error; a revoked token gets nothing more', async () => {
     recorder = await startRecorder(() => 410);
-    rt = (await testRuntime({ factories: { console: () => null } }));
+    rt = await testRuntime({ factories: { console: () => null } });
     const { token, id } = await createToken(rt.handle.db, 'crm', 'intake', rt.clock.now(), { callbackUrl: `${recorder.url}/gone` });
     const { caseRef } = await submitLine(rt, HIGH_WITH_ACCOUNT, {}, token);
     await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
@@ -90,7 +90,7 @@ describe('reporter callbacks for API reports', () => {
   });
 
   it('kakunin token create --callback-url prints the token and the signing secret once; a bad URL is refused', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const env = { DATABASE_URL: `file:${rt.dir}/kakunin.db`, LOG_LEVEL: 'silent' };
     const out: string[] = [];
     const err: string[] = [];

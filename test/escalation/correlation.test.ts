@@ -20,7 +20,7 @@ const quiet = (accountText: string, sender: { accountId: number; name: string } 
 });
 
 async function post(body: unknown) {
-  const res = await rt.app.request('/api/reports', jsonInit('POST', (await rt.token('intake')), body));
+  const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), body));
   expect(res.status).toBe(201);
   return (await res.json()) as {
     caseRef: string;
@@ -31,7 +31,7 @@ async function post(body: unknown) {
 
 describe('correlation across cases', () => {
   it('a bank account from a confirmed-fraud case raises a new report to high, says why, and links the cases on the card', async () => {
-    rt = (await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' }, factories: scripted(new ScriptedNotifier('slack')) }));
+    rt = await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' }, factories: scripted(new ScriptedNotifier('slack')) });
     const before = await post(quiet(ACCOUNT)); // nothing confirmed yet: judged on its own
     expect(before.verdict).not.toBe('high');
     expect(before.signals.map((s) => s.ruleId)).not.toContain(CONFIRMED_FRAUD_RULE_ID);
@@ -68,7 +68,7 @@ describe('correlation across cases', () => {
   });
 
   it('the sender account of a confirmed-fraud case is correlated too; a false positive raises nothing', async () => {
-    rt = (await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } }));
+    rt = await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
     const fp = await submitLine(rt, HIGH_WITH_ACCOUNT);
     await rt.deps.cases.act(fp.caseRef, 'resolve', ALICE, { resolution: 'false_positive' });
     const same = await post(quiet(ACCOUNT, STRANGER));

@@ -38,7 +38,7 @@ describe('GET /metrics', () => {
   it('reports, cases, deliveries, outbox age, timers and time-to-acknowledge/resolve histograms, from the database', async () => {
     const p = policyEnv(TEST_POLICY);
     const n = new ScriptedNotifier('slack');
-    rt = (await testRuntime({ dir: p.dir, env: p.env, factories: only(n) }));
+    rt = await testRuntime({ dir: p.dir, env: p.env, factories: only(n) });
     const empty = await scrape();
     expect(empty.samples.get('kakunin_cases{status="new"}')).toBe(0);
     expect(empty.samples.get('kakunin_time_to_acknowledge_seconds_count')).toBe(0);
@@ -95,7 +95,7 @@ describe('GET /metrics', () => {
   });
 
   it('with METRICS_TOKEN it needs that bearer token (401 in the one error shape otherwise)', async () => {
-    rt = (await testRuntime({ env: { METRICS_TOKEN: 'prometheus-scrape-secret-1' } }));
+    rt = await testRuntime({ env: { METRICS_TOKEN: 'prometheus-scrape-secret-1' } });
     const bare = await rt.app.request('/metrics');
     expect(bare.status).toBe(401);
     expect(await bare.json()).toMatchObject({ error: { code: 'unauthorized', message: expect.stringContaining('METRICS_TOKEN') } });

@@ -10,7 +10,7 @@ afterEach(async () => {
 
 describe('database lease', () => {
   it('one holder at a time; renewals keep it; another takes it only after it expires or is released', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const a = createLease(rt.handle.db, 'poller', { ttlMs: 60_000, holder: 'a' });
     const b = createLease(rt.handle.db, 'poller', { ttlMs: 60_000, holder: 'b' });
     const now = () => rt!.clock.now();

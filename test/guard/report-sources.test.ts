@@ -10,7 +10,7 @@ afterEach(async () => {
 
 describe('report sources', () => {
   it('an API caller cannot submit as contact_request or watch (it would take over their id space), nor as chatwork or web: 422, nothing stored', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const token = await rt.token('intake');
     for (const source of ['contact_request', 'watch', 'chatwork', 'web']) {
       const res = await rt.app.request('/api/reports', jsonInit('POST', token, { message: { body: '至急振り込んでください' }, source, externalId: '1000015-555' }));

@@ -93,7 +93,7 @@ describe('backup while serving', () => {
     const restoreDir = tempDir();
     fs.copyFileSync(backups[2]!, path.join(restoreDir, 'kakunin.db'));
     fs.copyFileSync(`${dbFile}.key`, path.join(restoreDir, 'kakunin.db.key'));
-    restored = (await testRuntime({ dir: restoreDir }));
+    restored = await testRuntime({ dir: restoreDir });
     const list = await restored.deps.cases.list(caseListQuerySchema.parse({ limit: '5' }));
     expect(list.cases.length).toBeGreaterThan(0);
     expect((await restored.deps.cases.get(list.cases[0]!.ref)).reports.length).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ let rt: TestRuntime;
 let admin: string;
 beforeAll(async () => {
   fake = await new LeanFakeSlack().start();
-  rt = (await testRuntime({
+  rt = await testRuntime({
     env: {
       NOTIFY_MIN_VERDICT: 'none',
       SLACK_BOT_TOKEN: fake.token,
@@ -36,8 +36,8 @@ beforeAll(async () => {
       TEAMS_APP_PASSWORD: 'teams-app-password-hostile',
       TEAMS_APP_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
     },
-  }));
-  admin = (await rt.token('admin'));
+  });
+  admin = await rt.token('admin');
 });
 afterAll(async () => {
   await rt?.close();

@@ -39,7 +39,7 @@ function found(dir: string, needles: string[]): string[] {
 
 describe('retention purge takes the text out of the file', () => {
   it('after `kakunin retention run`, the .db and -wal bytes hold no purged text or fragment of it', async () => {
-    rt = (await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } }));
+    rt = await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
     const r = rt;
     const intake = await r.token('intake');
     // Long enough to spill into overflow pages as well as sit in a table page.

@@ -35,14 +35,14 @@ async function submit(r: TestRuntime, i: number, origin?: ReportOrigin) {
     const { result } = await r.deps.cases.submit(report, { caller: { kind: 'chatwork', origin }, externalId: `${origin.roomId}-${origin.messageId}` });
     return { caseRef: result.caseRef, reportId: result.reportId, body: report.message.body, note: report.note };
   }
-  const res = await r.app.request('/api/reports', jsonInit('POST', (await r.token('intake')), { ...report, externalId: `ret-${i}` }));
+  const res = await r.app.request('/api/reports', jsonInit('POST', await r.token('intake'), { ...report, externalId: `ret-${i}` }));
   expect(res.status).toBe(201);
   return { ...((await res.json()) as { caseRef: string; reportId: number }), body: report.message.body, note: report.note };
 }
 
 describe('retention (RETENTION_DAYS)', () => {
   it('purges bodies of cases resolved more than N days ago, keeps their hashes, and the audit chain verifies', async () => {
-    rt = (await testRuntime({ env: { RETENTION_DAYS: '30', NOTIFY_MIN_VERDICT: 'none' } }));
+    rt = await testRuntime({ env: { RETENTION_DAYS: '30', NOTIFY_MIN_VERDICT: 'none' } });
     const r = rt;
     const old = await submit(r, 1);
     const open = await submit(r, 2);
@@ -104,7 +104,7 @@ describe('retention (RETENTION_DAYS)', () => {
   });
 
   it('is off with RETENTION_DAYS=0 (the default); the CLI purges on demand with --days and names what it did', async () => {
-    rt = (await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } }));
+    rt = await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
     const r = rt;
     const a = await submit(r, 7);
     await r.deps.cases.act(a.caseRef, 'resolve', ALICE, { resolution: 'benign' });

@@ -40,7 +40,7 @@ describe('secrets never reach a log', () => {
     slack = await new LeanFakeSlack({ token: SECRETS.SLACK_BOT_TOKEN }).start();
     chatwork = new FakeChatwork();
     const cwUrl = await chatwork.start();
-    rt = (await testRuntime({
+    rt = await testRuntime({
       logLevel: 'trace',
       env: {
         ...SECRETS,
@@ -55,7 +55,7 @@ describe('secrets never reach a log', () => {
         NOTIFY_MIN_VERDICT: 'none',
         CONSOLE_NOTIFIER: 'true',
       },
-    }));
+    });
     const r = rt;
     const admin = await r.token('admin');
     const intake = await r.token('intake');
@@ -124,7 +124,7 @@ describe('secrets never reach a log', () => {
 
 describe('tokens are stored hashed', () => {
   it('neither the database file nor its WAL holds a token in clear; the row holds its SHA-256', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const token = await rt.token('admin', 'hash-check');
     const row = rt.handle.sqlite.prepare("select * from api_tokens where name = 'hash-check'").get() as Record<string, unknown>;
     expect(JSON.stringify(row)).not.toContain(token);

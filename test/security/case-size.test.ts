@@ -34,7 +34,7 @@ type ErrorBody = { error: { code: string; message: string; fields: { path: strin
 
 describe('item 10: a message body is capped at 64 KB at intake, the same way everywhere', () => {
   it('API: 64 KB is accepted; one byte more is a 422 naming message.body and the cap, and stores nothing', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const token = await rt.token('intake');
     const post = (body: string) => rt!.app.request('/api/reports', jsonInit('POST', token, { message: { body, sender: SENDER } }));
     expect((await post(japanese(MAX_MESSAGE_BODY_BYTES))).status).toBe(201);
@@ -63,7 +63,7 @@ describe('item 10: a message body is capped at 64 KB at intake, the same way eve
   });
 
   it('the Chatwork webhook answers 422 naming webhook_event.body, and stores neither the event nor a report', async () => {
-    rt = (await chatworkRuntime(fake));
+    rt = await chatworkRuntime(fake);
     const res = await postWebhook(rt, messageCreated(`[qt][qtmeta aid=9800811 time=1767745080]${japanese(100_000)}[/qt]`));
     expect(res.status).toBe(422);
     const err = ((await res.json()) as ErrorBody).error;
@@ -76,7 +76,7 @@ describe('item 10: a message body is capped at 64 KB at intake, the same way eve
 
 describe('item 10: a big case is read a page of reports at a time', () => {
   it('30 reports of 60 KB on one case: GET /api/cases/:ref answers 20 with a cursor, the next page the other 10', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const intake = await rt.token('intake');
     let ref = '';
     for (let i = 0; i < 30; i++) {
@@ -167,8 +167,8 @@ describe('item 10: text is cut before it is escaped for a card or a reply', () =
   });
 
   it('a stored 4 MB body (from before the cap) still makes bounded cards and replies with none of its tail', async () => {
-    rt = (await testRuntime());
-    const res = await rt.app.request('/api/reports', jsonInit('POST', (await rt.token('intake')), { message: { body: '至急', sender: SENDER } }));
+    rt = await testRuntime();
+    const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), { message: { body: '至急', sender: SENDER } }));
     const { caseRef, reportId } = (await res.json()) as { caseRef: string; reportId: number };
     const huge = `至急この口座へ ${'[toall] '.repeat(500_000)}TAIL-MARKER`;
     rt.handle.sqlite.prepare('update reports set message_body = ? where id = ?').run(huge, reportId);

@@ -40,7 +40,7 @@ async function post(r: TestRuntime, token: string, body: unknown) {
 
 describe('item 1: report ids belong to the token that sent them', () => {
   it("token B reusing A's externalId gets its own new report, never A's report, signals or bank account", async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const a = await rt.token('intake', 'crm-a');
     const b = await rt.token('intake', 'crm-b');
     const first = await post(rt, a, { ...FRAUD, externalId: 'crm-1001' });
@@ -61,7 +61,7 @@ describe('item 1: report ids belong to the token that sent them', () => {
   });
 
   it("token B cannot pre-empt A's next id: A's real fraud report still opens a case", async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const a = await rt.token('intake', 'crm-a');
     const b = await rt.token('intake', 'crm-b');
     expect((await post(rt, b, { ...HARMLESS, externalId: 'crm-2002' })).status).toBe(201);
@@ -76,14 +76,14 @@ describe('item 1: report ids belong to the token that sent them', () => {
 
 describe('item 2: the token, not the body, says where a report came from', () => {
   it('source "chatwork" with an origin is refused (422 naming both); nothing is stored and the bot posts nowhere', async () => {
-    rt = (await chatworkRuntime(fake));
+    rt = await chatworkRuntime(fake);
     const before = fake.posted.length;
     const forged = {
       ...FRAUD,
       source: 'chatwork',
       origin: { platform: 'chatwork', roomId: '424242', messageId: '1', accountId: '1' },
     };
-    const res = await post(rt, (await rt.token('intake')), forged);
+    const res = await post(rt, await rt.token('intake'), forged);
     expect(res.status).toBe(422);
     expect(res.body.error!.code).toBe('validation_failed');
     expect(res.body.error!.message).toContain('source');
@@ -91,7 +91,7 @@ describe('item 2: the token, not the body, says where a report came from', () =>
     expect(countRows(rt, 'reports')).toBe(0);
 
     // The origin alone, with the default source, is refused the same way.
-    const originOnly = await post(rt, (await rt.token('intake')), { ...FRAUD, origin: forged.origin });
+    const originOnly = await post(rt, await rt.token('intake'), { ...FRAUD, origin: forged.origin });
     expect(originOnly.status).toBe(422);
     expect(countRows(rt, 'reports')).toBe(0);
 
@@ -100,10 +100,10 @@ describe('item 2: the token, not the body, says where a report came from', () =>
   });
 
   it('a real Chatwork report still gets its reply; an API report on the same case adds no room to answer', async () => {
-    rt = (await chatworkRuntime(fake));
+    rt = await chatworkRuntime(fake);
     const before = fake.posted.length;
     expect((await postWebhook(rt, messageCreated(`[qt][qtmeta aid=9800811 time=1767745080]${FRAUD.message.body}[/qt]`))).status).toBe(200);
-    const api = await post(rt, (await rt.token('intake')), FRAUD);
+    const api = await post(rt, await rt.token('intake'), FRAUD);
     expect(api.status).toBe(201);
     const rows = rt.handle.sqlite.prepare('select source, caller, origin from reports order by id').all() as { source: string; caller: string; origin: string | null }[];
     expect(rows.map((r) => [r.source, r.caller.replace(/\d+$/, 'N'), r.origin === null])).toEqual([
@@ -121,7 +121,7 @@ describe('item 2: the token, not the body, says where a report came from', () =>
   });
 
   it("the audit actor of an API report is the token, whatever reporter name the body claims", async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const token = await rt.token('intake', 'crm-connector');
     const res = await post(rt, token, { ...FRAUD, reporter: { accountId: null, name: '法務 佐藤 (console admin)' } });
     expect(res.status).toBe(201);

@@ -45,7 +45,7 @@ describe('hostile text on the wire', () => {
     await rt.worker.tick();
     const ts = [...fake.messages.values()].at(-1)!.ts;
     // An action from the API by a token whose name is hostile, with a hostile note.
-    const acted = await rt.app.request(`/api/cases/${caseRef}/actions`, jsonInit('POST', (await rt.token('respond', HOSTILE)), { action: 'acknowledge', note: HOSTILE }));
+    const acted = await rt.app.request(`/api/cases/${caseRef}/actions`, jsonInit('POST', await rt.token('respond', HOSTILE), { action: 'acknowledge', note: HOSTILE }));
     expect(acted.status).toBe(200);
     await rt.worker.tick();
     // A Slack user whose display name is hostile clicks too late.

@@ -39,7 +39,7 @@ let seq = 0;
 async function newCase(r: TestRuntime): Promise<string> {
   seq += 1;
   const report = { message: { body: `至急この口座に振り込んでください ${seq}`, sender: { accountId: 7_700_000 + seq, name: `社長 ${seq}` } }, externalId: `teams-approval-${seq}` };
-  const res = await r.app.request('/api/reports', jsonInit('POST', (await r.token('intake')), report));
+  const res = await r.app.request('/api/reports', jsonInit('POST', await r.token('intake'), report));
   expect(res.status).toBe(201);
   return ((await res.json()) as { caseRef: string }).caseRef;
 }
@@ -134,11 +134,11 @@ describe('Teams bindings need approval', () => {
     expect(bindingRows(rt)[0]).toMatchObject({ approved_at: null });
     expect((await a.post('/admin/teams/99/approve', {})).status).toBe(404);
 
-    expect((await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', (await rt.token('respond'))))).status).toBe(403);
-    const ok = await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', (await rt.token('admin', 'ops'))));
+    expect((await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', await rt.token('respond')))).status).toBe(403);
+    const ok = await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', await rt.token('admin', 'ops')));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ binding: { id: 1, status: 'approved', approvedBy: expect.stringMatching(/^token:\d+ ops$/) } });
-    expect((await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', (await rt.token('admin'))))).status).toBe(404); // not pending any more
+    expect((await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', await rt.token('admin')))).status).toBe(404); // not pending any more
     // Removing from the console: no more cards; installing again is a new request.
     await a.get('/admin');
     expect((await a.post('/admin/teams/1/remove', {})).status).toBe(303);

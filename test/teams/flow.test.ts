@@ -21,8 +21,8 @@ const devEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true', CONSOLE_NOTIFIER: 'false',
 type Json = Record<string, unknown>;
 
 async function boundRuntime(): Promise<TestRuntime> {
-  rt = (await testRuntime({ env: devEnv, random: () => 0 }));
-  expect((await rt.app.request('/api/directory', jsonInit('PUT', (await rt.token('admin')), directoryJson()))).status).toBe(200);
+  rt = await testRuntime({ env: devEnv, random: () => 0 });
+  expect((await rt.app.request('/api/directory', jsonInit('PUT', await rt.token('admin'), directoryJson()))).status).toBe(200);
   expect((await rt.app.request('/api/messages', post(botAdded(fake.url)))).status).toBe(200);
   fake.requests.length = 0; // forget the "bound" reply
   return rt;
@@ -68,12 +68,12 @@ describe('Teams: the escalation card', () => {
   });
 
   it('no binding, no card; a removed binding gets no new cards', async () => {
-    rt = (await testRuntime({ env: devEnv }));
-    await rt.app.request('/api/directory', jsonInit('PUT', (await rt.token('admin')), directoryJson()));
+    rt = await testRuntime({ env: devEnv });
+    await rt.app.request('/api/directory', jsonInit('PUT', await rt.token('admin'), directoryJson()));
     await escalatedCase(rt);
     expect(await rt.worker.tick()).toMatchObject({ sent: 0 });
     await rt.app.request('/api/messages', post(botAdded(fake.url)));
-    await rt.app.request('/api/teams/bindings/1', jsonInit('DELETE', (await rt.token('admin'))));
+    await rt.app.request('/api/teams/bindings/1', jsonInit('DELETE', await rt.token('admin')));
     fake.requests.length = 0;
     await escalatedCase(rt, (r) => ({ ...r, externalId: 'second' }));
     expect(await rt.worker.tick()).toMatchObject({ sent: 0 });

@@ -26,7 +26,7 @@ describe('passwords', () => {
 
 describe('fresh install', () => {
   it('tells the operator how to create the first admin; pages redirect to sign-in', async () => {
-    rt = (await testRuntime());
+    rt = await testRuntime();
     const b = new Browser(rt.app);
     const res = await b.get('/signin');
     expect(res.status).toBe(200);
@@ -53,7 +53,7 @@ describe('fresh install', () => {
     expect(await main(['user', 'create', '--name', 'admin', '--role', 'viewer'], io({}))).toBe(1);
     expect(err.join('\n')).toContain('already exists');
 
-    rt = (await testRuntime({ dir }));
+    rt = await testRuntime({ dir });
     const b = new Browser(rt.app);
     expect((await b.signIn('ADMIN', generated)).status).toBe(303);
     const b2 = new Browser(rt.app);

@@ -22,7 +22,7 @@ export async function consoleRuntime(env: Record<string, string> = {}): Promise<
 
 /** Submits corpus report `i` (or `report`) through the API; returns the case ref. */
 export async function submit(rt: TestRuntime, report: unknown = corpus()[0]!.report): Promise<string> {
-  const res = await rt.app.request('/api/reports', jsonInit('POST', (await rt.token('intake')), report));
+  const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), report));
   if (res.status !== 201 && res.status !== 200) throw new Error(`intake ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { caseRef: string }).caseRef;
 }

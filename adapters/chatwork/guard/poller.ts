@@ -83,7 +83,7 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
   async function accessToken(c: Connection, force: boolean): Promise<string> {
     let t;
     try {
-      t = (await deps.store.tokens(c.accountId));
+      t = await deps.store.tokens(c.accountId);
     } catch (err) {
       if (err instanceof SealError) throw new Reconnect('the stored tokens do not open with this secret key');
       throw err;

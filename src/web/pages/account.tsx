@@ -93,7 +93,7 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: AppDeps): void {
       try {
         const reservation = await reserveSignIn(deps.db, { name, ip, now });
         if (!reservation.ok) return refuse(reservation);
-        user = (await findUserForSignIn(deps.db, name));
+        user = await findUserForSignIn(deps.db, name);
         if (!user || !(await verifyPassword(current, user.passwordHash))) {
           deps.logger.info({ ip, user: name }, 'password change refused: wrong current password');
           return show(c, 401, t('現在のパスワードが違います。', 'The current password is wrong.'));

@@ -145,7 +145,7 @@ export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
       try {
         const reservation = await reserveSignIn(deps.db, { name, ip, now });
         if (!reservation.ok) return await refuse(reservation);
-        user = (await findUserForSignIn(deps.db, name));
+        user = await findUserForSignIn(deps.db, name);
         const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await decoyHash()), false);
         if (!user || !ok || user.disabledAt) {
           deps.logger.info({ ip, user: name }, 'console sign-in failed');
