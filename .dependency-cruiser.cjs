@@ -58,6 +58,13 @@ module.exports = {
       to: { path: '^(src|adapters|rules)/', pathNot: '^src/(domain|db/schema)/' },
     },
     {
+      name: 'pg-schema-imports-domain-only',
+      severity: 'error',
+      comment: 'src/db/pg-schema (the PostgreSQL mirror, one file per table) imports only src/domain and its own tables.',
+      from: { path: '^src/db/pg-schema/' },
+      to: { path: '^(src|adapters|rules)/', pathNot: '^src/(domain|db/pg-schema)/' },
+    },
+    {
       name: 'core-not-adapters',
       severity: 'error',
       comment:

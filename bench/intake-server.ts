@@ -23,6 +23,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-bench-'));
 const config = loadConfig({ DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn' });
 const server = await startServer(config, {
   configure(app, runtime) {
+    // The reference writes on the raw connection, outside the storage seam: it is the floor, and
+    // its phases run alone (no intake transaction is open on the connection meanwhile).
     runtime.handle.sqlite.exec('create table if not exists bench_reference (id integer primary key, body text not null)');
     const insert = runtime.handle.sqlite.prepare('insert into bench_reference (body) values (?)');
     app.post('/bench/reference', async (c) => {
@@ -34,13 +36,13 @@ const server = await startServer(config, {
     // way, with the one-row insert of the reference instead of intake's storage.
     app.post('/api/bench/detect-only', requireScope(runtime.handle.db, 'intake'), async (c) => {
       const { source: _s, externalId: _e, origin: _o, ...report } = await readJson(c, intakeBodySchema);
-      const d = detect(report, runtime.deps.directory.get());
+      const d = detect(report, await runtime.deps.directory.get());
       const id = insert.run(JSON.stringify(report)).lastInsertRowid;
       return c.json({ reportId: Number(id), verdict: d.verdict, score: d.score, signals: d.signals }, 201);
     });
   },
 });
-const token = createToken(server.runtime.handle.db, 'bench', 'intake', new Date()).token;
+const token = (await createToken(server.runtime.handle.db, 'bench', 'intake', new Date())).token;
 process.send!({ url: server.url, token });
 process.on('message', async (m) => {
   if (m !== 'stop') return;

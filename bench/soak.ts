@@ -37,7 +37,7 @@ export async function runSoakBench(opts: { seconds: number; why: string }): Prom
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-soak-'));
   const dbFile = path.join(dir, 'soak.db');
   const fake = await new LeanFakeSlack().start();
-  const token = provisionDatabase(dbFile);
+  const token = await provisionDatabase(dbFile);
   const server = await spawnServer({
     DATABASE_URL: `file:${dbFile}`,
     SLACK_BOT_TOKEN: fake.token,

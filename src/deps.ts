@@ -52,7 +52,7 @@ export interface NotifierBinding extends PlatformNotifiers {
    * Channels / conversation ids / binding ids that get every card. Empty when `notifier` is null.
    * A function is called each time a case needs a card (Teams: the bound channels in the database).
    */
-  targets: string[] | (() => string[]);
+  targets: string[] | (() => Promise<string[]>);
   /**
    * HTTP routes this platform needs (webhooks, interactivity), mounted by createApp on the one
    * Hono server with the app's deps (case service included).

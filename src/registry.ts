@@ -47,12 +47,12 @@ export function outboxTargets(notifiers: Notifiers): OutboxTargets {
   const reporterPlatforms: NotifierPlatform[] = [];
   for (const platform of NOTIFIER_PLATFORMS) if (notifiers[platform]?.reporter) reporterPlatforms.push(platform);
   return {
-    get cards() {
-      const cards: OutboxTargets['cards'] = [];
+    async cards() {
+      const cards: { platform: NotifierPlatform; target: string }[] = [];
       for (const platform of NOTIFIER_PLATFORMS) {
         const b = notifiers[platform];
         if (!b?.notifier) continue;
-        for (const target of typeof b.targets === 'function' ? b.targets() : b.targets) cards.push({ platform, target });
+        for (const target of typeof b.targets === 'function' ? await b.targets() : b.targets) cards.push({ platform, target });
       }
       return cards;
     },

@@ -48,7 +48,7 @@ export interface Runtime {
 }
 
 /** Opens, migrates and assembles everything; the worker is created but not started. */
-export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtime {
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
   const clock = opts.clock ?? systemClock;
   const logger = opts.logger ?? createLogger(config.logLevel);
   const sso = opts.sso ?? null;
@@ -56,10 +56,10 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   const handle = openDatabase(config.databasePath);
   let opened: OpenedAuditTrail;
   try {
-    runMigrations(handle.db);
-    opened = openAuditTrail(handle.db, config, clock.now());
+    await runMigrations(handle.db);
+    opened = await openAuditTrail(handle.db, config, clock.now());
   } catch (err) {
-    handle.close();
+    await handle.close();
     throw err;
   }
   logAuditKey(logger, opened);
@@ -67,7 +67,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
   const notifiers = createNotifiers({ config, logger, db: handle.db, clock, secretKey: opened.key }, { ...notifierFactories, ...opts.factories });
   const unrouted = platformsNamed(config.escalation).filter((p) => !notifiers[p]?.notifier);
   if (unrouted.length > 0) {
-    handle.close();
+    await handle.close();
     throw new ConfigError(`Invalid configuration:\n  escalation policy: names ${unrouted.join(', ')}, which is not configured (no card notifier)`);
   }
   const targets = outboxTargets(notifiers);
@@ -112,7 +112,7 @@ export function createRuntime(config: Config, opts: RuntimeOptions = {}): Runtim
     async close() {
       for (const binding of Object.values(notifiers)) await binding?.stop?.();
       await worker.stop();
-      handle.close();
+      await handle.close();
     },
   };
 }

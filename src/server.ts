@@ -28,7 +28,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const sso = opts.sso ?? (config.oidc ? await discoverSso(config.oidc, logger.child({ component: 'oidc' })) : null);
-  const runtime = createRuntime(config, { ...opts, logger, sso });
+  const runtime = await createRuntime(config, { ...opts, logger, sso });
   opts.configure?.(runtime.app, runtime);
   try {
     for (const binding of Object.values(runtime.notifiers)) await binding?.start?.(runtime.deps);

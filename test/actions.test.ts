@@ -7,7 +7,7 @@ let rt: TestRuntime;
 afterEach(async () => rt?.close());
 
 async function newCase(r: TestRuntime): Promise<string> {
-  const res = await r.app.request('/api/reports', jsonInit('POST', r.token('intake'), corpus()[0]!.report));
+  const res = await r.app.request('/api/reports', jsonInit('POST', await r.token('intake'), corpus()[0]!.report));
   return ((await res.json()) as { caseRef: string }).caseRef;
 }
 
@@ -15,9 +15,9 @@ const act = (r: TestRuntime, ref: string, token: string, body: unknown) => r.app
 
 describe('case life', () => {
   it('new → acknowledged → investigating → resolved → reopened, each an audited event with its actor', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     const ref = await newCase(rt);
-    const t = rt.token('respond', '法務 田中');
+    const t = await rt.token('respond', '法務 田中');
     for (const [body, status] of [
       [{ action: 'acknowledge', note: '確認中' }, 'acknowledged'],
       [{ action: 'investigate' }, 'investigating'],
@@ -47,55 +47,55 @@ describe('case life', () => {
   });
 
   it('409 for an impossible transition, saying why and who acted first', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     const ref = await newCase(rt);
-    expect((await act(rt, ref, rt.token('respond', 'Alice'), { action: 'acknowledge' })).status).toBe(200);
-    const res = await act(rt, ref, rt.token('respond', 'Bob'), { action: 'acknowledge' });
+    expect((await act(rt, ref, await rt.token('respond', 'Alice'), { action: 'acknowledge' })).status).toBe(200);
+    const res = await act(rt, ref, await rt.token('respond', 'Bob'), { action: 'acknowledge' });
     expect(res.status).toBe(409);
     const { error } = (await res.json()) as { error: { code: string; message: string } };
     expect(error.code).toBe('conflict');
     expect(error.message).toContain('already');
     expect(error.message).toContain('Alice');
-    const reopen = await act(rt, ref, rt.token('respond'), { action: 'reopen' });
+    const reopen = await act(rt, ref, await rt.token('respond'), { action: 'reopen' });
     expect(reopen.status).toBe(409);
   });
 
   it('422 when resolve has no resolution (and nothing changes)', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     const ref = await newCase(rt);
-    const res = await act(rt, ref, rt.token('respond'), { action: 'resolve' });
+    const res = await act(rt, ref, await rt.token('respond'), { action: 'resolve' });
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: { fields: { path: string }[] } }).error.fields[0]!.path).toBe('resolution');
-    expect(rt.deps.cases.get(ref).status).toBe('new');
+    expect((await rt.deps.cases.get(ref)).status).toBe('new');
   });
 
   it('two concurrent actions cannot both win', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     const ref = await newCase(rt);
     const [a, b] = await Promise.all([
-      act(rt, ref, rt.token('respond', 'Alice'), { action: 'acknowledge' }),
-      act(rt, ref, rt.token('respond', 'Bob'), { action: 'acknowledge' }),
+      act(rt, ref, await rt.token('respond', 'Alice'), { action: 'acknowledge' }),
+      act(rt, ref, await rt.token('respond', 'Bob'), { action: 'acknowledge' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    expect(rt.deps.cases.get(ref).events.filter((e) => e.type === 'acknowledge')).toHaveLength(1);
+    expect((await rt.deps.cases.get(ref)).events.filter((e) => e.type === 'acknowledge')).toHaveLength(1);
   });
 
   it('a second process acting on a stale version loses with 409 (conditional update across connections)', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     const ref = await newCase(rt);
-    const other = createRuntime(testConfig(rt.dir), { clock: rt.clock });
+    const other = await createRuntime(testConfig(rt.dir), { clock: rt.clock });
     try {
-      const seen = other.deps.cases.get(ref).version;
-      rt.deps.cases.act(ref, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: 'Alice' });
+      const seen = (await other.deps.cases.get(ref)).version;
+      await rt.deps.cases.act(ref, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: 'Alice' });
       let err: unknown;
       try {
-        other.deps.cases.act(ref, 'investigate', { platform: 'teams', userId: 'T1', displayName: 'Bob' }, { expectedVersion: seen });
+        await other.deps.cases.act(ref, 'investigate', { platform: 'teams', userId: 'T1', displayName: 'Bob' }, { expectedVersion: seen });
       } catch (e) {
         err = e;
       }
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe('conflict');
-      expect(other.deps.cases.get(ref).status).toBe('acknowledged');
+      expect((await other.deps.cases.get(ref)).status).toBe('acknowledged');
     } finally {
       await other.close();
     }

@@ -20,12 +20,12 @@ afterEach(async () => {
 });
 
 async function withEvents(env: Record<string, string> = {}): Promise<TestRuntime> {
-  const r = testRuntime({ env });
-  const intake = r.token('intake');
+  const r = await testRuntime({ env });
+  const intake = await r.token('intake');
   for (const line of corpus().slice(0, 3)) await r.app.request('/api/reports', jsonInit('POST', intake, line.report));
   const actor = { platform: 'slack' as const, userId: 'U1', displayName: 'Alice' };
-  r.deps.cases.act('KKN-000001', 'acknowledge', actor, { note: 'on it' });
-  r.deps.cases.act('KKN-000001', 'resolve', actor, { resolution: 'false_positive' });
+  await r.deps.cases.act('KKN-000001', 'acknowledge', actor, { note: 'on it' });
+  await r.deps.cases.act('KKN-000001', 'resolve', actor, { resolution: 'false_positive' });
   return r;
 }
 
@@ -69,7 +69,7 @@ describe('keyed audit chain', () => {
   it('verifies an untouched chain (CLI exit 0) and prints its signed head', async () => {
     rt = await withEvents();
     const n = rowsOf(rt).length;
-    expect(rt.deps.audit.verify()).toMatchObject({ ok: true, rows: n, head: { events: n, legacyEvents: 0 } });
+    expect(await rt.deps.audit.verify()).toMatchObject({ ok: true, rows: n, head: { events: n, legacyEvents: 0 } });
     const v = await verify(rt);
     expect(v.code).toBe(0);
     expect(v.out).toContain(`${n} events; signed head ${String(rowsOf(rt).at(-1)!.hash)}`);
@@ -79,7 +79,7 @@ describe('keyed audit chain', () => {
     rt = await withEvents();
     const row = rt.handle.sqlite.prepare("select id from case_events where type = 'acknowledge'").get() as { id: number };
     rt.handle.sqlite.prepare("update case_events set note = 'nothing to see' where id = ?").run(row.id);
-    expect(rt.deps.audit.verify()).toMatchObject({ ok: false, brokenId: row.id });
+    expect(await rt.deps.audit.verify()).toMatchObject({ ok: false, brokenId: row.id });
     const v = await verify(rt);
     expect(v.code).toBe(1);
     expect(v.err).toContain(`row ${row.id}`);
@@ -88,7 +88,7 @@ describe('keyed audit chain', () => {
   it('catches a deleted row at the row after it', async () => {
     rt = await withEvents();
     rt.handle.sqlite.prepare('delete from case_events where id = 2').run();
-    expect(rt.deps.audit.verify()).toMatchObject({ ok: false, brokenId: 3 });
+    expect(await rt.deps.audit.verify()).toMatchObject({ ok: false, brokenId: 3 });
   });
 
   it('ATTACK: deleting the last three events is caught by the signed head, and stays caught after new events', async () => {
@@ -101,8 +101,8 @@ describe('keyed audit chain', () => {
     expect(v.err).toContain(`the table has ${n - 3}`);
 
     // The next event continues the signed head, not the shortened table: the gap stays visible.
-    await rt.app.request('/api/reports', jsonInit('POST', rt.token('intake'), corpus()[5]!.report));
-    expect(rt.deps.audit.verify()).toMatchObject({ ok: false, brokenId: n + 1 });
+    await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), corpus()[5]!.report));
+    expect(await rt.deps.audit.verify()).toMatchObject({ ok: false, brokenId: n + 1 });
     expect((await verify(rt)).code).toBe(1);
   });
 
@@ -173,8 +173,8 @@ describe('the secret key', () => {
       expect(bytes.includes(Buffer.from(text)), name).toBe(false);
     }
     // Reopened, the same key verifies the chain.
-    rt = testRuntime({ dir });
-    expect(rt.deps.audit.verify()).toMatchObject({ ok: true });
+    rt = await testRuntime({ dir });
+    expect(await rt.deps.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('a key file the group or others can read, or one that cannot be read, stops the start', async () => {
@@ -184,25 +184,25 @@ describe('the secret key', () => {
     rt = undefined;
     const file = path.join(dir, 'kakunin.db.key');
     fs.chmodSync(file, 0o644);
-    expect(() => testRuntime({ dir })).toThrow(/mode 644 lets the group or others read it; run: chmod 600/);
+    await expect(testRuntime({ dir })).rejects.toThrow(/mode 644 lets the group or others read it; run: chmod 600/);
     expect((await cli(dir, {}, 'retention', 'run', '--days', '1')).err).toContain('chmod 600');
     fs.chmodSync(file, 0o600);
     const key = fs.readFileSync(file);
     fs.rmSync(file);
     fs.mkdirSync(file);
-    expect(() => testRuntime({ dir })).toThrow(/key file .*kakunin\.db\.key: (cannot be read|is not a regular file)/);
+    await expect(testRuntime({ dir })).rejects.toThrow(/key file .*kakunin\.db\.key: (cannot be read|is not a regular file)/);
     fs.rmdirSync(file);
     // A keyed database whose key is gone does not get a fresh one: nothing would verify.
-    expect(() => testRuntime({ dir })).toThrow(/the key file .* does not exist, but this database's audit chain is keyed/);
+    await expect(testRuntime({ dir })).rejects.toThrow(/the key file .* does not exist, but this database's audit chain is keyed/);
     expect(fs.existsSync(file)).toBe(false);
     fs.writeFileSync(file, key, { mode: 0o600 });
-    rt = testRuntime({ dir });
-    expect(rt.deps.audit.verify()).toMatchObject({ ok: true });
+    rt = await testRuntime({ dir });
+    expect(await rt.deps.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('KAKUNIN_SECRET_KEY: validated at start; used instead of a file; a different key is refused', async () => {
-    expect(() => testRuntime({ env: { KAKUNIN_SECRET_KEY: 'short' } })).toThrow(/KAKUNIN_SECRET_KEY: must be 32 random bytes or more/);
-    expect(() => testRuntime({ env: { KAKUNIN_SECRET_KEY: 'ab'.repeat(16) } })).toThrow(/KAKUNIN_SECRET_KEY/); // 16 bytes
+    await expect(testRuntime({ env: { KAKUNIN_SECRET_KEY: 'short' } })).rejects.toThrow(/KAKUNIN_SECRET_KEY: must be 32 random bytes or more/);
+    await expect(testRuntime({ env: { KAKUNIN_SECRET_KEY: 'ab'.repeat(16) } })).rejects.toThrow(/KAKUNIN_SECRET_KEY/); // 16 bytes
     const key = randomBytes(32);
     rt = await withEvents({ KAKUNIN_SECRET_KEY: key.toString('base64') });
     expect(fs.existsSync(path.join(rt.dir, 'kakunin.db.key'))).toBe(false);
@@ -214,7 +214,7 @@ describe('the secret key', () => {
     const dir = rt.dir;
     await rt.close();
     rt = undefined;
-    expect(() => testRuntime({ dir, env: { KAKUNIN_SECRET_KEY: randomBytes(32).toString('base64') } })).toThrow(/signed head does not match the secret key/);
+    await expect(testRuntime({ dir, env: { KAKUNIN_SECRET_KEY: randomBytes(32).toString('base64') } })).rejects.toThrow(/signed head does not match the secret key/);
   });
 });
 
@@ -240,7 +240,7 @@ describe('a database from before keyed chains', () => {
     const m = await cli(dir, {}, 'migrate');
     expect(m.code).toBe(0);
     expect(m.out).toContain(`${events} earlier events verified and anchored, audit_keyed added to 3 cases`);
-    rt = testRuntime({ dir });
+    rt = await testRuntime({ dir });
     const rows = rowsOf(rt);
     expect(rows.slice(0, events).map((r) => r.hash).at(-1)).toBe(lastHash); // old rows kept byte for byte
     const keyed = rows.slice(events);
@@ -252,13 +252,13 @@ describe('a database from before keyed chains', () => {
     expect(v.out).toContain(`anchoring ${events} events from before keyed chains`);
     // Keyed once: a restart adds nothing.
     await rt.close();
-    rt = testRuntime({ dir });
+    rt = await testRuntime({ dir });
     expect(rowsOf(rt)).toHaveLength(events + 3);
   });
 
   it('ATTACK: after anchoring, an old event edited with all old hashes recomputed is caught', async () => {
     const { dir, events } = await legacyDatabase();
-    rt = testRuntime({ dir }); // the first start keys it, as `serve` would
+    rt = await testRuntime({ dir }); // the first start keys it, as `serve` would
     rt.handle.sqlite.prepare("update case_events set actor_name = 'Mallory' where type = 'acknowledge'").run();
     rehashAll(rt, sha256Chain, events); // the old part links up again, but ends elsewhere than where it was anchored
     const v = await verify(rt);
@@ -272,7 +272,7 @@ describe('a database from before keyed chains', () => {
     const db = new sqlite(path.join(dir, 'kakunin.db'));
     db.prepare("update case_events set note = 'rewritten' where id = 2").run();
     db.close();
-    expect(() => testRuntime({ dir })).toThrow(/written before keyed chains is broken at case_events row 2/);
+    await expect(testRuntime({ dir })).rejects.toThrow(/written before keyed chains is broken at case_events row 2/);
     const m = await cli(dir, {}, 'migrate');
     expect(m.code).toBe(1);
   });

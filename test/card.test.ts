@@ -8,16 +8,16 @@ const ALICE = { platform: 'teams' as const, userId: 'T1', displayName: 'Alice' }
 
 describe('buildCaseCard', () => {
   it('shows the first message verbatim, distinct signals and observables, counts and the last action', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     const line = corpus()[0]!;
-    const intake = rt.token('intake');
+    const intake = await rt.token('intake');
     const a = (await (await rt.app.request('/api/reports', jsonInit('POST', intake, line.report))).json()) as { caseRef: string };
     const other = { ...line.report, reporter: { accountId: 1000016, name: '別の社員' } };
     await rt.app.request('/api/reports', jsonInit('POST', intake, other));
     await rt.app.request('/api/reports', jsonInit('POST', intake, line.report));
-    rt.deps.cases.act(a.caseRef, 'acknowledge', ALICE, { note: '電話で確認します' });
+    await rt.deps.cases.act(a.caseRef, 'acknowledge', ALICE, { note: '電話で確認します' });
 
-    const card = rt.deps.cases.card(a.caseRef);
+    const card = await rt.deps.cases.card(a.caseRef);
     expect(card.message.body).toBe(line.report.message.body);
     expect(card.reportCount).toBe(3);
     expect(card.reporterCount).toBe(2);
@@ -31,15 +31,15 @@ describe('buildCaseCard', () => {
   });
 
   it('links a new case to a resolved one sharing a phone number (depends on the engine extracting phones)', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     const line = corpus()[0]!;
-    const intake = rt.token('intake');
+    const intake = await rt.token('intake');
     const a = (await (await rt.app.request('/api/reports', jsonInit('POST', intake, line.report))).json()) as { caseRef: string };
-    rt.deps.cases.act(a.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
+    await rt.deps.cases.act(a.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
     const again = { ...line.report, message: { ...line.report.message, sender: { accountId: 9811111, name: '髙嶋 宗一郎' } } };
     const b = (await (await rt.app.request('/api/reports', jsonInit('POST', intake, again))).json()) as { caseRef: string };
     expect(b.caseRef).not.toBe(a.caseRef);
-    expect(rt.deps.cases.card(b.caseRef).linkedCases).toEqual([
+    expect((await rt.deps.cases.card(b.caseRef)).linkedCases).toEqual([
       { ref: a.caseRef, reason: { ja: '同じ電話番号', en: 'same phone number' }, status: 'resolved', resolution: 'fraud_confirmed' },
     ]);
   });

@@ -10,7 +10,7 @@ let handle: DbHandle | null = null;
 let cp: Checkpointer | null = null;
 afterEach(async () => {
   await cp?.stop();
-  handle?.close();
+  await handle?.close();
   cp = null;
   handle = null;
 });

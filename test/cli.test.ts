@@ -146,12 +146,12 @@ describe('directory import', () => {
     expect(c.out.at(-1)).toContain('Shift_JIS');
     const h = openDatabase(path.join(dir, 'k.db'));
     try {
-      const d = loadDirectory(h.db);
+      const d = await loadDirectory(h.db);
       expect(d.organization.name).toBe('株式会社みなと精機');
       expect(d.people[0]).toMatchObject({ name: '髙橋 健太郎', executive: true, chatworkAccountId: 5100001 });
       expect(d.counterparties[0]?.bankAccounts[0]).toMatchObject({ bank: '横浜銀行', number: '7012345', holder: 'ﾕ)ﾊﾏﾍﾞｳﾝｿｳ' });
     } finally {
-      h.close();
+      await h.close();
     }
   });
 
@@ -171,9 +171,9 @@ describe('directory import', () => {
     expect(d.err.join('\n')).toContain('line 3: chatwork_account_id');
     const h = openDatabase(path.join(dir, 'k.db'));
     try {
-      expect(loadDirectory(h.db).people).toEqual([]);
+      expect((await loadDirectory(h.db)).people).toEqual([]);
     } finally {
-      h.close();
+      await h.close();
     }
   });
 });

@@ -7,8 +7,8 @@ import { runMigrations } from '../src/db/migrate.ts';
 import { tempDir } from './helpers.ts';
 
 let handle: DbHandle | null = null;
-afterEach(() => {
-  handle?.close();
+afterEach(async () => {
+  await handle?.close();
   handle = null;
 });
 
@@ -25,11 +25,11 @@ describe('database connection', () => {
     expect(q.all(4)).toHaveLength(4); // the value bound each time is the limit
   });
 
-  it('runs drizzle queries with .limit() through the rewritten statement', () => {
+  it('runs drizzle queries with .limit() through the rewritten statement', async () => {
     handle = openDatabase(path.join(tempDir(), 'k.db'));
-    runMigrations(handle.db);
-    expect(handle.db.select({ id: reports.id }).from(reports).orderBy(asc(reports.id)).limit(3).all()).toEqual([]);
-    expect(handle.db.get<{ n: number }>(sql`select count(*) as n from reports`)?.n).toBe(0);
+    await runMigrations(handle.db);
+    expect(await handle.db.select({ id: reports.id }).from(reports).orderBy(asc(reports.id)).limit(3).all()).toEqual([]);
+    expect((await handle.db.get<{ n: number }>(sql`select count(*) as n from reports`))?.n).toBe(0);
     expect(handle.sqlite.pragma('temp_store', { simple: true })).toBe(2); // statement journals in memory
   });
 });

@@ -43,7 +43,7 @@ describe('demo setup', () => {
     expect(isDemoDatabase(file)).toBe(true);
     expect(result.reports).toBe(data.reports.length);
 
-    const rt = createRuntime(demoConfig(file), { logger: createLogger('silent') });
+    const rt = await createRuntime(demoConfig(file), { logger: createLogger('silent') });
     try {
       const { cases } = rt.deps;
       const ref = (id: string) => result.caseOf.get(id)!;
@@ -60,9 +60,9 @@ describe('demo setup', () => {
       expect(result.cases).toBeLessThan(result.reports);
 
       // A is confirmed fraud; B reuses its bank account: its own case, raised to high and linked to A.
-      const a = cases.get(ref(byComment('A:')[0]!));
+      const a = await cases.get(ref(byComment('A:')[0]!));
       expect([a.status, a.resolution]).toEqual(['resolved', 'fraud_confirmed']);
-      const b = cases.get(ref(byComment('B:')[0]!));
+      const b = await cases.get(ref(byComment('B:')[0]!));
       expect(b.ref).not.toBe(a.ref);
       expect(b.severity).toBe('high');
       expect(b.signals.map((s) => s.ruleId)).toContain('correlation.confirmed_fraud_observable');
@@ -70,7 +70,7 @@ describe('demo setup', () => {
 
       // The other actions of actions.json, as the responder "admin" in the console.
       for (const act of data.actions) {
-        const c = cases.get(ref(act.report));
+        const c = await cases.get(ref(act.report));
         const expected = { acknowledge: 'acknowledged', investigate: 'investigating', resolve: 'resolved', reopen: 'acknowledged' }[act.action];
         const last = [...data.actions].reverse().find((x) => ref(x.report) === c.ref)!;
         if (last === act) expect(c.status, act.report).toBe(expected);
@@ -81,10 +81,11 @@ describe('demo setup', () => {
 
       // The demo shows what its labels say: fraud lines end in flagged cases, benign ones do not.
       for (const line of data.reports) {
-        const c = cases.get(ref(line.id));
+        const c = await cases.get(ref(line.id));
         expect(flagged(c.severity), `${line.id} (${line.label}) → ${c.ref} ${c.severity}`).toBe(line.label === 'fraud');
       }
-      const severities = new Set(data.reports.map((l) => cases.get(ref(l.id)).severity));
+      const severities = new Set<string>();
+      for (const l of data.reports) severities.add((await cases.get(ref(l.id))).severity);
       expect(severities.size).toBeGreaterThanOrEqual(3);
 
       // Cards: every flagged case has its card in the console inbox, with the case's status; no other.
@@ -93,7 +94,8 @@ describe('demo setup', () => {
         status: string;
         severity: string;
       }[];
-      const flaggedCases = new Set(data.reports.map((l) => ref(l.id)).filter((r) => flagged(cases.get(r).severity)));
+      const flaggedCases = new Set<string>();
+      for (const l of data.reports) if (flagged((await cases.get(ref(l.id))).severity)) flaggedCases.add(ref(l.id));
       expect(cards.length).toBe(flaggedCases.size);
       expect(result.inboxCards).toBe(cards.length);
       for (const c of cards) expect(c.card).toBe(c.status);
@@ -103,7 +105,7 @@ describe('demo setup', () => {
       const days = new Set((rt.handle.sqlite.prepare('select received_at as at from reports').all() as { at: string }[]).map((r) => r.at.slice(0, 10)));
       expect(days.size).toBeGreaterThanOrEqual(7);
       expect((rt.handle.sqlite.prepare('select max(received_at) as at from reports').get() as { at: string }).at < now.toISOString()).toBe(true);
-      expect(rt.deps.audit.verify().ok).toBe(true);
+      expect((await rt.deps.audit.verify()).ok).toBe(true);
 
       // The admin: the printed password signs in to the console; the intake token is revoked.
       const user = rt.handle.sqlite.prepare("select role, password_hash as hash from users where name = 'admin'").get() as { role: string; hash: string };
@@ -168,7 +170,7 @@ describe('kakunin demo never touches another database', () => {
       expect((h.sqlite.prepare('select count(*) as n from reports').get() as { n: number }).n).toBe(readDemoData().reports.length);
       expect((h.sqlite.prepare('select count(*) as n from users').get() as { n: number }).n).toBe(1);
     } finally {
-      h.close();
+      await h.close();
     }
   }, 180_000);
 });

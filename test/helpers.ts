@@ -52,23 +52,23 @@ export interface TestRuntime extends Runtime {
   dir: string;
   clock: ManualClock;
   log: LogSink;
-  token(scope: 'intake' | 'respond' | 'admin', name?: string): string;
+  token(scope: 'intake' | 'respond' | 'admin', name?: string): Promise<string>;
 }
 
 /** A runtime on a temp SQLite file (or `dir` to reopen one), silent unless `logLevel` is given. */
-export function testRuntime(
+export async function testRuntime(
   opts: { dir?: string; env?: Record<string, string>; clock?: ManualClock; logLevel?: string } & Omit<RuntimeOptions, 'clock' | 'logger'> = {},
-): TestRuntime {
+): Promise<TestRuntime> {
   const dir = opts.dir ?? tempDir();
   const clock = opts.clock ?? new ManualClock('2026-01-07T00:00:00.000Z');
   const log = new LogSink();
   const config = testConfig(dir, opts.env);
-  const rt = createRuntime(config, { ...opts, clock, logger: createLogger(opts.logLevel ?? 'info', log) });
+  const rt = await createRuntime(config, { ...opts, clock, logger: createLogger(opts.logLevel ?? 'info', log) });
   return Object.assign(rt, {
     dir,
     clock,
     log,
-    token: (scope: 'intake' | 'respond' | 'admin', name = `${scope}-tester`) => createToken(rt.handle.db, name, scope, clock.now()).token,
+    token: async (scope: 'intake' | 'respond' | 'admin', name = `${scope}-tester`) => (await createToken(rt.handle.db, name, scope, clock.now())).token,
   });
 }
 

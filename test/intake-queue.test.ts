@@ -15,7 +15,7 @@ const API = { kind: 'token', tokenId: 1, tokenName: 'queue-test' } as const;
 
 describe('intake group commit', () => {
   it('stores reports arriving together in one go, and answers each only once a second connection can read it', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     other = new Database(rt.deps.config.databasePath, { readonly: true });
     const seen = other.prepare('select count(*) as n from reports where id = ?');
     const pending = Array.from({ length: 12 }, (_, i) =>
@@ -34,8 +34,8 @@ describe('intake group commit', () => {
   });
 
   it('a repeat (source, externalId) inside the same batch is the same report, answered 200', async () => {
-    rt = testRuntime();
-    const token = rt.token('intake');
+    rt = await testRuntime();
+    const token = await rt.token('intake');
     const body = { ...report(3), externalId: 'same-id' };
     const [a, b] = await Promise.all([rt.app.request('/api/reports', jsonInit('POST', token, body)), rt.app.request('/api/reports', jsonInit('POST', token, body))]);
     expect([a.status, b.status].sort()).toEqual([200, 201]);
@@ -45,7 +45,7 @@ describe('intake group commit', () => {
   });
 
   it("a report whose writes fail is rolled back alone; the rest of its batch is stored", async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     rt.handle.sqlite.exec(`create temp trigger refuse before insert on main.reports when new.external_id = 'poison'
       begin select raise(abort, 'refused by test trigger'); end`);
     const results = await Promise.allSettled([
@@ -64,7 +64,7 @@ describe('intake group commit', () => {
   });
 
   it('when the commit cannot happen, every report of the batch is refused and none is stored; the next batch works', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     rt.handle.sqlite.pragma('busy_timeout = 50');
     other = new Database(rt.deps.config.databasePath);
     other.exec('begin immediate'); // another process holds the write lock
@@ -79,8 +79,8 @@ describe('intake group commit', () => {
   });
 
   it('POST /api/reports under 30 concurrent requests: every answer is 201 with its own report, all stored', async () => {
-    rt = testRuntime();
-    const token = rt.token('intake');
+    rt = await testRuntime();
+    const token = await rt.token('intake');
     const res = await Promise.all(
       Array.from({ length: 30 }, (_, i) => rt.app.request('/api/reports', jsonInit('POST', token, { ...report(i), externalId: `c-${i}` }))),
     );

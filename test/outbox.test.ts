@@ -12,13 +12,13 @@ const ALICE = { platform: 'slack' as const, userId: 'U1', displayName: 'Alice' }
 // NOTIFY_MIN_VERDICT=none: these tests are about the outbox, not detection (placeholder-proof).
 const env = { NOTIFY_MIN_VERDICT: 'none', DELIVERY_MAX_ATTEMPTS: '4', DELIVERY_BASE_DELAY_MS: '1000', DELIVERY_MAX_DELAY_MS: '60000' };
 
-function setup(n = new ScriptedNotifier('slack'), extraEnv: Record<string, string> = {}) {
-  rt = testRuntime({ env: { ...env, ...extraEnv }, factories: scripted(n), random: () => 0 });
+async function setup(n = new ScriptedNotifier('slack'), extraEnv: Record<string, string> = {}) {
+  rt = await testRuntime({ env: { ...env, ...extraEnv }, factories: scripted(n), random: () => 0 });
   return n;
 }
 
 async function submit(r: TestRuntime, i = 0, extra: Record<string, unknown> = {}) {
-  const res = await r.app.request('/api/reports', jsonInit('POST', r.token('intake'), { ...corpus()[i]!.report, ...extra }));
+  const res = await r.app.request('/api/reports', jsonInit('POST', await r.token('intake'), { ...corpus()[i]!.report, ...extra }));
   expect(res.status).toBe(201);
   return (await res.json()) as { caseRef: string; caseId: number; reportId: number };
 }
@@ -33,7 +33,7 @@ const delivery = (r: TestRuntime, id: number) =>
 
 describe('outbox', () => {
   it('queues a card in the same transaction as the report and posts it on tick; the post is remembered', async () => {
-    const n = setup();
+    const n = await setup();
     const { caseRef, caseId } = await submit(rt);
     expect(countRows(rt, 'deliveries', "status = 'pending' and kind = 'card.post'")).toBe(1);
     expect(n.calls).toHaveLength(0);
@@ -45,11 +45,11 @@ describe('outbox', () => {
   });
 
   it('updates the posted card on later changes, building it from the database at send time (updates coalesce)', async () => {
-    const n = setup();
+    const n = await setup();
     const { caseRef } = await submit(rt);
     await rt.worker.tick();
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
-    rt.deps.cases.act(caseRef, 'investigate', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(caseRef, 'investigate', ALICE);
     // The second action finds the first one's update still waiting: one row, one edit.
     expect(countRows(rt, 'deliveries', "kind = 'card.update' and status = 'pending'")).toBe(1);
     await rt.worker.tick();
@@ -58,7 +58,7 @@ describe('outbox', () => {
   });
 
   it('new reports on a case refresh its card once, CARD_UPDATE_DELAY_MS later; an action in between makes that edit go now', async () => {
-    const n = setup(new ScriptedNotifier('slack'), { CARD_UPDATE_DELAY_MS: '2000' });
+    const n = await setup(new ScriptedNotifier('slack'), { CARD_UPDATE_DELAY_MS: '2000' });
     const { caseRef } = await submit(rt, 0, { externalId: 'r-0' });
     await rt.worker.tick();
     for (let i = 1; i <= 5; i++) expect((await submit(rt, 0, { externalId: `r-${i}` })).caseRef).toBe(caseRef);
@@ -69,17 +69,17 @@ describe('outbox', () => {
     rt.clock.advance(1);
     expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
     expect(n.calls.slice(1)).toEqual([{ op: 'update', ref: caseRef, status: 'new', messageId: 'm1' }]);
-    expect(rt.deps.cases.get(caseRef).reportCount).toBe(6);
+    expect((await rt.deps.cases.get(caseRef)).reportCount).toBe(6);
 
     await submit(rt, 0, { externalId: 'r-6' });
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     expect(countRows(rt, 'deliveries', "kind = 'card.update' and status = 'pending'")).toBe(1);
     expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
     expect(n.calls.at(-1)).toEqual({ op: 'update', ref: caseRef, status: 'acknowledged', messageId: 'm1' });
   });
 
   it('a started worker wakes for a held-back update before its next poll', async () => {
-    const n = setup(new ScriptedNotifier('slack'), { CARD_UPDATE_DELAY_MS: '100', DELIVERY_POLL_MS: '600000' });
+    const n = await setup(new ScriptedNotifier('slack'), { CARD_UPDATE_DELAY_MS: '100', DELIVERY_POLL_MS: '600000' });
     const { caseRef } = await submit(rt, 0, { externalId: 'w-0' });
     rt.worker.start();
     await vi.waitFor(() => expect(n.calls).toHaveLength(1));
@@ -105,11 +105,11 @@ describe('outbox', () => {
     }
     const slack = new Hooked('slack');
     const teams = new Hooked('teams');
-    rt = testRuntime({ env, factories: { ...scripted(slack), ...scripted(teams, 'T-CHANNEL') }, random: () => 0 });
+    rt = await testRuntime({ env, factories: { ...scripted(slack), ...scripted(teams, 'T-CHANNEL') }, random: () => 0 });
     const { caseRef } = await submit(rt);
     await rt.worker.tick();
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
-    change = () => rt.deps.cases.act(caseRef, 'investigate', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    change = async () => await rt.deps.cases.act(caseRef, 'investigate', ALICE);
     await rt.worker.tick();
     const updates = [...slack.calls, ...teams.calls].filter((c) => c.op === 'update').map((c) => (c as { status: string }).status);
     // First platform: the card as acknowledged; second: rebuilt, since the case moved on meanwhile.
@@ -120,21 +120,21 @@ describe('outbox', () => {
     expect(countRows(rt, 'deliveries', "status = 'pending'")).toBe(0);
   });
 
-  it('a held-back update can never be mistaken for one being sent: the longest hold is well inside the send lease', () => {
+  it('a held-back update can never be mistaken for one being sent: the longest hold is well inside the send lease', async () => {
     // A claimed row is due at claim time + SEND_LEASE_MS; enqueueCards reuses rows due within
     // MAX_CARD_UPDATE_DELAY_MS. They could only meet for a send in flight 30 s, thrice the transport timeout.
     expect(SEND_LEASE_MS - MAX_CARD_UPDATE_DELAY_MS).toBeGreaterThanOrEqual(3 * 10_000);
-    expect(() => testRuntime({ env: { CARD_UPDATE_DELAY_MS: String(MAX_CARD_UPDATE_DELAY_MS + 1) } })).toThrow(/CARD_UPDATE_DELAY_MS/);
+    await expect(testRuntime({ env: { CARD_UPDATE_DELAY_MS: String(MAX_CARD_UPDATE_DELAY_MS + 1) } })).rejects.toThrow(/CARD_UPDATE_DELAY_MS/);
   });
 
   it('a change while an update is being sent (claimed, under its send lease) queues a fresh one: the card in flight may be older', async () => {
-    setup();
+    await setup();
     const { caseRef, caseId } = await submit(rt);
     await rt.worker.tick();
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     const claimedUntil = rt.clock.now().getTime() + SEND_LEASE_MS;
     rt.handle.sqlite.prepare("update deliveries set next_attempt_at = ? where kind = 'card.update'").run(claimedUntil);
-    rt.deps.cases.act(caseRef, 'investigate', ALICE);
+    await rt.deps.cases.act(caseRef, 'investigate', ALICE);
     const pending = rt.handle.sqlite
       .prepare("select next_attempt_at as due from deliveries where case_id = ? and kind = 'card.update' and status = 'pending' order by id")
       .all(caseId) as { due: number }[];
@@ -143,16 +143,16 @@ describe('outbox', () => {
 
   it('cards go only to cases at or above the threshold (medium by default)', async () => {
     const n = new ScriptedNotifier('slack');
-    rt = testRuntime({ factories: scripted(n) });
+    rt = await testRuntime({ factories: scripted(n) });
     const line = corpus().find((l) => l.label === 'benign')!;
-    const res = await rt.app.request('/api/reports', jsonInit('POST', rt.token('intake'), line.report));
+    const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), line.report));
     const { verdict } = (await res.json()) as { verdict: string };
     const expected = verdict === 'medium' || verdict === 'high' ? 1 : 0;
     expect(countRows(rt, 'deliveries')).toBe(expected);
   });
 
   it('honours Retry-After, then backs off exponentially with jitter, then gives up keeping the last error', async () => {
-    const n = setup();
+    const n = await setup();
     const { caseRef } = await submit(rt);
     n.failNext(
       new DeliveryError('rate_limited', 'ratelimited', { retryAfterMs: 30_000, status: 429 }),
@@ -183,11 +183,11 @@ describe('outbox', () => {
     expect(n.calls).toHaveLength(0);
 
     // A responder revives it; it goes out on the next tick.
-    const res = await rt.app.request('/api/deliveries/1/retry', jsonInit('POST', rt.token('respond')));
+    const res = await rt.app.request('/api/deliveries/1/retry', jsonInit('POST', await rt.token('respond')));
     expect(res.status).toBe(200);
     expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
     expect(n.calls).toEqual([{ op: 'post', ref: caseRef, status: 'new', target: 'C-ESCALATION' }]);
-    expect((await rt.app.request('/api/deliveries/1/retry', jsonInit('POST', rt.token('respond')))).status).toBe(409);
+    expect((await rt.app.request('/api/deliveries/1/retry', jsonInit('POST', await rt.token('respond')))).status).toBe(409);
   });
 
   it('backoff grows, is capped, and jitter stays within [half, full]', () => {
@@ -197,7 +197,7 @@ describe('outbox', () => {
   });
 
   it('a permanent error is dead at once', async () => {
-    const n = setup();
+    const n = await setup();
     await submit(rt);
     n.failNext(new DeliveryError('rejected', 'channel_not_found', { status: 404 }));
     expect(await rt.worker.tick()).toMatchObject({ dead: 1 });
@@ -205,11 +205,11 @@ describe('outbox', () => {
   });
 
   it('an update waits for its card to be posted (ordering per case + platform)', async () => {
-    const n = setup();
+    const n = await setup();
     const { caseRef } = await submit(rt);
     n.failNext(new DeliveryError('server_error', 'HTTP 500'));
     await rt.worker.tick(); // post fails, retry in 500 ms
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     expect(await rt.worker.tick()).toMatchObject({ deferred: 1, sent: 0 });
     expect(n.calls).toHaveLength(0);
     rt.clock.advance(500);
@@ -219,10 +219,10 @@ describe('outbox', () => {
   });
 
   it('posts a fresh card when the old message is gone (message_not_found on update)', async () => {
-    const n = setup();
+    const n = await setup();
     const { caseRef, caseId } = await submit(rt);
     await rt.worker.tick();
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     n.failNext(new DeliveryError('message_not_found', 'message_not_found'));
     expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
     expect(n.calls.map((c) => c.op)).toEqual(['post', 'post']);
@@ -231,11 +231,11 @@ describe('outbox', () => {
   });
 
   it('answers the reporter where they reported from, on intake and on later changes', async () => {
-    const n = setup(new ScriptedNotifier('chatwork'));
+    const n = await setup(new ScriptedNotifier('chatwork'));
     const origin = { platform: 'chatwork', roomId: '123', messageId: '456', accountId: '1000015' } as const;
-    const { caseRef } = rt.deps.cases.submit(corpus()[0]!.report, { caller: { kind: 'chatwork', origin }, externalId: '123-456' }).result;
+    const { caseRef } = (await rt.deps.cases.submit(corpus()[0]!.report, { caller: { kind: 'chatwork', origin }, externalId: '123-456' })).result;
     await submit(rt, 1); // no origin: no reporter notification
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     await rt.worker.tick();
     const replies = n.calls.filter((c) => c.op === 'notifyReporter');
     expect(replies).toEqual([
@@ -245,10 +245,10 @@ describe('outbox', () => {
   });
 
   it('a platform without a notifier makes its deliveries dead with a reason, not stuck', async () => {
-    const n = setup();
+    const n = await setup();
     await submit(rt);
     await rt.close();
-    rt = testRuntime({ dir: rt.dir, env, factories: { slack: () => null, console: () => null } });
+    rt = await testRuntime({ dir: rt.dir, env, factories: { slack: () => null, console: () => null } });
     expect(await rt.worker.tick()).toMatchObject({ dead: 1 });
     expect(delivery(rt, 1).last_error).toContain('no slack notifier');
     expect(n.calls).toHaveLength(0);

@@ -17,7 +17,7 @@ describe('through a listening server on 127.0.0.1', () => {
     const dir = tempDir();
     const log = new LogSink();
     server = await startServer(testConfig(dir, { NOTIFY_MIN_VERDICT: 'none', HOST: '127.0.0.1' }), { logger: createLogger('info', log) });
-    const token = createToken(server.runtime.handle.db, 'it', 'admin', new Date()).token;
+    const token = (await createToken(server.runtime.handle.db, 'it', 'admin', new Date())).token;
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
     const res = await fetch(`${server.url}/api/reports`, { method: 'POST', headers, body: JSON.stringify(corpus()[0]!.report) });
@@ -41,7 +41,7 @@ describe('through a listening server on 127.0.0.1', () => {
 describe('request bodies over the limit, on a real socket', () => {
   it('a declared Content-Length over 1 MiB is refused with 413 before any of the body is sent', async () => {
     server = await startServer(testConfig(tempDir(), { HOST: '127.0.0.1' }), { logger: createLogger('silent', new LogSink()) });
-    const token = createToken(server.runtime.handle.db, 'it', 'intake', new Date()).token;
+    const token = (await createToken(server.runtime.handle.db, 'it', 'intake', new Date())).token;
     const raw = (contentLength: string) =>
       new Promise<string>((resolve, reject) => {
         const socket = net.connect(server!.port, '127.0.0.1', () => {

@@ -133,8 +133,8 @@ describe('SSO at start', () => {
     probe.destroy();
   });
 
-  it('a runtime with OIDC configured but no discovered provider is refused at construction', () => {
+  it('a runtime with OIDC configured but no discovered provider is refused at construction', async () => {
     const config = testConfig(tempDir(), OIDC);
-    expect(() => createRuntime(config)).toThrow(/OIDC_ISSUER: set, but the provider was not discovered/);
+    await expect(createRuntime(config)).rejects.toThrow(/OIDC_ISSUER: set, but the provider was not discovered/);
   });
 });

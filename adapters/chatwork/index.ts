@@ -79,8 +79,8 @@ export function createChatworkBinding(deps: NotifierDeps, opts: { fetch?: typeof
       if (guard) return guard.directRoom(accountId, fresh);
       return (await transport.contacts()).find((c) => c.accountId === accountId)?.roomId ?? null;
     },
-    onRoomRead(roomId, messages) {
-      for (const w of watchList) w.receiveRead(roomId, messages);
+    async onRoomRead(roomId, messages) {
+      for (const w of watchList) await w.receiveRead(roomId, messages);
     },
   });
   guard = cw.guard ? createChatworkGuard({ cfg: cw.guard, deps, transport, notices, ...(opts.fetch ? { fetch: opts.fetch } : {}) }) : null;
@@ -95,7 +95,8 @@ export function createChatworkBinding(deps: NotifierDeps, opts: { fetch?: typeof
         if (!w) {
           w = createRoomWatch({ app: d, cfg: watchCfg, transport, bot, notices, lease: watchLease! });
           // The configured rooms are recorded (and a new one's history starts) as soon as the app exists.
-          w.syncRooms(d.clock.now());
+          // (the watch's polls and webhook messages wait for it; a failure is logged and shows at the first poll)
+          w.syncRooms(d.clock.now()).catch((err: unknown) => d.logger.error({ err }, 'chatwork watch: the configured rooms were not recorded'));
           watches.set(d, w);
           watchList.push(w);
         }
@@ -161,15 +162,15 @@ export function createChatworkBinding(deps: NotifierDeps, opts: { fetch?: typeof
         logger.info({ botAccountId: bot.accountId }, 'chatwork bot account from GET /me');
       }
       const intake = intakeFor(d);
-      const sweep = () => {
+      const sweep = async () => {
         try {
-          const n = intake.sweep();
+          const n = await intake.sweep();
           if (n > 0) logger.info({ handled: n }, 'chatwork: stored events processed by the sweep');
         } catch (err) {
           logger.error({ err }, 'chatwork sweep failed');
         }
       };
-      sweep();
+      await sweep();
       timer = setInterval(sweep, d.config.delivery.pollMs);
       timer.unref();
       if (guard && cw.guard) {
@@ -190,8 +191,8 @@ export function createChatworkBinding(deps: NotifierDeps, opts: { fetch?: typeof
       // A round under way (and a watched room's webhook being judged) finishes before the database
       // closes; the leases are released after.
       await Promise.allSettled([...inFlight, ...watchList.map((w) => w.settled())]);
-      guard?.stop();
-      watchLease?.release();
+      await guard?.stop();
+      await watchLease?.release();
     },
   };
 }

@@ -26,11 +26,11 @@ export type ProcessResult =
 
 export interface ChatworkIntake {
   /** Stores a handled event verbatim; null when the same message (or edit) was stored before. */
-  store(rawBody: string, event: ChatworkEvent): number | null;
+  store(rawBody: string, event: ChatworkEvent): Promise<number | null>;
   /** Processes stored event `id` once; errors are recorded on the row, not thrown. */
-  process(id: number): ProcessResult;
+  process(id: number): Promise<ProcessResult>;
   /** Processes every pending event whose time has come; returns how many were handled. */
-  sweep(): number;
+  sweep(): Promise<number>;
 }
 
 /**
@@ -38,7 +38,7 @@ export interface ChatworkIntake {
  * and returns the command's name, or null when the message is not a command.
  */
 export interface ChatworkCommands {
-  handle(e: ChatworkEvent, parsed: ParsedMessage): string | null;
+  handle(e: ChatworkEvent, parsed: ParsedMessage): Promise<string | null>;
 }
 
 /** The bot's account id, known from the config or (later) from GET /me. */
@@ -55,35 +55,35 @@ export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () =>
   const { db, clock } = deps;
   const logger = deps.logger.child({ component: 'chatwork-intake' });
 
-  function finish(id: number, status: 'processed' | 'ignored', result: unknown): void {
+  async function finish(id: number, status: 'processed' | 'ignored', result: unknown): Promise<void> {
     const at = clock.now().toISOString();
-    db.update(inboundEvents)
+    await db.update(inboundEvents)
       .set({ status, result: JSON.stringify(result), processedAt: at, lastError: null, attempts: sql`${inboundEvents.attempts} + 1` })
       .where(and(eq(inboundEvents.id, id), eq(inboundEvents.status, 'pending')))
       .run();
   }
 
-  function fail(id: number, attempts: number, err: unknown): void {
+  async function fail(id: number, attempts: number, err: unknown): Promise<void> {
     const now = clock.now().getTime();
     const delay = backoffDelay(attempts + 1, deps.config.delivery, random);
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
-    db.update(inboundEvents)
+    await db.update(inboundEvents)
       .set({ attempts: attempts + 1, lastError: message, nextAttemptAt: now + delay })
       .where(eq(inboundEvents.id, id))
       .run();
     logger.error({ err, inboundId: id, attempts: attempts + 1, retryInMs: delay }, 'chatwork event failed; it stays stored and will be retried');
   }
 
-  const alreadyReported = (e: ChatworkEvent) =>
-    db
+  const alreadyReported = async (e: ChatworkEvent) =>
+    (await db
       .select({ id: reports.id })
       .from(reports)
       .where(and(eq(reports.caller, 'chatwork'), eq(reports.externalId, reportExternalId(e, 0))))
-      .get() !== undefined;
+      .get()) !== undefined;
 
-  function handle(id: number, e: ChatworkEvent, botId: number): ProcessResult {
+  async function handle(id: number, e: ChatworkEvent, botId: number): Promise<ProcessResult> {
     if (e.senderId === botId) return { status: 'ignored', reason: 'own_message' };
-    if (e.type === 'message_updated' && alreadyReported(e)) return { status: 'ignored', reason: 'edit_of_reported_message' };
+    if (e.type === 'message_updated' && (await alreadyReported(e))) return { status: 'ignored', reason: 'edit_of_reported_message' };
     const parsed = parseChatworkBody(e.body, botId);
     if (parsed.truncated) {
       logger.warn(
@@ -92,7 +92,7 @@ export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () =>
       );
     }
     if (commands && e.type !== 'message_updated' && parsed.quotes.length === 0) {
-      const command = commands.handle(e, parsed);
+      const command = await commands.handle(e, parsed);
       if (command) {
         logger.info({ inboundId: id, roomId: e.roomId, messageId: e.messageId, command }, 'chatwork command');
         return { status: 'processed', reports: [], command };
@@ -101,18 +101,19 @@ export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () =>
     const outcome = toReports(parsed, e.senderId, botId);
     if (outcome.kind === 'ignored') return { status: 'ignored', reason: outcome.reason };
     const origin: ReportOrigin = { platform: 'chatwork', roomId: e.roomId, messageId: e.messageId, accountId: String(e.senderId) };
-    const made = outcome.reports.map((report, n) => {
-      const { created, result } = deps.cases.submit(report, { caller: { kind: 'chatwork', origin }, externalId: reportExternalId(e, n) });
-      return { ref: result.caseRef, reportId: result.reportId, created };
-    });
+    const made: { ref: string; reportId: number; created: boolean }[] = [];
+    for (const [n, report] of outcome.reports.entries()) {
+      const { created, result } = await deps.cases.submit(report, { caller: { kind: 'chatwork', origin }, externalId: reportExternalId(e, n) });
+      made.push({ ref: result.caseRef, reportId: result.reportId, created });
+    }
     logger.info({ inboundId: id, type: e.type, roomId: e.roomId, messageId: e.messageId, reports: made }, 'chatwork report stored');
     return { status: 'processed', reports: made };
   }
 
   const intake: ChatworkIntake = {
-    store(rawBody, event) {
+    async store(rawBody, event) {
       const now = clock.now();
-      const row = db
+      const row = await db
         .insert(inboundEvents)
         .values({
           platform: 'chatwork',
@@ -130,24 +131,24 @@ export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () =>
       return row?.id ?? null;
     },
 
-    process(id) {
-      const row = db.select().from(inboundEvents).where(eq(inboundEvents.id, id)).get();
+    async process(id) {
+      const row = await db.select().from(inboundEvents).where(eq(inboundEvents.id, id)).get();
       if (!row || row.status !== 'pending') return { status: 'ignored', reason: 'not_pending' };
       if (bot.accountId === null) return { status: 'pending', reason: 'bot account id not known yet' };
       try {
         const env = envelopeSchema.parse(JSON.parse(row.rawBody));
         if (!isHandled(env.webhook_event_type)) throw new Error(`unexpected event type ${env.webhook_event_type}`);
-        const result = handle(id, readEvent(env.webhook_event_type, env.webhook_event), bot.accountId);
-        if (result.status !== 'pending') finish(id, result.status, result);
+        const result = await handle(id, readEvent(env.webhook_event_type, env.webhook_event), bot.accountId);
+        if (result.status !== 'pending') await finish(id, result.status, result);
         return result;
       } catch (err) {
-        fail(id, row.attempts, err);
+        await fail(id, row.attempts, err);
         return { status: 'pending', reason: err instanceof Error ? err.message : String(err) };
       }
     },
 
-    sweep() {
-      const due = db
+    async sweep() {
+      const due = await db
         .select({ id: inboundEvents.id })
         .from(inboundEvents)
         .where(and(eq(inboundEvents.platform, 'chatwork'), eq(inboundEvents.status, 'pending'), lte(inboundEvents.nextAttemptAt, clock.now().getTime())))
@@ -155,7 +156,7 @@ export function createChatworkIntake(deps: Deps, bot: BotIdentity, random: () =>
         .limit(200)
         .all();
       let handled = 0;
-      for (const { id } of due) if (intake.process(id).status !== 'pending') handled += 1;
+      for (const { id } of due) if ((await intake.process(id)).status !== 'pending') handled += 1;
       return handled;
     },
   };

@@ -39,7 +39,7 @@ export interface NewNotice {
 
 export interface NoticeQueue {
   /** Queues a notice unless its key was queued before; returns whether it was new. Call inside the caller's transaction. */
-  enqueue(n: NewNotice): boolean;
+  enqueue(n: NewNotice): Promise<boolean>;
   /** Sends what is due; resolves to counts. Never throws for a failed send (it is kept for later). */
   flush(): Promise<{ sent: number; retried: number; dead: number }>;
 }
@@ -66,7 +66,7 @@ export interface NoticeDeps {
    * The messages a second attempt read from a room (`force=1` moves Chatwork's per-token cursor
    * past them, so a watch poll would not get them any more): the room watch judges them here.
    */
-  onRoomRead?(roomId: string, messages: RoomMessage[]): void;
+  onRoomRead?(roomId: string, messages: RoomMessage[]): Promise<void>;
 }
 
 export function createNoticeQueue(deps: NoticeDeps): NoticeQueue {
@@ -75,43 +75,43 @@ export function createNoticeQueue(deps: NoticeDeps): NoticeQueue {
   const random = deps.random ?? Math.random;
   let running: Promise<{ sent: number; retried: number; dead: number }> | null = null;
 
-  function done(id: number, messageId: string, roomId: string): void {
-    db.update(chatworkNotices)
+  async function done(id: number, messageId: string, roomId: string): Promise<void> {
+    await db.update(chatworkNotices)
       .set({ status: 'sent', body: null, messageId, roomId, sentAt: clock.now().toISOString(), lastError: null })
       .where(eq(chatworkNotices.id, id))
       .run();
   }
 
-  function failed(row: { id: number; attempts: number }, err: unknown): 'retried' | 'dead' {
+  async function failed(row: { id: number; attempts: number }, err: unknown): Promise<'retried' | 'dead'> {
     const now = clock.now().getTime();
     const message = (err instanceof Error ? err.message : String(err)).slice(0, 1000);
     const attempts = row.attempts + 1;
     const permanent = err instanceof DeliveryError && err.permanent;
     if (permanent || attempts >= MAX_ATTEMPTS) {
-      db.update(chatworkNotices).set({ status: 'dead', lastError: message }).where(eq(chatworkNotices.id, row.id)).run();
+      await db.update(chatworkNotices).set({ status: 'dead', lastError: message }).where(eq(chatworkNotices.id, row.id)).run();
       logger.error({ err, noticeId: row.id, attempts }, 'chatwork notice given up');
       return 'dead';
     }
     const wait = err instanceof DeliveryError && err.retryAfterMs !== null ? err.retryAfterMs : backoffDelay(attempts, deps.delivery, random);
-    db.update(chatworkNotices).set({ nextAttemptAt: now + wait, lastError: message }).where(eq(chatworkNotices.id, row.id)).run();
+    await db.update(chatworkNotices).set({ nextAttemptAt: now + wait, lastError: message }).where(eq(chatworkNotices.id, row.id)).run();
     logger.warn({ noticeId: row.id, attempts, retryInMs: wait, error: message }, 'chatwork notice not sent yet; it will be retried');
     return 'retried';
   }
 
   /** Claims the row: attempts + 1, held for CLAIM_MS. False when another sender has it. */
-  function claim(row: { id: number; nextAttemptAt: number }): boolean {
+  async function claim(row: { id: number; nextAttemptAt: number }): Promise<boolean> {
     const now = clock.now().getTime();
     return (
-      db
+      (await db
         .update(chatworkNotices)
         .set({ attempts: sql`${chatworkNotices.attempts} + 1`, nextAttemptAt: now + CLAIM_MS })
         .where(and(eq(chatworkNotices.id, row.id), eq(chatworkNotices.status, 'pending'), eq(chatworkNotices.nextAttemptAt, row.nextAttemptAt)))
-        .run().changes === 1
+        .run()).changes === 1
     );
   }
 
   async function sendOne(row: typeof chatworkNotices.$inferSelect): Promise<'sent' | 'retried' | 'dead'> {
-    if (!claim(row)) return 'retried';
+    if (!(await claim(row))) return 'retried';
     const marker = noticeMarker(row.key);
     try {
       let roomId = row.roomId;
@@ -123,19 +123,19 @@ export function createNoticeQueue(deps: NoticeDeps): NoticeQueue {
       // An earlier attempt may have reached Chatwork without us hearing back: look before posting again.
       if (row.attempts > 0 && deps.bot.accountId !== null) {
         const latest = await deps.transport.roomMessages(roomId, { force: true, priority: 'normal' });
-        deps.onRoomRead?.(roomId, latest);
+        await deps.onRoomRead?.(roomId, latest);
         const posted = latest.find((m) => m.accountId === deps.bot.accountId && m.body.includes(marker));
         if (posted) {
-          done(row.id, posted.messageId, roomId);
+          await done(row.id, posted.messageId, roomId);
           logger.info({ noticeId: row.id, messageId: posted.messageId }, 'chatwork notice was posted by an earlier attempt; not posted again');
           return 'sent';
         }
       }
       const { messageId } = await deps.transport.postMessage(roomId, `${row.body ?? ''}\n${marker}`);
-      done(row.id, messageId, roomId);
+      await done(row.id, messageId, roomId);
       return 'sent';
     } catch (err) {
-      return failed(row, err);
+      return await failed(row, err);
     }
   }
 
@@ -144,13 +144,13 @@ export function createNoticeQueue(deps: NoticeDeps): NoticeQueue {
     const seen = new Set<number>();
     for (;;) {
       const now = clock.now().getTime();
-      const rows = db
+      const rows = (await db
         .select()
         .from(chatworkNotices)
         .where(and(eq(chatworkNotices.status, 'pending'), lte(chatworkNotices.nextAttemptAt, now)))
         .orderBy(asc(chatworkNotices.id))
         .limit(50)
-        .all()
+        .all())
         .filter((r) => !seen.has(r.id));
       if (rows.length === 0) break;
       for (const row of rows) {
@@ -165,9 +165,9 @@ export function createNoticeQueue(deps: NoticeDeps): NoticeQueue {
   }
 
   return {
-    enqueue(n) {
+    async enqueue(n) {
       const now = clock.now();
-      const row = db
+      const row = await db
         .insert(chatworkNotices)
         .values({
           key: n.key,

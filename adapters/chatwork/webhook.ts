@@ -70,9 +70,9 @@ export function registerChatworkWebhook(app: Hono<AppEnv>, opts: { tokens: reado
         opts.watch.receiveWebhook(event);
         return c.json({ ok: true, watched: true });
       }
-      const id = opts.intake.store(text, event);
+      const id = await opts.intake.store(text, event);
       if (id === null) return c.json({ ok: true, duplicate: true });
-      opts.intake.process(id);
+      await opts.intake.process(id);
       return c.json({ ok: true });
     },
   );

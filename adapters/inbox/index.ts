@@ -37,7 +37,7 @@ export function createInboxNotifier(db: Db, clock: Clock): Notifier {
     async postCard(card: CaseCard, target: string): Promise<PostedCard> {
       const caseId = caseIdOf(card);
       const at = clock.now().toISOString();
-      const row = db
+      const row = await db
         .insert(inboxCards)
         .values({ caseId, status: card.status, severity: card.severity, postedAt: at, updatedAt: at })
         .onConflictDoUpdate({ target: inboxCards.caseId, set: { status: card.status, severity: card.severity, updatedAt: at } })
@@ -46,7 +46,7 @@ export function createInboxNotifier(db: Db, clock: Clock): Notifier {
       return { channel: target, messageId: String(row.id) };
     },
     async updateCard(card: CaseCard, post: PostedCard): Promise<PostedCard> {
-      const changed = db
+      const changed = await db
         .update(inboxCards)
         .set({ status: card.status, severity: card.severity, updatedAt: clock.now().toISOString() })
         .where(eq(inboxCards.id, Number(post.messageId)))
@@ -55,7 +55,7 @@ export function createInboxNotifier(db: Db, clock: Clock): Notifier {
       return post;
     },
     async remind(_card: CaseCard, post: PostedCard, _reminder: Reminder): Promise<void> {
-      const changed = db
+      const changed = await db
         .update(inboxCards)
         .set({ reminders: sql`${inboxCards.reminders} + 1`, remindedAt: clock.now().toISOString() })
         .where(eq(inboxCards.id, Number(post.messageId)))

@@ -72,7 +72,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
     const actor = { platform: 'slack' as const, userId, displayName };
     let outcome: { ok: true; at: string } | { ok: false; err: unknown };
     try {
-      deps.cases.act(ref, mapped.action, actor, { resolution: mapped.resolution });
+      await deps.cases.act(ref, mapped.action, actor, { resolution: mapped.resolution });
       outcome = { ok: true, at: deps.clock.now().toISOString() };
     } catch (err) {
       outcome = { ok: false, err };
@@ -94,7 +94,7 @@ export function createSlackApp(deps: SlackAppDeps): App {
     }
     const err = outcome.err;
     let text: string;
-    if (err instanceof AppError && err.code === 'conflict') text = conflictText(deps.cases.card(ref));
+    if (err instanceof AppError && err.code === 'conflict') text = conflictText(await deps.cases.card(ref));
     else if (err instanceof AppError) text = failureText(ref, err.message);
     else {
       logger.error({ err, ref, userId }, 'case action from Slack failed');

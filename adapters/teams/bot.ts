@@ -102,7 +102,7 @@ export class KakuninTeamsBot extends ActivityHandler {
     this.onMembersRemoved(async (ctx, next) => {
       const me = ctx.activity.recipient?.id;
       if (me && (ctx.activity.membersRemoved ?? []).some((m) => m.id === me)) {
-        if (deps.store.removeConversation(ctx.activity.conversation.id, deps.clock.now())) {
+        if (await deps.store.removeConversation(ctx.activity.conversation.id, deps.clock.now())) {
           deps.logger.info({ conversationId: baseConversationId(ctx.activity.conversation.id) }, 'teams binding removed: bot left the conversation');
         }
       }
@@ -136,7 +136,7 @@ export class KakuninTeamsBot extends ActivityHandler {
     const channelData = (a.channelData ?? {}) as { team?: { id?: string; name?: string }; channel?: { id?: string; name?: string } };
     const ids = [baseConversationId(a.conversation.id), channelData.team?.id, channelData.channel?.id];
     const listed = ids.some((id) => id !== undefined && this.deps.allowedIds.includes(id));
-    const { binding, created } = this.deps.store.bind(
+    const { binding, created } = await this.deps.store.bind(
       {
         conversationId: a.conversation.id,
         serviceUrl: a.serviceUrl,
@@ -164,7 +164,7 @@ export class KakuninTeamsBot extends ActivityHandler {
 
   private async unbind(ctx: TurnContext): Promise<void> {
     if (!this.tenantAllowed(ctx)) return void (await ctx.sendActivity(say(SAY.wrongTenant)));
-    const removed = this.deps.store.removeConversation(ctx.activity.conversation.id, this.deps.clock.now());
+    const removed = await this.deps.store.removeConversation(ctx.activity.conversation.id, this.deps.clock.now());
     await ctx.sendActivity(say(removed ? SAY.unbound : SAY.notBound));
   }
 
@@ -173,30 +173,30 @@ export class KakuninTeamsBot extends ActivityHandler {
     const { verb, data } = value.action;
     const ref = (data as { caseRef?: unknown } | undefined)?.caseRef;
     if (typeof ref !== 'string' || ref.length > 40) return errorResponse(400, 'BadRequest', 'caseRef is missing');
-    const binding = this.tenantAllowed(ctx) ? this.deps.store.activeFor(ctx.activity.conversation.id) : undefined;
+    const binding = this.tenantAllowed(ctx) ? (await this.deps.store.activeFor(ctx.activity.conversation.id)) : undefined;
     if (!binding || !isApproved(binding)) {
       this.deps.logger.warn({ conversationId: ctx.activity.conversation.id, verb, pending: binding !== undefined }, 'teams action refused: conversation not bound or not approved');
       return errorResponse(403, 'Forbidden', 'This conversation is not an approved kakunin binding');
     }
     const caseId = parseCaseRef(ref);
-    if (caseId !== null && !this.deps.store.sentTo(binding.id, caseId)) {
+    if (caseId !== null && !(await this.deps.store.sentTo(binding.id, caseId))) {
       this.deps.logger.warn({ bindingId: binding.id, ref, verb }, 'teams action refused: the case was not sent to this binding');
       return errorResponse(403, 'Forbidden', 'This case was not sent to this conversation');
     }
     try {
-      if (verb === REFRESH_VERB) return cardResponse(this.deps.cases.card(ref));
+      if (verb === REFRESH_VERB) return cardResponse(await this.deps.cases.card(ref));
       if (!Object.hasOwn(VERBS, verb)) return errorResponse(400, 'NotSupported', `Unknown verb ${String(verb).slice(0, 60)}`);
       const v = VERBS[verb as CaseVerb];
       const from = ctx.activity.from;
       const actor: Actor = { platform: 'teams', userId: from.aadObjectId ?? from.id, displayName: from.name || from.id };
       try {
-        this.deps.cases.act(ref, v.action, actor, v.resolution ? { resolution: v.resolution } : {});
+        await this.deps.cases.act(ref, v.action, actor, v.resolution ? { resolution: v.resolution } : {});
       } catch (err) {
         if (!(err instanceof AppError && err.code === 'conflict')) throw err;
-        const card = this.deps.cases.card(ref);
+        const card = await this.deps.cases.card(ref);
         return cardResponse(card, actedFirstNotice(card, err.message));
       }
-      const card = this.deps.cases.card(ref);
+      const card = await this.deps.cases.card(ref);
       await this.updatePosted(ctx, card);
       return cardResponse(card);
     } catch (err) {

@@ -26,7 +26,7 @@ export function createTeams({ config, logger, db }: NotifierDeps): NotifierBindi
   const store = createBindingStore(db);
   return {
     notifier: createTeamsNotifier({ adapter, appId: settings.appId, store }),
-    targets: () => store.activeTargets(),
+    targets: async () => await store.activeTargets(),
     reporter: null,
     routes: (app, deps) => registerTeamsRoutes(app, deps, { adapter, store, tenantId: settings.tenantId, allowedIds: settings.allowedIds }),
   };

@@ -29,8 +29,8 @@ export function referenceOf(b: Pick<TeamsBinding, 'conversationId' | 'serviceUrl
 }
 
 /** Where a posted card lives, from the PostedCard the worker stored. */
-function referenceOfPost(post: PostedCard, store: BindingStore): Partial<ConversationReference> {
-  const bound = store.activeFor(post.channel);
+async function referenceOfPost(post: PostedCard, store: BindingStore): Promise<Partial<ConversationReference>> {
+  const bound = await store.activeFor(post.channel);
   const serviceUrl = post.meta?.serviceUrl ?? bound?.serviceUrl;
   if (!serviceUrl) throw new DeliveryError('rejected', `No serviceUrl is known for Teams conversation ${post.channel}`);
   return referenceOf({
@@ -56,7 +56,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
   return {
     platform: 'teams',
     async postCard(card: CaseCard, target: string): Promise<PostedCard> {
-      const binding = /^\d+$/.test(target) ? store.get(Number(target)) : undefined;
+      const binding = /^\d+$/.test(target) ? (await store.get(Number(target))) : undefined;
       if (!binding || !isApproved(binding)) throw new DeliveryError('rejected', `Teams binding ${target.slice(0, 40)} does not exist, was removed or is not approved`);
       const reference = referenceOf(binding);
       const sent = await call('post', reference, (client) =>
@@ -68,7 +68,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
       return { channel: binding.conversationId, messageId: sent.id, meta };
     },
     async updateCard(card: CaseCard, post: PostedCard): Promise<PostedCard> {
-      await call('update', referenceOfPost(post, store), (client) =>
+      await call('update', await referenceOfPost(post, store), (client) =>
         client.conversations.updateActivity(post.channel, post.messageId, { type: 'message', id: post.messageId, attachments: [cardAttachment(card)] } as never),
       );
       return post;
@@ -76,7 +76,7 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     async remind(card: CaseCard, post: PostedCard, reminder: Reminder): Promise<void> {
       const level = reminder.level === 'second_level' ? '⏫' : `#${reminder.level}`;
       const text = `🔔 ${level} ${card.ref}: ${reminder.text.ja}\n\n${reminder.text.en}`;
-      await call('reply', referenceOfPost(post, store), (client) =>
+      await call('reply', await referenceOfPost(post, store), (client) =>
         client.conversations.replyToActivity(post.channel, post.messageId, { type: 'message', text, replyToId: post.messageId } as never),
       );
     },

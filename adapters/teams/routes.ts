@@ -68,23 +68,23 @@ export function registerTeamsRoutes(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' 
     return res.toResponse();
   });
 
-  app.get('/api/teams/bindings', requireScope(deps.db, 'admin'), (c) => {
+  app.get('/api/teams/bindings', requireScope(deps.db, 'admin'), async (c) => {
     const q = readQuery(c, listQuery);
-    return c.json({ bindings: teams.store.list({ includeRemoved: q.all === 'true' }).map(bindingView) });
+    return c.json({ bindings: (await teams.store.list({ includeRemoved: q.all === 'true' })).map(bindingView) });
   });
 
-  app.post('/api/teams/bindings/:id/approve', requireScope(deps.db, 'admin'), (c) => {
+  app.post('/api/teams/bindings/:id/approve', requireScope(deps.db, 'admin'), async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
     const by = `token:${c.get('token').id} ${c.get('token').name}`;
-    if (!id.success || !teams.store.approve(id.data, by, deps.clock.now())) throw new AppError('not_found', 'No pending Teams binding with that id');
+    if (!id.success || !(await teams.store.approve(id.data, by, deps.clock.now()))) throw new AppError('not_found', 'No pending Teams binding with that id');
     logger.info({ bindingId: id.data, by }, 'teams binding approved through the API');
-    return c.json({ binding: bindingView(teams.store.get(id.data)!) });
+    return c.json({ binding: bindingView((await teams.store.get(id.data))!) });
   });
 
-  app.delete('/api/teams/bindings/:id', requireScope(deps.db, 'admin'), (c) => {
+  app.delete('/api/teams/bindings/:id', requireScope(deps.db, 'admin'), async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
-    if (!id.success || !teams.store.remove(id.data, deps.clock.now())) throw new AppError('not_found', 'No active Teams binding with that id');
+    if (!id.success || !(await teams.store.remove(id.data, deps.clock.now()))) throw new AppError('not_found', 'No active Teams binding with that id');
     logger.info({ bindingId: id.data, by: c.get('token').name }, 'teams binding removed through the API');
-    return c.json({ binding: bindingView(teams.store.get(id.data)!) });
+    return c.json({ binding: bindingView((await teams.store.get(id.data))!) });
   });
 }

@@ -53,42 +53,42 @@ export const isApproved = (b: Pick<TeamsBinding, 'removedAt' | 'approvedAt'>): b
 /** Reads and writes bindings on one database handle. */
 export interface BindingStore {
   /** Ids (as outbox targets) of every approved binding not removed. */
-  activeTargets(): string[];
+  activeTargets(): Promise<string[]>;
   /**
    * Binds a conversation (or refreshes its reference and revives it if it was removed). A new or
    * revived binding is pending unless `approvedBy` (the allow-list) approves it at once; an active
    * one keeps its approval.
    */
-  bind(b: NewBinding, now: Date, approvedBy?: string | null): { binding: TeamsBinding; created: boolean };
+  bind(b: NewBinding, now: Date, approvedBy?: string | null): Promise<{ binding: TeamsBinding; created: boolean }>;
   /** Approves a pending binding; false when there is no active pending binding with that id. */
-  approve(id: number, by: string, now: Date): boolean;
+  approve(id: number, by: string, now: Date): Promise<boolean>;
   /** True when a card of case `caseId` was posted to binding `bindingId` (what it may act on). */
-  sentTo(bindingId: number, caseId: number): boolean;
-  get(id: number): TeamsBinding | undefined;
+  sentTo(bindingId: number, caseId: number): Promise<boolean>;
+  get(id: number): Promise<TeamsBinding | undefined>;
   /** The active binding of a conversation (any thread of a bound channel), if any. */
-  activeFor(conversationId: string): TeamsBinding | undefined;
-  list(opts?: { includeRemoved?: boolean }): TeamsBinding[];
+  activeFor(conversationId: string): Promise<TeamsBinding | undefined>;
+  list(opts?: { includeRemoved?: boolean }): Promise<TeamsBinding[]>;
   /** Marks a binding removed; false when there was no active binding with that id. */
-  remove(id: number, now: Date): boolean;
+  remove(id: number, now: Date): Promise<boolean>;
   /** Marks a conversation's binding removed (the bot was taken out of the team). */
-  removeConversation(conversationId: string, now: Date): boolean;
+  removeConversation(conversationId: string, now: Date): Promise<boolean>;
 }
 
 /** The binding store over `db`. */
 export function createBindingStore(db: Db): BindingStore {
   const store: BindingStore = {
-    activeTargets: () => stmts(db).activeIds.all().map((r) => String(r.id)),
-    bind(b, now, approvedBy = null) {
+    activeTargets: async () => (await stmts(db).activeIds.all()).map((r) => String(r.id)),
+    async bind(b, now, approvedBy = null) {
       const at = now.toISOString();
       const conversationId = baseConversationId(b.conversationId);
-      const before = db.select().from(teamsBindings).where(eq(teamsBindings.conversationId, conversationId)).get();
+      const before = await db.select().from(teamsBindings).where(eq(teamsBindings.conversationId, conversationId)).get();
       const fresh = !before || before.removedAt !== null;
       // A revived binding is a new request: an admin's earlier approval does not carry over.
       const approval =
         fresh || before.approvedAt === null
           ? { approvedAt: approvedBy ? at : null, approvedBy: approvedBy ?? null }
           : { approvedAt: before.approvedAt, approvedBy: before.approvedBy };
-      const binding = db
+      const binding = await db
         .insert(teamsBindings)
         .values({ ...b, conversationId, createdAt: at, updatedAt: at, removedAt: null, ...approval })
         .onConflictDoUpdate({
@@ -111,41 +111,41 @@ export function createBindingStore(db: Db): BindingStore {
         .get();
       return { binding, created: fresh };
     },
-    approve(id, by, now) {
-      const r = db
+    async approve(id, by, now) {
+      const r = await db
         .update(teamsBindings)
         .set({ approvedAt: now.toISOString(), approvedBy: by, updatedAt: now.toISOString() })
         .where(and(eq(teamsBindings.id, id), isNull(teamsBindings.removedAt), isNull(teamsBindings.approvedAt)))
         .run();
       return r.changes === 1;
     },
-    sentTo: (bindingId, caseId) => stmts(db).sentTo.get({ caseId, target: String(bindingId) }) !== undefined,
-    get: (id) => db.select().from(teamsBindings).where(eq(teamsBindings.id, id)).get(),
-    activeFor: (conversationId) =>
-      db
+    sentTo: async (bindingId, caseId) => (await stmts(db).sentTo.get({ caseId, target: String(bindingId) })) !== undefined,
+    get: async (id) => await db.select().from(teamsBindings).where(eq(teamsBindings.id, id)).get(),
+    activeFor: async (conversationId) =>
+      await db
         .select()
         .from(teamsBindings)
         .where(and(eq(teamsBindings.conversationId, baseConversationId(conversationId)), isNull(teamsBindings.removedAt)))
         .get(),
-    list: (opts = {}) =>
-      db
+    list: async (opts = {}) =>
+      await db
         .select()
         .from(teamsBindings)
         .where(opts.includeRemoved ? undefined : isNull(teamsBindings.removedAt))
         .orderBy(asc(teamsBindings.id))
         .all(),
-    remove(id, now) {
+    async remove(id, now) {
       const at = now.toISOString();
-      const r = db
+      const r = await db
         .update(teamsBindings)
         .set({ removedAt: at, updatedAt: at })
         .where(and(eq(teamsBindings.id, id), isNull(teamsBindings.removedAt)))
         .run();
       return r.changes === 1;
     },
-    removeConversation(conversationId, now) {
-      const b = store.activeFor(conversationId);
-      return b ? store.remove(b.id, now) : false;
+    async removeConversation(conversationId, now) {
+      const b = await store.activeFor(conversationId);
+      return b ? (await store.remove(b.id, now)) : false;
     },
   };
   return store;

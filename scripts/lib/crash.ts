@@ -102,7 +102,7 @@ export async function runCrashTest(opts: CrashOptions): Promise<CrashResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kakunin-crash-'));
   const dbFile = path.join(dir, 'kakunin.db');
   const fake = await new LeanFakeSlack().start();
-  const token = provisionDatabase(dbFile);
+  const token = await provisionDatabase(dbFile);
   const env = {
     DATABASE_URL: `file:${dbFile}`,
     LOG_LEVEL: 'info',

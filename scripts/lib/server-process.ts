@@ -91,16 +91,16 @@ export function rssKiB(pid: number): number | null {
  * Migrates the database at `file`, creates an admin token and loads the corpus ledger (when the
  * corpus is present). Returns the token (clear, shown once).
  */
-export function provisionDatabase(file: string, directoryFile = path.join(CORPUS_DIR, 'directory.json')): string {
+export async function provisionDatabase(file: string, directoryFile = path.join(CORPUS_DIR, 'directory.json')): Promise<string> {
   const handle = openDatabase(file);
   try {
-    runMigrations(handle.db);
+    await runMigrations(handle.db);
     if (fs.existsSync(directoryFile)) {
-      replaceDirectory(handle.db, directorySchema.parse(JSON.parse(fs.readFileSync(directoryFile, 'utf8'))), new Date());
+      await replaceDirectory(handle.db, directorySchema.parse(JSON.parse(fs.readFileSync(directoryFile, 'utf8'))), new Date());
     }
-    return createToken(handle.db, 'robustness', 'admin', new Date()).token;
+    return (await createToken(handle.db, 'robustness', 'admin', new Date())).token;
   } finally {
-    handle.close();
+    await handle.close();
   }
 }
 

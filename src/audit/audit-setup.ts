@@ -23,9 +23,9 @@ export function describeKeySource(key: SecretKey): string {
 }
 
 /** Loads the key and keys (or checks) the chain of `db`. Throws ConfigError / AuditChainError. */
-export function openAuditTrail(db: Db, config: Pick<Config, 'secretKey' | 'databasePath'>, now: Date): OpenedAuditTrail {
-  const key = loadSecretKey({ configured: config.secretKey, databasePath: config.databasePath, mayCreate: !auditChainKeyed(db) });
+export async function openAuditTrail(db: Db, config: Pick<Config, 'secretKey' | 'databasePath'>, now: Date): Promise<OpenedAuditTrail> {
+  const key = loadSecretKey({ configured: config.secretKey, databasePath: config.databasePath, mayCreate: !(await auditChainKeyed(db)) });
   const auditKey = key.derive('audit-chain');
-  const keyedNow = keyAuditChain(db, auditKey, { now, keySource: describeKeySource(key) });
+  const keyedNow = await keyAuditChain(db, auditKey, { now, keySource: describeKeySource(key) });
   return { trail: createAuditTrail(db, auditKey), key, keyedNow };
 }

@@ -52,9 +52,9 @@ export type AuditVerdict =
 /** The chain over one database handle, under one key. */
 export interface AuditTrail {
   /** Appends one event; call inside the (IMMEDIATE) transaction that makes the change. */
-  append(e: CaseEventInput): { id: number; hash: string };
+  append(e: CaseEventInput): Promise<{ id: number; hash: string }>;
   /** Recomputes the whole chain in id order and checks it against the signed head. */
-  verify(): AuditVerdict;
+  verify(): Promise<AuditVerdict>;
 }
 
 /** A start that must not go on: the head is not signed by this key, or an old chain is broken. */
@@ -156,24 +156,24 @@ function eventRow(e: CaseEventInput) {
 /** The audit chain of `db` under `key` (the 'audit-chain' subkey of kakunin's secret key). */
 export function createAuditTrail(db: Db, key: Buffer): AuditTrail {
   return {
-    append(e) {
+    async append(e) {
       const s = stmts(db);
-      const head = s.head.get();
+      const head = await s.head.get();
       // A signed head is extended from its own last hash, so events cut from the end stay visible
       // (the next event does not link to the table's last row). An unsigned or missing head is
       // never re-signed: the event is chained after the last row and `verify` reports the head.
       const signed = head !== undefined && headSigned(key, head);
-      const prevHash = signed ? head.lastHash : (s.lastHash.get()?.hash ?? '');
+      const prevHash = signed ? head.lastHash : ((await s.lastHash.get())?.hash ?? '');
       const row = eventRow(e);
       const hash = eventHash(key, prevHash, contentOf(row));
-      const inserted = s.insert.get({ ...row, prevHash, hash })!;
-      if (signed) s.moveHead.run({ lastHash: hash, mac: headMac(key, { ...head, events: head.events + 1, lastHash: hash }) });
+      const inserted = (await s.insert.get({ ...row, prevHash, hash }))!;
+      if (signed) await s.moveHead.run({ lastHash: hash, mac: headMac(key, { ...head, events: head.events + 1, lastHash: hash }) });
       return { id: inserted.id, hash };
     },
 
-    verify() {
-      const head = stmts(db).head.get();
-      const rows = db.select().from(caseEvents).orderBy(asc(caseEvents.id)).all();
+    async verify() {
+      const head = await stmts(db).head.get();
+      const rows = await db.select().from(caseEvents).orderBy(asc(caseEvents.id)).all();
       if (!head) {
         if (rows.length === 0) return { ok: true, rows: 0, head: null };
         return { ok: false, rows: rows.length, brokenId: null, reason: 'the chain has no signed head: it is not keyed yet (start serve or run kakunin migrate to key it), or the head was removed' };
@@ -212,15 +212,15 @@ export function createAuditTrail(db: Db, key: Buffer): AuditTrail {
 }
 
 /** True once the chain of `db` has a head (it is keyed; its key must not change). */
-export function auditChainKeyed(db: Db): boolean {
-  return stmts(db).head.get() !== undefined;
+export async function auditChainKeyed(db: Db): Promise<boolean> {
+  return (await stmts(db).head.get()) !== undefined;
 }
 
 /** Checks an unkeyed (pre-key) chain: plain SHA-256 links. */
-export function verifyLegacyChain(db: Db): AuditVerdict {
+export async function verifyLegacyChain(db: Db): Promise<AuditVerdict> {
   let prev = '';
   let n = 0;
-  for (const row of db.select().from(caseEvents).orderBy(asc(caseEvents.id)).all()) {
+  for (const row of await db.select().from(caseEvents).orderBy(asc(caseEvents.id)).all()) {
     n += 1;
     if (row.prevHash !== prev) return { ok: false, rows: n, brokenId: row.id, reason: 'prev_hash does not match the previous row (a row was removed, inserted or edited)' };
     if (row.hash !== legacyEventHash(prev, contentOf(row))) return { ok: false, rows: n, brokenId: row.id, reason: 'content does not match its hash (the row was edited)' };
@@ -238,10 +238,10 @@ const AUDIT_ACTOR: Actor = { platform: 'system', userId: 'audit', displayName: '
  * that the head is signed by `key`. Throws AuditChainError when it is not, or when an old chain
  * does not verify (kakunin does not vouch for a broken chain).
  */
-export function keyAuditChain(db: Db, key: Buffer, p: { now: Date; keySource: string }): { legacyEvents: number; cases: number } | null {
-  return db.transaction(
-    (tx) => {
-      const head = stmts(db).head.get();
+export async function keyAuditChain(db: Db, key: Buffer, p: { now: Date; keySource: string }): Promise<{ legacyEvents: number; cases: number } | null> {
+  return await db.transaction(
+    async (tx) => {
+      const head = await stmts(db).head.get();
       if (head) {
         if (!headSigned(key, head)) {
           throw new AuditChainError(
@@ -251,26 +251,26 @@ export function keyAuditChain(db: Db, key: Buffer, p: { now: Date; keySource: st
         }
         return null;
       }
-      const legacy = verifyLegacyChain(db);
+      const legacy = await verifyLegacyChain(db);
       if (!legacy.ok) {
         throw new AuditChainError(
           `the audit chain written before keyed chains is broken at case_events row ${legacy.brokenId} (${legacy.reason}); ` +
             'kakunin will not key a broken chain: restore a backup, or investigate first',
         );
       }
-      const legacyLastHash = stmts(db).lastHash.get()?.hash ?? '';
+      const legacyLastHash = (await stmts(db).lastHash.get())?.hash ?? '';
       const fields = { events: legacy.rows, lastHash: legacyLastHash, keyedAt: p.now.toISOString(), legacyEvents: legacy.rows, legacyLastHash };
-      tx.insert(auditHead).values({ id: 1, ...fields, mac: headMac(key, fields) }).run();
+      await tx.insert(auditHead).values({ id: 1, ...fields, mac: headMac(key, fields) }).run();
       if (legacy.rows === 0) return { legacyEvents: 0, cases: 0 };
       const trail = createAuditTrail(db, key);
-      const withEvents = tx
+      const withEvents = await tx
         .select({ id: cases.id, status: cases.status, resolution: cases.resolution })
         .from(cases)
         .where(sql`exists (select 1 from ${caseEvents} where ${caseEvents.caseId} = ${cases.id})`)
         .orderBy(asc(cases.id))
         .all();
       for (const c of withEvents) {
-        trail.append({
+        await trail.append({
           caseId: c.id,
           type: 'audit_keyed',
           fromStatus: c.status,

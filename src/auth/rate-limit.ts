@@ -64,8 +64,8 @@ export type SignInReservation =
   | { ok: false; limit: 'pair' | 'address'; retryAfterMs: number };
 
 /** Milliseconds `key` must still wait at `now` (0: it may try). */
-function waitFor(db: Db, key: string, limit: AttemptLimit, now: number, since: number): number {
-  const rows = db
+async function waitFor(db: Db, key: string, limit: AttemptLimit, now: number, since: number): Promise<number> {
+  const rows = await db
     .select({ at: signInAttempts.at })
     .from(signInAttempts)
     .where(and(eq(signInAttempts.key, key), gte(signInAttempts.at, since)))
@@ -79,26 +79,26 @@ function waitFor(db: Db, key: string, limit: AttemptLimit, now: number, since: n
  * Checks the pair and the address and, when both may try, writes this attempt against both as a
  * failure, all in one IMMEDIATE transaction: call it before checking the password.
  */
-export function reserveSignIn(db: Db, p: { name: string; ip: string; now: Date; limits?: SignInLimits }): SignInReservation {
+export async function reserveSignIn(db: Db, p: { name: string; ip: string; now: Date; limits?: SignInLimits }): Promise<SignInReservation> {
   const limits = p.limits ?? DEFAULT_SIGN_IN_LIMITS;
   const now = p.now.getTime();
   const since = now - limits.memoryMs;
   const pair = pairKey(p.name, p.ip);
-  return db.transaction(
-    function reserve(): SignInReservation {
-      db.delete(signInAttempts).where(lt(signInAttempts.at, since)).run();
-      const address = waitFor(db, ipKey(p.ip), limits.address, now, since);
+  return await db.transaction(
+    async function reserve(): Promise<SignInReservation> {
+      await db.delete(signInAttempts).where(lt(signInAttempts.at, since)).run();
+      const address = await waitFor(db, ipKey(p.ip), limits.address, now, since);
       if (address > 0) return { ok: false, limit: 'address', retryAfterMs: address };
-      const forName = waitFor(db, pair, limits.pair, now, since);
+      const forName = await waitFor(db, pair, limits.pair, now, since);
       if (forName > 0) return { ok: false, limit: 'pair', retryAfterMs: forName };
-      const ids = db
+      const ids = (await db
         .insert(signInAttempts)
         .values([
           { key: pair, at: now },
           { key: ipKey(p.ip), at: now },
         ])
         .returning({ id: signInAttempts.id })
-        .all()
+        .all())
         .map((r) => r.id);
       return { ok: true, ids, pairKey: pair };
     },
@@ -107,9 +107,9 @@ export function reserveSignIn(db: Db, p: { name: string; ip: string; now: Date; 
 }
 
 /** The password was right: the reserved attempt was no failure, and the pair starts over (the address keeps the rest). */
-export function signInSucceeded(db: Db, r: Extract<SignInReservation, { ok: true }>): void {
-  db.transaction(() => {
-    db.delete(signInAttempts).where(inArray(signInAttempts.id, r.ids)).run();
-    db.delete(signInAttempts).where(eq(signInAttempts.key, r.pairKey)).run();
+export async function signInSucceeded(db: Db, r: Extract<SignInReservation, { ok: true }>): Promise<void> {
+  await db.transaction(async () => {
+    await db.delete(signInAttempts).where(inArray(signInAttempts.id, r.ids)).run();
+    await db.delete(signInAttempts).where(eq(signInAttempts.key, r.pairKey)).run();
   });
 }

@@ -11,24 +11,24 @@ import { reportLinks, signInAttempts } from '../db/schema/index.ts';
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 
 /** Revokes the current link and creates a new one; the token is returned only here. */
-export function rotateReportLink(db: Db, by: string, at: Date): string {
+export async function rotateReportLink(db: Db, by: string, at: Date): Promise<string> {
   const token = `rl_${randomBytes(24).toString('base64url')}`;
-  db.transaction((tx) => {
-    tx.update(reportLinks).set({ revokedAt: at.toISOString() }).where(isNull(reportLinks.revokedAt)).run();
-    tx.insert(reportLinks).values({ tokenHash: sha256(token), createdBy: by, createdAt: at.toISOString() }).run();
+  await db.transaction(async (tx) => {
+    await tx.update(reportLinks).set({ revokedAt: at.toISOString() }).where(isNull(reportLinks.revokedAt)).run();
+    await tx.insert(reportLinks).values({ tokenHash: sha256(token), createdBy: by, createdAt: at.toISOString() }).run();
   });
   return token;
 }
 
 /** Revokes every report link (the form then needs a signed-in user). */
-export function revokeReportLinks(db: Db, at: Date): void {
-  db.update(reportLinks).set({ revokedAt: at.toISOString() }).where(isNull(reportLinks.revokedAt)).run();
+export async function revokeReportLinks(db: Db, at: Date): Promise<void> {
+  await db.update(reportLinks).set({ revokedAt: at.toISOString() }).where(isNull(reportLinks.revokedAt)).run();
 }
 
 /** The id of the current, unrevoked link `token` is, or null. */
-export function reportLinkId(db: Db, token: string | null | undefined): number | null {
+export async function reportLinkId(db: Db, token: string | null | undefined): Promise<number | null> {
   if (!token || !/^rl_[A-Za-z0-9_-]{32}$/.test(token)) return null;
-  const row = db
+  const row = await db
     .select({ id: reportLinks.id })
     .from(reportLinks)
     .where(and(eq(reportLinks.tokenHash, sha256(token)), isNull(reportLinks.revokedAt)))
@@ -37,8 +37,8 @@ export function reportLinkId(db: Db, token: string | null | undefined): number |
 }
 
 /** True when `token` is the current, unrevoked link. */
-export function reportLinkValid(db: Db, token: string | null | undefined): boolean {
-  return reportLinkId(db, token) !== null;
+export async function reportLinkValid(db: Db, token: string | null | undefined): Promise<boolean> {
+  return (await reportLinkId(db, token)) !== null;
 }
 
 /**
@@ -53,10 +53,10 @@ export const REPORT_LINK_LIMITS = { perAddress: 10, perLink: 100, windowMs: 3_60
  * transaction (stored with the sign-in attempts, so it holds across restarts and processes). Call
  * before the form is read: every try counts, valid or not.
  */
-export function reserveLinkReport(
+export async function reserveLinkReport(
   db: Db,
   p: { linkId: number; ip: string; now: Date; limits?: typeof REPORT_LINK_LIMITS },
-): { ok: true } | { ok: false; limit: 'address' | 'link'; retryAfterMs: number } {
+): Promise<{ ok: true } | { ok: false; limit: 'address' | 'link'; retryAfterMs: number }> {
   const limits = p.limits ?? REPORT_LINK_LIMITS;
   const now = p.now.getTime();
   const since = now - limits.windowMs;
@@ -64,13 +64,13 @@ export function reserveLinkReport(
     { limit: 'address' as const, key: `report-ip:${p.ip}`, max: limits.perAddress },
     { limit: 'link' as const, key: `report-link:${p.linkId}`, max: limits.perLink },
   ];
-  return db.transaction(
-    function reserve() {
-      db.delete(signInAttempts)
+  return await db.transaction(
+    async function reserve() {
+      await db.delete(signInAttempts)
         .where(and(or(...keys.map((k) => eq(signInAttempts.key, k.key))), lt(signInAttempts.at, since)))
         .run();
       for (const k of keys) {
-        const times = db
+        const times = await db
           .select({ at: signInAttempts.at })
           .from(signInAttempts)
           .where(and(eq(signInAttempts.key, k.key), gt(signInAttempts.at, since)))
@@ -79,7 +79,7 @@ export function reserveLinkReport(
         // The next try is possible once enough of the oldest ones have left the window.
         if (times.length >= k.max) return { ok: false as const, limit: k.limit, retryAfterMs: times[times.length - k.max]!.at + limits.windowMs - now };
       }
-      db.insert(signInAttempts).values(keys.map((k) => ({ key: k.key, at: now }))).run();
+      await db.insert(signInAttempts).values(keys.map((k) => ({ key: k.key, at: now }))).run();
       return { ok: true as const };
     },
     { behavior: 'immediate' },
@@ -87,6 +87,6 @@ export function reserveLinkReport(
 }
 
 /** When the current link was made and by whom (null when there is none). */
-export function currentReportLink(db: Db): { createdAt: string; createdBy: string } | null {
-  return db.select({ createdAt: reportLinks.createdAt, createdBy: reportLinks.createdBy }).from(reportLinks).where(isNull(reportLinks.revokedAt)).get() ?? null;
+export async function currentReportLink(db: Db): Promise<{ createdAt: string; createdBy: string } | null> {
+  return (await db.select({ createdAt: reportLinks.createdAt, createdBy: reportLinks.createdBy }).from(reportLinks).where(isNull(reportLinks.revokedAt)).get()) ?? null;
 }

@@ -23,14 +23,14 @@ export interface ConsoleSession {
 }
 
 /** Creates a session for `userId`; the returned `token` goes into the cookie and nowhere else. */
-export function createSession(
+export async function createSession(
   db: Db,
   p: { userId: number; now: Date; ttlMs: number; ip: string | null; userAgent: string | null; idToken?: string | null },
-): { token: string; csrfToken: string } {
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  db.delete(sessions).where(lt(sessions.expiresAt, p.now.getTime())).run();
-  db.insert(sessions)
+  await db.delete(sessions).where(lt(sessions.expiresAt, p.now.getTime())).run();
+  await db.insert(sessions)
     .values({
       id: sha256(token),
       userId: p.userId,
@@ -46,9 +46,9 @@ export function createSession(
 }
 
 /** The live session behind a cookie value, with an enabled user; null otherwise. */
-export function findSession(db: Db, token: string, now: Date): ConsoleSession | null {
+export async function findSession(db: Db, token: string, now: Date): Promise<ConsoleSession | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = db
+  const row = await db
     .select({ s: sessions, u: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -65,8 +65,8 @@ export function findSession(db: Db, token: string, now: Date): ConsoleSession | 
 }
 
 /** Ends a session (sign-out). */
-export function deleteSession(db: Db, id: string): void {
-  db.delete(sessions).where(eq(sessions.id, id)).run();
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id)).run();
 }
 
 /** Constant-time equality of two tokens (false when either is missing or lengths differ). */

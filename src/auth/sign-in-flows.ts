@@ -30,15 +30,15 @@ export interface Flow {
 }
 
 /** Stores a new flow; the token goes into the browser's cookie. Null when the address has too many flows open. */
-export function startFlow(db: Db, p: Flow & { ip: string; now: Date }): { token: string } | null {
+export async function startFlow(db: Db, p: Flow & { ip: string; now: Date }): Promise<{ token: string } | null> {
   const now = p.now.getTime();
   const token = randomBytes(32).toString('base64url');
-  return db.transaction(
-    function start() {
-      db.delete(signInFlows).where(lt(signInFlows.expiresAt, now)).run();
-      const open = db.select({ n: count() }).from(signInFlows).where(and(eq(signInFlows.ip, p.ip), gt(signInFlows.expiresAt, now))).get()?.n ?? 0;
+  return await db.transaction(
+    async function start() {
+      await db.delete(signInFlows).where(lt(signInFlows.expiresAt, now)).run();
+      const open = (await db.select({ n: count() }).from(signInFlows).where(and(eq(signInFlows.ip, p.ip), gt(signInFlows.expiresAt, now))).get())?.n ?? 0;
       if (open >= FLOWS_PER_ADDRESS) return null;
-      db.insert(signInFlows)
+      await db.insert(signInFlows)
         .values({ id: sha256(token), state: p.state, nonce: p.nonce, codeVerifier: p.codeVerifier, next: p.next, ip: p.ip, createdAt: p.now.toISOString(), expiresAt: now + FLOW_TTL_MS })
         .run();
       return { token };
@@ -48,9 +48,9 @@ export function startFlow(db: Db, p: Flow & { ip: string; now: Date }): { token:
 }
 
 /** Deletes and returns the live flow behind this cookie token (null when missing, malformed, used or expired). */
-export function takeFlow(db: Db, token: string | undefined, now: Date): Flow | null {
+export async function takeFlow(db: Db, token: string | undefined, now: Date): Promise<Flow | null> {
   if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const row = db.delete(signInFlows).where(eq(signInFlows.id, sha256(token))).returning().get();
+  const row = await db.delete(signInFlows).where(eq(signInFlows.id, sha256(token))).returning().get();
   if (!row || row.expiresAt <= now.getTime()) return null;
   return { state: row.state, nonce: row.nonce, codeVerifier: row.codeVerifier, next: row.next };
 }

@@ -32,22 +32,22 @@ export type SsoSignInResult =
   | { ok: false; reason: 'no_role' | 'disabled'; user: ConsoleUser | null };
 
 /** Creates or updates the account for `p` in one transaction and says whether they may sign in. */
-export function signInSsoUser(db: Db, p: SsoPerson, at: Date): SsoSignInResult {
-  return db.transaction(
-    function upsert(): SsoSignInResult {
-      const row = db
+export async function signInSsoUser(db: Db, p: SsoPerson, at: Date): Promise<SsoSignInResult> {
+  return await db.transaction(
+    async function upsert(): Promise<SsoSignInResult> {
+      const row = await db
         .select()
         .from(users)
         .where(and(eq(users.oidcIssuer, p.issuer), eq(users.oidcSubject, p.subject)))
         .get();
       if (row?.disabledAt) return { ok: false, reason: 'disabled', user: userView(row) };
       if (p.role === null) {
-        if (row) db.delete(sessions).where(eq(sessions.userId, row.id)).run();
+        if (row) await db.delete(sessions).where(eq(sessions.userId, row.id)).run();
         return { ok: false, reason: 'no_role', user: row ? userView(row) : null };
       }
       const now = at.toISOString();
       if (row) {
-        const updated = db
+        const updated = await db
           .update(users)
           .set({ displayName: p.displayName, email: p.email, role: p.role, updatedAt: now })
           .where(eq(users.id, row.id))
@@ -55,7 +55,7 @@ export function signInSsoUser(db: Db, p: SsoPerson, at: Date): SsoSignInResult {
           .get()!;
         return { ok: true, user: userView(updated), created: false, previousRole: row.role };
       }
-      const created = db
+      const created = await db
         .insert(users)
         .values({
           name: ssoUserName(p.issuer, p.subject),

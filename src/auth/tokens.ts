@@ -28,18 +28,18 @@ export function scopeAllows(has: TokenScope, needs: TokenScope): boolean {
  * (an http(s) URL), the token's reports are answered by signed webhooks (src/delivery/callback.ts)
  * and `callbackSecret` is the HMAC key the receiver verifies them with, also shown only now.
  */
-export function createToken(
+export async function createToken(
   db: Db,
   name: string,
   scope: TokenScope,
   at: Date,
   opts: { callbackUrl?: string | null } = {},
-): { id: number; token: string; callbackSecret: string | null } {
+): Promise<{ id: number; token: string; callbackSecret: string | null }> {
   const token = `kkn_${randomBytes(32).toString('base64url')}`;
   const callbackUrl = opts.callbackUrl ?? null;
   if (callbackUrl !== null && !/^https?:\/\/[^\s]+$/i.test(callbackUrl)) throw new Error('callback URL must be an http(s) URL');
   const callbackSecret = callbackUrl ? `whsec_${randomBytes(32).toString('base64url')}` : null;
-  const row = db
+  const row = await db
     .insert(apiTokens)
     .values({ name, scope, tokenHash: hashToken(token), prefix: token.slice(0, 8), createdAt: at.toISOString(), callbackUrl, callbackSecret })
     .returning({ id: apiTokens.id })
@@ -63,6 +63,6 @@ const byHash = perDb((db) =>
 );
 
 /** Finds a live token by its clear value; null when unknown or revoked. */
-export function findToken(db: Db, token: string): TokenIdentity | null {
-  return byHash(db).get({ hash: hashToken(token) }) ?? null;
+export async function findToken(db: Db, token: string): Promise<TokenIdentity | null> {
+  return (await byHash(db).get({ hash: hashToken(token) })) ?? null;
 }

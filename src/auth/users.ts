@@ -55,8 +55,8 @@ export async function createUser(db: Db, input: z.input<typeof newUserSchema>, a
   if (!parsed.success) throw validationError(parsed.error);
   const { name, role, password } = parsed.data;
   const passwordHash = await hashPassword(password);
-  if (db.select({ id: users.id }).from(users).where(eq(users.name, name)).get()) throw new AppError('conflict', `User ${name} already exists`, { ja: `ユーザー名「${name}」はすでに使われています。` });
-  const row = db
+  if (await db.select({ id: users.id }).from(users).where(eq(users.name, name)).get()) throw new AppError('conflict', `User ${name} already exists`, { ja: `ユーザー名「${name}」はすでに使われています。` });
+  const row = await db
     .insert(users)
     .values({ name, displayName: parsed.data.displayName ?? name, role, passwordHash, createdAt: at.toISOString(), updatedAt: at.toISOString() })
     .returning()
@@ -65,24 +65,24 @@ export async function createUser(db: Db, input: z.input<typeof newUserSchema>, a
 }
 
 /** The local user with this sign-in name and its password hash, or null (SSO accounts have no password). */
-export function findUserForSignIn(db: Db, name: string): (ConsoleUser & { passwordHash: string }) | null {
-  const row = db.select().from(users).where(eq(users.name, name.trim().toLowerCase())).get();
+export async function findUserForSignIn(db: Db, name: string): Promise<(ConsoleUser & { passwordHash: string }) | null> {
+  const row = await db.select().from(users).where(eq(users.name, name.trim().toLowerCase())).get();
   return row && row.oidcIssuer === null ? { ...view(row), passwordHash: row.passwordHash } : null;
 }
 
 /** Every user, oldest first. */
-export function listUsers(db: Db): ConsoleUser[] {
-  return db.select().from(users).orderBy(asc(users.id)).all().map(view);
+export async function listUsers(db: Db): Promise<ConsoleUser[]> {
+  return (await db.select().from(users).orderBy(asc(users.id)).all()).map(view);
 }
 
 /** Number of active users (0 on a fresh install). */
-export function activeUserCount(db: Db): number {
-  return db.select({ n: count() }).from(users).where(isNull(users.disabledAt)).get()?.n ?? 0;
+export async function activeUserCount(db: Db): Promise<number> {
+  return (await db.select({ n: count() }).from(users).where(isNull(users.disabledAt)).get())?.n ?? 0;
 }
 
 /** Number of active admins. */
-function activeAdmins(db: Db): ConsoleUser[] {
-  return listUsers(db).filter((u) => u.role === 'admin' && !u.disabledAt);
+async function activeAdmins(db: Db): Promise<ConsoleUser[]> {
+  return (await listUsers(db)).filter((u) => u.role === 'admin' && !u.disabledAt);
 }
 
 /**
@@ -96,7 +96,7 @@ export async function updateUser(
   change: { role?: UserRole; disabled?: boolean; password?: string },
   at: Date,
 ): Promise<ConsoleUser> {
-  const row = db.select().from(users).where(eq(users.id, id)).get();
+  const row = await db.select().from(users).where(eq(users.id, id)).get();
   if (!row) throw new AppError('not_found', `No user ${id}`, { ja: `ユーザー ${id} はいません。` });
   if (row.oidcIssuer !== null && (change.password !== undefined || change.role !== undefined)) {
     // Their provider decides: a password would open a side door, and a role is recomputed from the group claim at every sign-in.
@@ -105,7 +105,7 @@ export async function updateUser(
     });
   }
   const losesAdmin = row.role === 'admin' && !row.disabledAt && ((change.role && change.role !== 'admin') || change.disabled === true);
-  if (losesAdmin && activeAdmins(db).length <= 1) throw new AppError('conflict', 'The last active admin cannot be demoted or disabled', { ja: '最後の有効な管理者は、権限を下げることも無効にすることもできません。' });
+  if (losesAdmin && (await activeAdmins(db)).length <= 1) throw new AppError('conflict', 'The last active admin cannot be demoted or disabled', { ja: '最後の有効な管理者は、権限を下げることも無効にすることもできません。' });
   const set: Partial<typeof users.$inferInsert> = { updatedAt: at.toISOString() };
   if (change.role) set.role = change.role;
   if (change.disabled !== undefined) set.disabledAt = change.disabled ? at.toISOString() : null;
@@ -114,9 +114,9 @@ export async function updateUser(
     if (!p.success) throw validationError(p.error, 'password');
     set.passwordHash = await hashPassword(p.data);
   }
-  db.transaction((tx) => {
-    tx.update(users).set(set).where(eq(users.id, id)).run();
-    tx.delete(sessions).where(eq(sessions.userId, id)).run();
+  await db.transaction(async (tx) => {
+    await tx.update(users).set(set).where(eq(users.id, id)).run();
+    await tx.delete(sessions).where(eq(sessions.userId, id)).run();
   });
-  return view(db.select().from(users).where(eq(users.id, id)).get()!);
+  return view((await db.select().from(users).where(eq(users.id, id)).get())!);
 }

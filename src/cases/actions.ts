@@ -42,11 +42,11 @@ const REPORTER_EVENT: Record<CaseAction, ReporterEvent> = {
 };
 
 /** One signed callback per API token (with a callback URL) whose reports are in the case. */
-function enqueueCallbacks(
+async function enqueueCallbacks(
   db: Db,
   p: { caseId: number; ref: string; event: ReporterEvent; status: CaseStatus; resolution: Resolution | null; at: string; cause: string; now: Date },
-): void {
-  const rows = db
+): Promise<void> {
+  const rows = await db
     .select({ tokenId: apiTokens.id, externalId: reports.externalId })
     .from(reports)
     .innerJoin(apiTokens, eq(apiTokens.id, reports.apiTokenId))
@@ -60,12 +60,12 @@ function enqueueCallbacks(
   }
   for (const [tokenId, externalIds] of byToken) {
     const body = { event: p.event, caseRef: p.ref, status: p.status, resolution: p.resolution, at: p.at, externalIds };
-    enqueueReporterCallback(db, { caseId: p.caseId, tokenId, body, cause: p.cause, now: p.now });
+    await enqueueReporterCallback(db, { caseId: p.caseId, tokenId, body, cause: p.cause, now: p.now });
   }
 }
 
 /** Applies `action` to case `caseId` as `actor`. Throws AppError not_found / conflict / validation_failed. */
-export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, actor: Actor, opts: ActOptions = {}): ActResult {
+export async function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, actor: Actor, opts: ActOptions = {}): Promise<ActResult> {
   const ref = formatCaseRef(caseId);
   if (action === 'resolve' && !opts.resolution) {
     throw new AppError('validation_failed', 'Invalid request: resolution: required when action is resolve', {
@@ -81,9 +81,9 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
   const now = deps.clock.now();
   const at = now.toISOString();
 
-  const result = deps.db.transaction(
-    (tx) => {
-      const c = tx.select().from(cases).where(eq(cases.id, caseId)).get();
+  const result = await deps.db.transaction(
+    async (tx) => {
+      const c = await tx.select().from(cases).where(eq(cases.id, caseId)).get();
       if (!c) throw new AppError('not_found', `No case ${ref}`, { ja: `${ref} という案件はありません。` });
       if (opts.expectedVersion != null && opts.expectedVersion !== c.version) {
         throw new AppError('conflict', `${ref} changed since version ${opts.expectedVersion} (now ${c.version}); reload and try again`, {
@@ -92,7 +92,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
       }
       const t = nextStatus(c.status, action);
       if (!t.ok) {
-        const winner = tx
+        const winner = await tx
           .select()
           .from(caseEvents)
           .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.toStatus, c.status)))
@@ -109,7 +109,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         );
       }
       const resolution = action === 'resolve' ? (opts.resolution ?? null) : null;
-      const changed = tx
+      const changed = await tx
         .update(cases)
         .set({ status: t.to, resolution, version: c.version + 1, updatedAt: at })
         .where(and(eq(cases.id, caseId), eq(cases.version, c.version)))
@@ -118,7 +118,7 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
         throw new AppError('conflict', `${ref} was changed by someone else; reload and try again`, { ja: `${ref} は同時に他の人が更新しました。ページを開き直してください。` });
       }
 
-      const event = deps.audit.append({
+      const event = await deps.audit.append({
         caseId,
         type: action,
         fromStatus: c.status,
@@ -131,10 +131,10 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
       });
       const cause = `e${event.id}`;
       const policy = deps.config.escalation;
-      enqueueCards(deps.db, { caseId, severity: c.severity, policy, cause, now, targets: deps.targets });
+      await enqueueCards(deps.db, { caseId, severity: c.severity, policy, cause, now, targets: deps.targets });
       // Reminders stop (or the unresolved reminder starts) in the same commit as the action.
-      timersAfterAction(deps.db, { caseId, action, toStatus: t.to, severity: c.severity, policy, eventId: event.id, now });
-      const withOrigin = tx
+      await timersAfterAction(deps.db, { caseId, action, toStatus: t.to, severity: c.severity, policy, eventId: event.id, now });
+      const withOrigin = await tx
         .select({ id: reports.id, origin: reports.origin })
         .from(reports)
         .where(and(eq(reports.caseId, caseId), isNotNull(reports.origin)))
@@ -142,9 +142,9 @@ export function actOnCase(deps: CaseDeps, caseId: number, action: CaseAction, ac
       for (const r of withOrigin) {
         const origin = JSON.parse(r.origin!) as ReportOrigin;
         if (!deps.targets.reporterPlatforms.includes(origin.platform)) continue;
-        enqueueReporterNotify(deps.db, { caseId, reportId: r.id, platform: origin.platform, event: REPORTER_EVENT[action], cause, now });
+        await enqueueReporterNotify(deps.db, { caseId, reportId: r.id, platform: origin.platform, event: REPORTER_EVENT[action], cause, now });
       }
-      enqueueCallbacks(deps.db, { caseId, ref, event: REPORTER_EVENT[action], status: t.to, resolution, at, cause, now });
+      await enqueueCallbacks(deps.db, { caseId, ref, event: REPORTER_EVENT[action], status: t.to, resolution, at, cause, now });
       return { ref, status: t.to, resolution, version: c.version + 1, eventId: event.id };
     },
     { behavior: 'immediate' },

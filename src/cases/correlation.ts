@@ -24,12 +24,12 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * not in the ledger belongs to a confirmed-fraud case; `result` itself when none does.
  * @example title { ja: 'KKN-000120 と同じ振込先口座（詐欺確定）', en: 'Same bank account as KKN-000120 (confirmed fraud)' }
  */
-export function correlateConfirmedFraud(db: Db, result: DetectionResult, obs: readonly (Observable & { inLedger: boolean | null })[]): DetectionResult {
+export async function correlateConfirmedFraud(db: Db, result: DetectionResult, obs: readonly (Observable & { inLedger: boolean | null })[]): Promise<DetectionResult> {
   const hits: { o: Observable; ref: string }[] = [];
   for (const kind of PRIORITY) {
     for (const o of obs) {
       if (o.kind !== kind || o.inLedger === true) continue;
-      const row = db.get<{ id: number }>(
+      const row = await db.get<{ id: number }>(
         sql`${casesWhere('observables', observableOutsideLedger(o.kind, o.value))}
             select cases.id as id from c join cases on cases.id = c.id
             where cases.status = 'resolved' and cases.resolution = 'fraud_confirmed' order by cases.id desc limit 1`,

@@ -31,8 +31,8 @@ export const observableOutsideLedger = (kind: ObservableKind, value: string): SQ
   sql`kind = ${kind} and value = ${value} and coalesce(in_ledger, 0) = 0`;
 
 /** The most recently active open case (within the window) among `c`. */
-function latestOpen(db: Db, cases: SQL, since: string): { id: number; lastReportAt: string } | undefined {
-  return db.get<{ id: number; lastReportAt: string }>(
+async function latestOpen(db: Db, cases: SQL, since: string): Promise<{ id: number; lastReportAt: string } | undefined> {
+  return await db.get<{ id: number; lastReportAt: string }>(
     sql`${cases} select cases.id as id, cases.last_report_at as lastReportAt from c join cases on cases.id = c.id
         where cases.status <> 'resolved' and cases.last_report_at >= ${since}
         order by cases.last_report_at desc limit 1`,
@@ -40,18 +40,18 @@ function latestOpen(db: Db, cases: SQL, since: string): { id: number; lastReport
 }
 
 /** The open case this report belongs to, or null to open a new one. Most recently active wins. */
-export function findGroupCase(
+export async function findGroupCase(
   db: Db,
   p: { senderAccountId: number | null; observables: (Observable & { inLedger: boolean | null })[]; since: string },
-): number | null {
+): Promise<number | null> {
   const candidates: { id: number; lastReportAt: string }[] = [];
   if (p.senderAccountId !== null) {
-    const row = latestOpen(db, casesWhere('reports', sql`sender_account_id = ${p.senderAccountId}`), p.since);
+    const row = await latestOpen(db, casesWhere('reports', sql`sender_account_id = ${p.senderAccountId}`), p.since);
     if (row) candidates.push(row);
   }
   for (const o of p.observables) {
     if (!GROUPING_KINDS.includes(o.kind) || o.inLedger === true) continue;
-    const row = latestOpen(db, casesWhere('observables', observableOutsideLedger(o.kind, o.value)), p.since);
+    const row = await latestOpen(db, casesWhere('observables', observableOutsideLedger(o.kind, o.value)), p.since);
     if (row) candidates.push(row);
   }
   candidates.sort((a, b) => b.lastReportAt.localeCompare(a.lastReportAt));

@@ -33,20 +33,27 @@ export function createIntakeQueue(deps: CaseDeps): (report: Report, opts: Submit
   const queue: Waiting[] = [];
   let scheduled = false;
 
-  function flush() {
+  async function flush() {
     scheduled = false;
     const batch = queue.splice(0, MAX_GROUP);
     if (queue.length > 0) schedule();
     let outcomes: Outcome[];
     try {
-      outcomes = deps.db
-        .transaction(() => batch.map((w) => storeReport(deps, w.prepared)), { behavior: 'immediate' })
-        .map((value) => ({ ok: true, value }));
+      const stored = await deps.db.transaction(async () => {
+        const out: Stored[] = [];
+        for (const w of batch) out.push(await storeReport(deps, w.prepared));
+        return out;
+      });
+      outcomes = stored.map((value) => ({ ok: true, value }));
     } catch (err) {
       // Nothing of the batch was written. The database refusing the write (locked by another
       // process past the busy timeout) refuses every report; anything else is one report's
       // problem, so each is stored on its own and only the failing one is refused.
-      outcomes = batch.length === 1 || isLocked(err) ? batch.map(() => ({ ok: false, err })) : batch.map(storeAlone);
+      if (batch.length === 1 || isLocked(err)) outcomes = batch.map(() => ({ ok: false, err }));
+      else {
+        outcomes = [];
+        for (const w of batch) outcomes.push(await storeAlone(w));
+      }
     }
     if (outcomes.some((o) => o.ok && o.value.created)) deps.onCommit();
     batch.forEach((w, i) => {
@@ -56,9 +63,9 @@ export function createIntakeQueue(deps: CaseDeps): (report: Report, opts: Submit
     });
   }
 
-  function storeAlone(w: Waiting): Outcome {
+  async function storeAlone(w: Waiting): Promise<Outcome> {
     try {
-      return { ok: true, value: deps.db.transaction(() => storeReport(deps, w.prepared), { behavior: 'immediate' }) };
+      return { ok: true, value: await deps.db.transaction(async () => await storeReport(deps, w.prepared)) };
     } catch (err) {
       return { ok: false, err };
     }
@@ -67,11 +74,11 @@ export function createIntakeQueue(deps: CaseDeps): (report: Report, opts: Submit
   function schedule() {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(flush);
+    setImmediate(() => void flush());
   }
 
-  return (report, opts) => {
-    const prepared = prepareReport(deps, report, opts);
+  return async (report, opts) => {
+    const prepared = await prepareReport(deps, report, opts);
     return new Promise<Stored>((resolve, reject) => {
       queue.push({ prepared, resolve, reject });
       schedule();

@@ -139,11 +139,11 @@ function safeDetect(deps: CaseDeps, report: Report, now: Date, directory: Direct
 }
 
 /** The caller's own earlier report under `externalId`; another caller's is never looked at. */
-function existing(db: Db, caller: string, externalId: string | null | undefined): IntakeResult | null {
+async function existing(db: Db, caller: string, externalId: string | null | undefined): Promise<IntakeResult | null> {
   if (!externalId) return null;
-  const r = stmts(db).byExternal.get({ caller, externalId });
+  const r = await stmts(db).byExternal.get({ caller, externalId });
   if (!r) return null;
-  const sigs = db.select().from(signals).where(eq(signals.reportId, r.id)).orderBy(asc(signals.id)).all();
+  const sigs = await db.select().from(signals).where(eq(signals.reportId, r.id)).orderBy(asc(signals.id)).all();
   return {
     reportId: r.id,
     caseId: r.caseId,
@@ -166,20 +166,20 @@ export interface PreparedReport {
 }
 
 /** Runs detection and the ledger check (no writes); a body or note over the cap is a 422 whatever the way in. */
-export function prepareReport(deps: CaseDeps, report: Report, opts: SubmitOptions): PreparedReport {
+export async function prepareReport(deps: CaseDeps, report: Report, opts: SubmitOptions): Promise<PreparedReport> {
   if (!withinBodyCap(report.message.body)) throw fieldError('message.body', MESSAGE_BODY_TOO_LARGE);
   if (report.note && !withinBodyCap(report.note)) throw fieldError('note', MESSAGE_BODY_TOO_LARGE);
   const now = deps.clock.now();
-  const dir = deps.directory.get();
+  const dir = await deps.directory.get();
   const detected = opts.caller.kind === 'raised' ? opts.caller.detected : safeDetect(deps, report, now, dir);
   const obs = detected.observables.map((o) => ({ ...o, inLedger: observableInLedger(o, dir) }));
   return { report, opts, now, detected, obs };
 }
 
 /** Stores a report; `created` is false when the caller's externalId was already there. */
-export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult } {
-  const prepared = prepareReport(deps, report, opts);
-  const out = deps.db.transaction(() => storeReport(deps, prepared), { behavior: 'immediate' });
+export async function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions): Promise<{ created: boolean; result: IntakeResult }> {
+  const prepared = await prepareReport(deps, report, opts);
+  const out = await deps.db.transaction(async () => await storeReport(deps, prepared), { behavior: 'immediate' });
   if (out.created) deps.onCommit();
   return out;
 }
@@ -189,7 +189,7 @@ export function submitReport(deps: CaseDeps, report: Report, opts: SubmitOptions
  * and the reporter's answer. Call inside an IMMEDIATE transaction (the idempotency check and the
  * audit chain rely on no other writer slipping in); `submitReport` and the intake queue do.
  */
-export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boolean; result: IntakeResult } {
+export async function storeReport(deps: CaseDeps, p: PreparedReport): Promise<{ created: boolean; result: IntakeResult }> {
   const { report, opts, now, detected, obs } = p;
   const at = now.toISOString();
   const senderAccountId = report.message.sender?.accountId ?? null;
@@ -200,25 +200,25 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
   const db = deps.db;
   const st = stmts(db);
   // Checked inside the write transaction: no second request can slip in between.
-  const before = existing(db, key, opts.externalId);
+  const before = await existing(db, key, opts.externalId);
   if (before) return { created: false, result: before };
-  const result = correlateConfirmedFraud(db, detected, obs);
+  const result = await correlateConfirmedFraud(db, detected, obs);
 
-  let caseId = findGroupCase(db, { senderAccountId, observables: obs, since });
+  let caseId = await findGroupCase(db, { senderAccountId, observables: obs, since });
   let fromStatus: CaseStatus | null = null;
   let status: CaseStatus = 'new';
   let severity: Verdict = result.verdict;
   if (caseId === null) {
-    caseId = st.insertCase.get({ severity, score: result.score, at })!.id;
+    caseId = (await st.insertCase.get({ severity, score: result.score, at }))!.id;
   } else {
-    const c = st.caseById.get({ id: caseId })!;
+    const c = (await st.caseById.get({ id: caseId }))!;
     fromStatus = c.status;
     status = c.status;
     severity = verdictRank[c.severity] >= verdictRank[result.verdict] ? c.severity : result.verdict;
-    st.joinCase.run({ id: caseId, severity, score: Math.max(c.score, result.score), at });
+    await st.joinCase.run({ id: caseId, severity, score: Math.max(c.score, result.score), at });
   }
 
-  const reportId = st.insertReport.get({
+  const reportId = (await st.insertReport.get({
     caseId,
     source: callerSource(caller),
     caller: key,
@@ -238,13 +238,13 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
     identity: result.identity ? JSON.stringify(result.identity) : null,
     receivedAt: at,
     apiTokenId: caller.kind === 'token' ? caller.tokenId : null,
-  })!.id;
+  }))!.id;
 
   for (const s of result.signals) {
-    st.insertSignal.run({ caseId, reportId, ruleId: s.ruleId, category: s.category, data: JSON.stringify(s) });
+    await st.insertSignal.run({ caseId, reportId, ruleId: s.ruleId, category: s.category, data: JSON.stringify(s) });
   }
   for (const o of obs) {
-    st.insertObservable.run({
+    await st.insertObservable.run({
       caseId,
       reportId,
       kind: o.kind,
@@ -255,7 +255,7 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
     });
   }
 
-  const event = deps.audit.append({
+  const event = await deps.audit.append({
     caseId,
     type: fromStatus === null ? 'opened' : 'report_added',
     fromStatus,
@@ -266,7 +266,7 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
     data: { reportId, verdict: result.verdict, score: result.score },
     at,
   });
-  enqueueCards(db, {
+  await enqueueCards(db, {
     caseId,
     severity,
     policy: deps.config.escalation,
@@ -275,9 +275,9 @@ export function storeReport(deps: CaseDeps, p: PreparedReport): { created: boole
     targets: deps.targets,
     delayMs: deps.config.delivery.cardUpdateDelayMs,
   });
-  startAckChain(db, { caseId, status, severity, policy: deps.config.escalation, now });
+  await startAckChain(db, { caseId, status, severity, policy: deps.config.escalation, now });
   if (origin && deps.targets.reporterPlatforms.includes(origin.platform)) {
-    enqueueReporterNotify(db, { caseId, reportId, platform: origin.platform, event: 'received', cause: `e${event.id}`, now });
+    await enqueueReporterNotify(db, { caseId, reportId, platform: origin.platform, event: 'received', cause: `e${event.id}`, now });
   }
   return {
     created: true,

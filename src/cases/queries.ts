@@ -77,7 +77,7 @@ const bankNumberIs = (number: string): SQL =>
   and(eq(observables.kind, 'bank_account'), sql`substr(${qualified(observables.value)}, -${number.length + 1}) = ${`|${number}`}`)!;
 
 /** Newest case first (by id), `limit` at a time; `nextCursor` is null on the last page. */
-export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; nextCursor: number | null } {
+export async function listCases(db: Db, q: CaseListQuery): Promise<{ cases: CaseSummary[]; nextCursor: number | null }> {
   const where: SQL[] = [];
   if (q.status) where.push(eq(cases.status, q.status));
   if (q.severity) where.push(eq(cases.severity, q.severity));
@@ -95,7 +95,7 @@ export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; nex
     );
   }
   if (q.observable) where.push(hasObservable(db, q.observable));
-  const rows = db
+  const rows = await db
     .select()
     .from(cases)
     .where(where.length ? and(...where) : undefined)
@@ -127,8 +127,8 @@ function caseHeadline(c: typeof cases.$inferSelect) {
 type CaseChildTable = typeof caseEvents | typeof deliveries;
 
 /** The rows of `table` that belong to case `caseId`, oldest first. */
-function rowsOfCase<T extends CaseChildTable>(db: Db, table: T, caseId: number) {
-  return db.select().from(table).where(eq(table.caseId, caseId)).orderBy(asc(table.id)).all();
+async function rowsOfCase<T extends CaseChildTable>(db: Db, table: T, caseId: number) {
+  return await db.select().from(table).where(eq(table.caseId, caseId)).orderBy(asc(table.id)).all();
 }
 
 /**
@@ -147,11 +147,11 @@ export type CaseDetailQuery = z.input<typeof caseDetailQuerySchema>;
  * the signals and observables of those reports, and the case's events, deliveries, posts and
  * linked cases.
  */
-export function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {}) {
+export async function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {}) {
   const page = caseDetailQuerySchema.parse(query);
-  const c = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const c = await db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!c) throw new AppError('not_found', `No case ${formatCaseRef(caseId)}`);
-  const rows = db
+  const rows = await db
     .select()
     .from(reports)
     .where(and(eq(reports.caseId, caseId), page.reportsCursor ? gt(reports.id, page.reportsCursor) : undefined))
@@ -160,10 +160,10 @@ export function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {
     .all();
   const reportRows = rows.slice(0, page.reportsLimit);
   const ids = reportRows.map((r) => r.id);
-  const signalRows = ids.length ? db.select().from(signals).where(inArray(signals.reportId, ids)).orderBy(asc(signals.id)).all() : [];
+  const signalRows = ids.length ? (await db.select().from(signals).where(inArray(signals.reportId, ids)).orderBy(asc(signals.id)).all()) : [];
   // By case first: observables have no index on report_id, and a page is a small part of its case.
   const obsRows = ids.length
-    ? db.select().from(observables).where(and(eq(observables.caseId, caseId), inArray(observables.reportId, ids))).orderBy(asc(observables.id)).all()
+    ? (await db.select().from(observables).where(and(eq(observables.caseId, caseId), inArray(observables.reportId, ids))).orderBy(asc(observables.id)).all())
     : [];
   return {
     ...caseHeadline(c),
@@ -172,7 +172,7 @@ export function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {
     version: c.version,
     /** How many of the case's reports come before this page (0 on the first). */
     reportsSkipped: page.reportsCursor
-      ? (db.get<{ n: number }>(sql`select count(*) as n from reports where case_id = ${caseId} and id <= ${page.reportsCursor}`)?.n ?? 0)
+      ? ((await db.get<{ n: number }>(sql`select count(*) as n from reports where case_id = ${caseId} and id <= ${page.reportsCursor}`))?.n ?? 0)
       : 0,
     /** Pass as `reportsCursor` for the next page of reports; null on the last page. */
     nextReportsCursor: rows.length > page.reportsLimit ? (ids.at(-1) ?? null) : null,
@@ -197,7 +197,7 @@ export function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {
       inLedger: o.inLedger,
       details: o.details ? JSON.parse(o.details) : null,
     })),
-    events: rowsOfCase(db, caseEvents, caseId).map((e) => ({
+    events: (await rowsOfCase(db, caseEvents, caseId)).map((e) => ({
       id: e.id,
       type: e.type,
       fromStatus: e.fromStatus,
@@ -208,7 +208,7 @@ export function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {
       at: e.at,
       hash: e.hash,
     })),
-    deliveries: rowsOfCase(db, deliveries, caseId).map((d) => ({
+    deliveries: (await rowsOfCase(db, deliveries, caseId)).map((d) => ({
       id: d.id,
       platform: d.platform,
       kind: d.kind,
@@ -220,13 +220,13 @@ export function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {
       createdAt: d.createdAt,
       updatedAt: d.updatedAt,
     })),
-    posts: db
+    posts: (await db
       .select()
       .from(chatPosts)
       .where(eq(chatPosts.caseId, caseId))
-      .all()
+      .all())
       .map((p) => ({ platform: p.platform, target: p.target, channel: p.channel, messageId: p.messageId })),
-    linkedCases: linkedCases(db, caseId),
+    linkedCases: await linkedCases(db, caseId),
   };
 }
 
@@ -235,11 +235,11 @@ export function getCaseDetail(db: Db, caseId: number, query: CaseDetailQuery = {
  * Every report of a case, a page at a time, in one detail: for the export (a bank or the police
  * get the whole case, whatever its size; the export is an admin's deliberate act, not a page view).
  */
-export function getWholeCase(db: Db, caseId: number) {
-  const first = getCaseDetail(db, caseId, { reportsLimit: 100 });
+export async function getWholeCase(db: Db, caseId: number) {
+  const first = await getCaseDetail(db, caseId, { reportsLimit: 100 });
   let cursor = first.nextReportsCursor;
   while (cursor !== null) {
-    const next = getCaseDetail(db, caseId, { reportsLimit: 100, reportsCursor: cursor });
+    const next = await getCaseDetail(db, caseId, { reportsLimit: 100, reportsCursor: cursor });
     first.reports.push(...next.reports);
     first.signals.push(...next.signals);
     first.observables.push(...next.observables);

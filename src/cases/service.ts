@@ -22,20 +22,20 @@ import { parseCaseRef } from '../domain/ref.ts';
 
 export interface CaseService {
   /** Stores a report (idempotent on the caller + externalId); `created` false means it was a repeat. */
-  submit(report: Report, opts: SubmitOptions): { created: boolean; result: IntakeResult };
+  submit(report: Report, opts: SubmitOptions): Promise<{ created: boolean; result: IntakeResult }>;
   /** The same, with group commit (src/cases/intake-queue.ts): settles once the report is committed. */
   submitGrouped(report: Report, opts: SubmitOptions): Promise<{ created: boolean; result: IntakeResult }>;
   /** Applies an action; throws AppError 'conflict' (409) naming who acted first when impossible. */
-  act(ref: string, action: CaseAction, actor: Actor, opts?: ActOptions): ActResult;
+  act(ref: string, action: CaseAction, actor: Actor, opts?: ActOptions): Promise<ActResult>;
   /** The card as it is now (what notifiers show). */
-  card(ref: string): CaseCard;
+  card(ref: string): Promise<CaseCard>;
   /** The case: a page of reports (see `CaseDetailQuery`) with their signals and observables, events, deliveries, linked cases. */
   get(ref: string, query?: CaseDetailQuery): ReturnType<typeof getCaseDetail>;
   list(q: CaseListQuery): ReturnType<typeof listCases>;
   /** What to tell the employee who sent report `reportId` (the web form's result page). */
-  advice(reportId: number): Advice;
+  advice(reportId: number): Promise<Advice>;
   /** Revives a dead (or hurries a pending) delivery: due now, attempts reset. */
-  retryDelivery(id: number): { id: number; status: 'pending' };
+  retryDelivery(id: number): Promise<{ id: number; status: 'pending' }>;
 }
 
 /** Case id from a ref, or a 404. */
@@ -45,28 +45,28 @@ export function caseIdOf(ref: string): number {
   return id;
 }
 
-/** Assembles the service over its deps. Synchronous underneath (better-sqlite3). */
+/** Assembles the service over its deps. */
 export function createCaseService(deps: CaseDeps): CaseService {
   const submitGrouped = createIntakeQueue(deps);
   return {
-    submit: (report, opts) => submitReport(deps, report, opts),
+    submit: async (report, opts) => await submitReport(deps, report, opts),
     submitGrouped,
-    act: (ref, action, actor, opts) => actOnCase(deps, caseIdOf(ref), action, actor, opts),
-    card: (ref) => buildCaseCard(deps.db, caseIdOf(ref), { publicUrl: deps.config.publicUrl }),
-    get: (ref, query) => getCaseDetail(deps.db, caseIdOf(ref), query),
-    list: (q) => listCases(deps.db, q),
-    advice(reportId) {
-      const r = deps.db.select({ caseId: reports.caseId, verdict: reports.verdict, identity: reports.identity }).from(reports).where(eq(reports.id, reportId)).get();
+    act: async (ref, action, actor, opts) => await actOnCase(deps, caseIdOf(ref), action, actor, opts),
+    card: async (ref) => await buildCaseCard(deps.db, caseIdOf(ref), { publicUrl: deps.config.publicUrl }),
+    get: async (ref, query) => await getCaseDetail(deps.db, caseIdOf(ref), query),
+    list: async (q) => await listCases(deps.db, q),
+    async advice(reportId) {
+      const r = await deps.db.select({ caseId: reports.caseId, verdict: reports.verdict, identity: reports.identity }).from(reports).where(eq(reports.id, reportId)).get();
       if (!r) throw new AppError('not_found', `No report ${reportId}`);
       const identity = r.identity ? (JSON.parse(r.identity) as IdentityMatch) : null;
-      return buildAdvice({ severity: r.verdict, impersonated: identity, senderInLedger: identity?.accountMatches === true, escalated: isEscalated(deps.db, r.caseId) });
+      return buildAdvice({ severity: r.verdict, impersonated: identity, senderInLedger: identity?.accountMatches === true, escalated: await isEscalated(deps.db, r.caseId) });
     },
-    retryDelivery(id) {
+    async retryDelivery(id) {
       const now = deps.clock.now();
-      const row = deps.db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, id)).get();
+      const row = await deps.db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, id)).get();
       if (!row) throw new AppError('not_found', `No delivery ${id}`);
       if (row.status === 'sent') throw new AppError('conflict', `Delivery ${id} was already sent`);
-      deps.db
+      await deps.db
         .update(deliveries)
         .set({ status: 'pending', attempts: 0, nextAttemptAt: now.getTime(), updatedAt: now.toISOString() })
         .where(and(eq(deliveries.id, id), ne(deliveries.status, 'sent')))

@@ -16,9 +16,9 @@ export const auditCommand: Command = {
   help: ['Recomputes the keyed hash chain of the case events and checks it against its signed head; exit 1 names the first broken row. Read-only: never creates a key.'],
   async run(args, io) {
     parseCli(args, { verbs: ['verify'] });
-    return withDb(io.env, (db, config) => {
-      if (!auditChainKeyed(db)) {
-        const legacy = verifyLegacyChain(db);
+    return withDb(io.env, async (db, config) => {
+      if (!(await auditChainKeyed(db))) {
+        const legacy = await verifyLegacyChain(db);
         if (legacy.ok && legacy.rows === 0) {
           io.out('audit chain ok: 0 events (not keyed yet: the first start of serve keys it)');
           return 0;
@@ -31,7 +31,7 @@ export const auditCommand: Command = {
         return 1;
       }
       const key = loadSecretKey({ configured: config.secretKey, databasePath: config.databasePath, mayCreate: false });
-      const verdict = createAuditTrail(db, key.derive('audit-chain')).verify();
+      const verdict = await createAuditTrail(db, key.derive('audit-chain')).verify();
       if (verdict.ok) {
         const h = verdict.head!;
         io.out(

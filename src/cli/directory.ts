@@ -27,15 +27,15 @@ export const directoryCommand: Command = {
     } catch (err) {
       throw new CliError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    return withDb(io.env, (db) => {
-      const current = loadDirectory(db);
+    return withDb(io.env, async (db) => {
+      const current = await loadDirectory(db);
       const parsed = parseLedgerFile(bytes, file, current);
       if (parsed.errors.length > 0) {
         for (const e of parsed.errors) io.err(`${file}: ${parsed.format === 'csv' && e.row !== '-' ? `line ${e.row}` : e.row}: ${e.field}: ${e.message}`);
         io.err(`nothing imported (${parsed.errors.length} problem(s))`);
         return 1;
       }
-      const revision = replaceDirectory(db, parsed.directory, new Date());
+      const revision = await replaceDirectory(db, parsed.directory, new Date());
       io.out(
         `ledger replaced (revision ${revision}; ${parsed.format.toUpperCase()}, ${parsed.encoding}): ${parsed.directory.people.length} people, ${parsed.directory.counterparties.length} partners`,
       );

@@ -18,9 +18,9 @@ export const migrateCommand: Command = {
     const config = loadConfig(io.env);
     const handle = openDatabase(config.databasePath);
     try {
-      runMigrations(handle.db);
+      await runMigrations(handle.db);
       io.out(`migrated ${config.databasePath}`);
-      const { key, keyedNow } = openAuditTrail(handle.db, config, new Date());
+      const { key, keyedNow } = await openAuditTrail(handle.db, config, new Date());
       if (key.source.kind === 'file' && key.source.created) io.out(`secret key generated: ${key.source.path} (mode 0600); back it up with the database`);
       if (keyedNow) {
         io.out(
@@ -33,7 +33,7 @@ export const migrateCommand: Command = {
       io.err(`migration failed: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
     } finally {
-      handle.close();
+      await handle.close();
     }
   },
 };

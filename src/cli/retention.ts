@@ -18,12 +18,12 @@ export const retentionCommand: Command = {
   help: flagHelp(FLAGS),
   async run(args, io) {
     const { values } = parseCli(args, { verbs: ['run'], flags: FLAGS });
-    return withDb(io.env, (db, config) => {
+    return withDb(io.env, async (db, config) => {
       const days = values.days === undefined ? config.retentionDays : Number(values.days);
       if (!Number.isInteger(days) || days < 1) throw new UsageError('no retention period: set RETENTION_DAYS or pass --days N (N ≥ 1)');
       const now = new Date();
-      const { trail } = openAuditTrail(db, config, now);
-      const r = purgeResolvedBodies({ db, audit: trail }, { now, days });
+      const { trail } = await openAuditTrail(db, config, now);
+      const r = await purgeResolvedBodies({ db, audit: trail }, { now, days });
       io.out(
         `retention (${days} days): ${r.reports} reports in ${r.cases} resolved cases purged, ${r.inboundEvents} raw webhook events, ` +
           `${r.signals} signals' evidence, ${r.observables} observables' wording; hashes and audit chain kept; ` +

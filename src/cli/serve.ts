@@ -17,17 +17,17 @@ export async function serveUntilStopped(config: Config, onListening?: (server: R
   const server = await startServer(config);
   const { logger, db } = server.runtime.deps;
   logger.info({ url: server.url, database: config.databasePath, notifiers: Object.keys(server.runtime.notifiers) }, `kakunin listening on ${server.url}`);
-  const tokens = db.select({ n: count() }).from(apiTokens).get()?.n ?? 0;
+  const tokens = (await db.select({ n: count() }).from(apiTokens).get())?.n ?? 0;
   if (tokens === 0) {
     logger.info('no API tokens yet; create one with: npx kakunin token create --name admin --scope admin');
   }
   if (config.oidc) {
     logger.info({ issuer: config.oidc.issuer, redirectUri: config.oidc.redirectUri }, 'console sign-in with the company account (SSO); accounts are created at their first sign-in (docs/sso.md)');
-  } else if (activeUserCount(db) === 0) {
+  } else if ((await activeUserCount(db)) === 0) {
     logger.info(`no console users yet; create the first admin with: ${FIRST_ADMIN_COMMAND} (then sign in at ${config.publicUrl}/signin)`);
   }
   onListening?.(server);
-  const retention = startRetention(server.runtime.deps); // RETENTION_DAYS: at start, then daily
+  const retention = await startRetention(server.runtime.deps); // RETENTION_DAYS: at start, then daily
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

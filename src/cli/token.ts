@@ -28,7 +28,7 @@ export const tokenCommand: Command = {
     if (callbackUrl !== null && !z.url({ protocol: /^https?$/ }).max(2000).safeParse(callbackUrl).success) {
       throw new UsageError(`--callback-url ${JSON.stringify(callbackUrl.slice(0, 80))} is not an http(s) URL`);
     }
-    const { id, token, callbackSecret } = await withDb(io.env, (db) => createToken(db, name, scope, new Date(), { callbackUrl }));
+    const { id, token, callbackSecret } = await withDb(io.env, async (db) => await createToken(db, name, scope, new Date(), { callbackUrl }));
     io.err(`token #${id} "${name}" (scope ${scope}) created; it is shown only this once:`);
     io.out(token);
     if (callbackSecret) {

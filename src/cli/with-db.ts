@@ -23,9 +23,9 @@ export async function withDb<T>(env: Record<string, string | undefined>, fn: (db
   requireDatabase(config);
   const handle = openDatabase(config.databasePath);
   try {
-    runMigrations(handle.db);
+    await runMigrations(handle.db);
     return await fn(handle.db, config);
   } finally {
-    handle.close();
+    await handle.close();
   }
 }

@@ -43,14 +43,22 @@ export interface Checkpointer {
 export function startCheckpointer(handle: DbHandle, file: string, logger: Logger, intervalMs = 1000): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(THREAD, { eval: true, workerData: { driver, file, intervalMs } });
+  // At start, before the connection is used: no transaction can be open yet.
   handle.sqlite.pragma('wal_autocheckpoint = 0');
+  // Later, through the gate (after any open transaction); a closed connection needs nothing.
+  const restoreAutocheckpoint = () =>
+    handle
+      .withConnection((sqlite) => {
+        if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
+      })
+      .catch((err: unknown) => logger.error({ err }, 'could not turn automatic checkpoints back on'));
   let stopping = false;
   let exited = false;
   const gone = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const fallBack = (why: string, err?: unknown) => {
     if (stopping) return;
     logger.error({ err }, `checkpoint thread ${why}; the database connection checkpoints by itself again`);
-    if (handle.sqlite.open) handle.sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
+    void restoreAutocheckpoint();
   };
   worker.on('message', (m: { error?: string }) => {
     if (m.error) logger.warn({ error: m.error }, 'WAL checkpoint failed; retried at the next interval');
@@ -71,7 +79,7 @@ export function startCheckpointer(handle: DbHandle, file: string, logger: Logger
         await gone;
         clearTimeout(timeout);
       }
-      if (handle.sqlite.open) handle.sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
+      await restoreAutocheckpoint();
     },
   };
 }

@@ -6,16 +6,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { createTableRelationsHelpers, extractTablesRelationalConfig } from 'drizzle-orm';
+import { createConnectionGate } from './connection-gate.ts';
 import * as schema from './schema/index.ts';
+import { gatedDrizzle } from './sqlite-session.ts';
+import type { Db, Storage } from './storage.ts';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+export type { Db, Tx } from './storage.ts';
 
-/** An open database: the Drizzle handle, the raw connection (for pragmas and raw SQL) and close(). */
-export interface DbHandle {
-  db: Db;
-  sqlite: Database.Database;
-  close(): void;
+/**
+ * An open SQLite database: the storage seam (`db`, awaited) and what only SQLite has: the raw
+ * connection for pragmas at open, and `withConnection` for engine work at run time (backup,
+ * checkpoints), which waits for any open transaction like every other statement.
+ */
+export interface DbHandle extends Storage {
+  readonly engine: 'sqlite';
+  /** The raw connection. Only for settings before the database is used; at run time use `withConnection`. */
+  readonly sqlite: Database.Database;
+  /** Runs `fn` on the raw connection when no transaction of another caller is open. */
+  withConnection<T>(fn: (sqlite: Database.Database) => T): Promise<T>;
 }
 
 /** Opens (creating the folder and file if needed) the database at `file`. */
@@ -34,13 +43,33 @@ export function openDatabase(file: string): DbHandle {
   // purge must take the message text out of the file, not only out of the rows (src/retention/).
   sqlite.pragma('secure_delete = ON');
   cacheStatements(sqlite);
-  const db = drizzle(sqlite, { schema });
+  const control = {
+    begin: sqlite.prepare('BEGIN IMMEDIATE'),
+    commit: sqlite.prepare('COMMIT'),
+    rollback: sqlite.prepare('ROLLBACK'),
+  };
+  const gate = createConnectionGate({
+    begin: () => control.begin.run(),
+    commit: () => control.commit.run(),
+    rollback: () => {
+      if (sqlite.inTransaction) control.rollback.run();
+    },
+    savepoint: (name) => sqlite.exec(`SAVEPOINT ${name}`),
+    release: (name) => sqlite.exec(`RELEASE ${name}`),
+    rollbackTo: (name) => sqlite.exec(`ROLLBACK TO ${name}`),
+  });
+  const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+  const db = gatedDrizzle<typeof schema, Db['_']['schema'] & {}>(sqlite, gate, { fullSchema: schema, schema: tables.tables as never, tableNamesMap: tables.tableNamesMap });
   return {
+    engine: 'sqlite',
     db,
     sqlite,
-    close: () => {
-      if (sqlite.open) sqlite.close();
-    },
+    withConnection: (fn) => gate.statement(() => fn(sqlite)),
+    // At once when idle; after the open transaction (and what queued behind it) otherwise.
+    close: () =>
+      gate.statement(() => {
+        if (sqlite.open) sqlite.close();
+      }),
   };
 }
 

@@ -19,11 +19,11 @@ export interface Lease {
    * Takes or renews the lease until `now + ttlMs`; false when another holder's lease has not
    * expired. `fresh` is true when this call took it over (it was not ours a moment ago).
    */
-  hold(now: Date): boolean;
+  hold(now: Date): Promise<boolean>;
   /** True when the last `hold` took the lease over rather than renewing it. */
   readonly fresh: boolean;
   /** Gives it up (on stop), so another process need not wait for it to expire. */
-  release(): void;
+  release(): Promise<void>;
 }
 
 /** A lease named `name`; `holder` defaults to a random id (each process, and each restart, is a new holder). */
@@ -36,9 +36,9 @@ export function createLease(db: Db, name: string, opts: { ttlMs: number; holder?
     get fresh() {
       return fresh;
     },
-    hold(now) {
+    async hold(now) {
       const t = now.getTime();
-      const row = db
+      const row = await db
         .insert(leases)
         .values({ name, holder, expiresAt: t + opts.ttlMs, acquiredAt: now.toISOString() })
         .onConflictDoUpdate({
@@ -58,9 +58,9 @@ export function createLease(db: Db, name: string, opts: { ttlMs: number; holder?
       held = won;
       return won;
     },
-    release() {
+    async release() {
       if (!held) return;
-      db.delete(leases).where(and(eq(leases.name, name), eq(leases.holder, holder))).run();
+      await db.delete(leases).where(and(eq(leases.name, name), eq(leases.holder, holder))).run();
       held = false;
     },
   };

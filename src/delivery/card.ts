@@ -35,15 +35,15 @@ const MAX_LINKED_CASES = 20;
  * The card for case `caseId`; 404 AppError when there is no such case. Cost does not grow with the
  * number of reports: the first report, distinct signals/observables and counts are aggregated in SQL.
  */
-export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string }): CaseCard {
-  const c = db.select().from(cases).where(eq(cases.id, caseId)).get();
+export async function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string }): Promise<CaseCard> {
+  const c = await db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!c) throw new AppError('not_found', `No case ${formatCaseRef(caseId)}`);
   const ref = formatCaseRef(c.id);
-  const first = db.select().from(reports).where(eq(reports.caseId, caseId)).orderBy(asc(reports.id)).limit(1).get();
+  const first = await db.select().from(reports).where(eq(reports.caseId, caseId)).orderBy(asc(reports.id)).limit(1).get();
   if (!first) throw new AppError('internal', `Case ${ref} has no report`);
   const payload = JSON.parse(first.payload) as { context?: { contactApprovedAt?: string | null } | null };
 
-  const lastEvent = db
+  const lastEvent = await db
     .select()
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, caseId), inArray(caseEvents.type, [...CASE_ACTIONS])))
@@ -52,16 +52,16 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
     .get();
 
   // First firing of each rule across the case's reports.
-  const cardSignals = db
+  const cardSignals = (await db
     .all<{ data: string }>(
       sql`select data from signals where id in (select min(id) from signals where case_id = ${caseId} group by rule_id) order by id`,
-    )
+    ))
     .map((r) => {
       const sig = JSON.parse(r.data) as Signal;
       return { ruleId: sig.ruleId, title: sig.title, evidence: sig.evidence };
     });
 
-  const caseObs = db.all<{ kind: ObservableKind; value: string; display: string; in_ledger: number | null }>(
+  const caseObs = await db.all<{ kind: ObservableKind; value: string; display: string; in_ledger: number | null }>(
     sql`select kind, value, display, in_ledger from observables
         where id in (select min(id) from observables where case_id = ${caseId} group by kind, value)
         order by id limit ${MAX_CARD_OBSERVABLES}`,
@@ -70,14 +70,14 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
   const senderId = first.senderAccountId;
   const inLedger =
     senderId !== null &&
-    (db.select({ id: people.id }).from(people).where(eq(people.chatworkAccountId, senderId)).get() !== undefined ||
-      db.select({ id: partners.id }).from(partners).where(eq(partners.chatworkAccountId, senderId)).get() !== undefined);
+    ((await db.select({ id: people.id }).from(people).where(eq(people.chatworkAccountId, senderId)).get()) !== undefined ||
+      (await db.select({ id: partners.id }).from(partners).where(eq(partners.chatworkAccountId, senderId)).get()) !== undefined);
 
   const reporterCount =
-    db.get<{ n: number }>(
+    (await db.get<{ n: number }>(
       sql`select count(distinct coalesce('id:' || reporter_account_id, 'name:' || reporter_name, 'report:' || id)) as n
           from reports where case_id = ${caseId}`,
-    )?.n ?? 0;
+    ))?.n ?? 0;
 
   return {
     ref,
@@ -111,8 +111,8 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
     observables: caseObs.map((o) => ({ kind: o.kind, display: o.display, inLedger: o.in_ledger === null ? null : o.in_ledger === 1 })),
     reportCount: c.reportCount,
     reporterCount,
-    escalated: isEscalated(db, caseId),
-    linkedCases: linkedCases(db, caseId),
+    escalated: await isEscalated(db, caseId),
+    linkedCases: await linkedCases(db, caseId),
     openedAt: c.openedAt,
     updatedAt: c.updatedAt,
   };
@@ -126,9 +126,9 @@ export function buildCaseCard(db: Db, caseId: number, opts: { publicUrl: string 
  * then each one's matches on the covering index (kind, value, case_id, in_ledger); left to itself
  * the planner scanned every observable of a kind.
  */
-export function linkedCases(db: Db, caseId: number): CaseCard['linkedCases'] {
+export async function linkedCases(db: Db, caseId: number): Promise<CaseCard['linkedCases']> {
   const kinds = Object.keys(LINK_REASONS) as ObservableKind[];
-  const rows = db.all<{ id: number; status: CaseStatus; resolution: Resolution | null; kind: ObservableKind }>(
+  const rows = await db.all<{ id: number; status: CaseStatus; resolution: Resolution | null; kind: ObservableKind }>(
     sql`select c.id as id, c.status as status, c.resolution as resolution, min(o2.kind) as kind
         from (select distinct kind, value from observables indexed by observables_case_kind_value_idx
               where case_id = ${caseId} and kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})

@@ -63,18 +63,19 @@ const stmts = perDb((db) => ({
 
 /** Where cards go and which platforms can answer reporters; derived from the notifier registry. */
 export interface OutboxTargets {
-  cards: { platform: NotifierPlatform; target: string }[];
+  /** Read when a case queues its cards (some targets live in the database). */
+  cards(): Promise<{ platform: NotifierPlatform; target: string }[]>;
   reporterPlatforms: NotifierPlatform[];
 }
 
 /** Targets a card for this case was (or is being) posted to, dead posts excepted. */
-export function postedTargets(db: Db, caseId: number): CardTarget[] {
-  return liveTargets(stmts(db).cardPosts.all({ caseId }));
+export async function postedTargets(db: Db, caseId: number): Promise<CardTarget[]> {
+  return liveTargets(await stmts(db).cardPosts.all({ caseId }));
 }
 
 /** Whether a card for people (anything but the log notifier) was queued or posted for the case. */
-export function isEscalated(db: Db, caseId: number): boolean {
-  return postedTargets(db, caseId).some((t) => t.platform !== 'console');
+export async function isEscalated(db: Db, caseId: number): Promise<boolean> {
+  return (await postedTargets(db, caseId)).some((t) => t.platform !== 'console');
 }
 
 const liveTargets = (posts: { platform: DeliveryPlatform; target: string; status: string }[]): CardTarget[] =>
@@ -95,14 +96,14 @@ const liveTargets = (posts: { platform: DeliveryPlatform; target: string; status
  * one further out is being sent right now (its send lease) or backing off, and may show an older
  * card.
  */
-export function enqueueCards(
+export async function enqueueCards(
   db: Db,
   p: { caseId: number; severity: Verdict; policy: EscalationPolicy; cause: string; now: Date; targets: OutboxTargets; delayMs?: number },
-): number {
+): Promise<number> {
   const s = stmts(db);
   // One read of the case's posts answers both "where did the card go" and "was it posted here".
-  const posts = s.cardPosts.all({ caseId: p.caseId });
-  const wanted = resolveTargets(p.policy[p.severity].targets, p.targets.cards);
+  const posts = await s.cardPosts.all({ caseId: p.caseId });
+  const wanted = resolveTargets(p.policy[p.severity].targets, await p.targets.cards());
   for (const t of liveTargets(posts)) {
     if (!wanted.some((w) => w.platform === t.platform && w.target === t.target)) wanted.push(t);
   }
@@ -112,26 +113,26 @@ export function enqueueCards(
   for (const { platform, target } of wanted) {
     if (!posts.some((r) => r.platform === platform && r.target === target)) {
       const key = `card.post:${p.caseId}:${platform}:${target}`;
-      queued += insertDelivery(db, { platform, kind: 'card.post', caseId: p.caseId, target, key, now: p.now, payload: null });
+      queued += await insertDelivery(db, { platform, kind: 'card.post', caseId: p.caseId, target, key, now: p.now, payload: null });
       continue;
     }
-    const waiting = s.waitingUpdate.get({ caseId: p.caseId, platform, target });
+    const waiting = await s.waitingUpdate.get({ caseId: p.caseId, platform, target });
     if (waiting && waiting.nextAttemptAt <= now + MAX_CARD_UPDATE_DELAY_MS) {
-      if (delayMs === 0) s.hurry.run({ id: waiting.id, now });
+      if (delayMs === 0) await s.hurry.run({ id: waiting.id, now });
       continue;
     }
     const key = `card.update:${p.caseId}:${platform}:${target}:${p.cause}`;
-    queued += insertDelivery(db, { platform, kind: 'card.update', caseId: p.caseId, target, key, now: p.now, dueAt: now + delayMs, payload: null });
+    queued += await insertDelivery(db, { platform, kind: 'card.update', caseId: p.caseId, target, key, now: p.now, dueAt: now + delayMs, payload: null });
   }
   return queued;
 }
 
 /** Queues a reply to the employee who reported, where they reported from. */
-export function enqueueReporterNotify(
+export async function enqueueReporterNotify(
   db: Db,
   p: { caseId: number; reportId: number; platform: NotifierPlatform; event: ReporterEvent; cause: string; now: Date },
-): number {
-  return insertDelivery(db, {
+): Promise<number> {
+  return await insertDelivery(db, {
     platform: p.platform,
     kind: 'reporter.notify',
     caseId: p.caseId,
@@ -143,11 +144,11 @@ export function enqueueReporterNotify(
 }
 
 /** Queues a signed callback to API token `tokenId`'s URL (src/delivery/callback.ts); the body is fixed now. */
-export function enqueueReporterCallback(
+export async function enqueueReporterCallback(
   db: Db,
   p: { caseId: number; tokenId: number; body: Record<string, unknown> & { event: ReporterEvent }; cause: string; now: Date },
-): number {
-  return insertDelivery(db, {
+): Promise<number> {
+  return await insertDelivery(db, {
     platform: 'webhook',
     kind: 'reporter.callback',
     caseId: p.caseId,
@@ -159,7 +160,7 @@ export function enqueueReporterCallback(
 }
 
 /** Inserts one pending delivery (due now unless `dueAt`); returns 1, or 0 when the key already exists. */
-export function insertDelivery(
+export async function insertDelivery(
   db: Db,
   d: {
     platform: DeliveryPlatform;
@@ -172,8 +173,8 @@ export function insertDelivery(
     dueAt?: number;
     payload: Record<string, unknown> | null;
   },
-): number {
-  return stmts(db).insert.all({
+): Promise<number> {
+  return (await stmts(db).insert.all({
     platform: d.platform,
     kind: d.kind,
     caseId: d.caseId,
@@ -182,5 +183,5 @@ export function insertDelivery(
     nextAttemptAt: d.dueAt ?? d.now.getTime(),
     payload: d.payload ? JSON.stringify(d.payload) : null,
     at: d.now.toISOString(),
-  }).length;
+  })).length;
 }

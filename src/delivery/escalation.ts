@@ -39,9 +39,9 @@ export interface EscalationDeps {
 
 export interface EscalationRunner {
   /** Fires every timer due now; returns how many fired. */
-  fireDue(): number;
+  fireDue(): Promise<number>;
   /** Fires one timer if it is due and still pending; false when another worker (or an action) got there first. */
-  fire(timerId: number): boolean;
+  fire(timerId: number): Promise<boolean>;
 }
 
 /** The timer that follows `t` in its chain, or null at the end. */
@@ -64,20 +64,20 @@ export function createEscalationRunner(deps: EscalationDeps): EscalationRunner {
   const { db, clock, logger } = deps;
 
   /** When the waiting started: the case opening, or the acknowledgement that began an `unresolved` chain. */
-  function waitingSince(t: Timer, openedAt: string): number {
+  async function waitingSince(t: Timer, openedAt: string): Promise<number> {
     if (t.kind === 'unresolved' && t.chain.startsWith('e')) {
-      const ev = db.select({ at: caseEvents.at }).from(caseEvents).where(eq(caseEvents.id, Number(t.chain.slice(1)))).get();
+      const ev = await db.select({ at: caseEvents.at }).from(caseEvents).where(eq(caseEvents.id, Number(t.chain.slice(1)))).get();
       if (ev) return Date.parse(ev.at);
     }
     return Date.parse(openedAt);
   }
 
-  function fire(timerId: number): boolean {
+  async function fire(timerId: number): Promise<boolean> {
     const now = clock.now();
     const at = now.toISOString();
-    return db.transaction(
-      () => {
-        const claimed = db
+    return await db.transaction(
+      async () => {
+        const claimed = (await db
           .update(escalationTimers)
           .set({ firedAt: at })
           .where(
@@ -88,25 +88,25 @@ export function createEscalationRunner(deps: EscalationDeps): EscalationRunner {
               lte(escalationTimers.dueAt, now.getTime()),
             ),
           )
-          .run().changes;
+          .run()).changes;
         if (claimed !== 1) return false;
-        const t = db.select().from(escalationTimers).where(eq(escalationTimers.id, timerId)).get()!;
-        const c = db.select().from(cases).where(eq(cases.id, t.caseId)).get()!;
+        const t = (await db.select().from(escalationTimers).where(eq(escalationTimers.id, timerId)).get())!;
+        const c = (await db.select().from(cases).where(eq(cases.id, t.caseId)).get())!;
         const stillWaiting = ACK_KINDS.includes(t.kind) ? c.status === 'new' : c.status === 'acknowledged' || c.status === 'investigating';
         if (!stillWaiting) {
           // Actions cancel timers in their own transaction; this only catches rows from before that rule.
-          db.update(escalationTimers).set({ firedAt: null, cancelledAt: at }).where(eq(escalationTimers.id, timerId)).run();
+          await db.update(escalationTimers).set({ firedAt: null, cancelledAt: at }).where(eq(escalationTimers.id, timerId)).run();
           return false;
         }
         const sp = deps.policy[c.severity];
         const ref = formatCaseRef(c.id);
         const level: Reminder['level'] = t.kind === 'second_level' ? 'second_level' : t.kind === 'renotify' ? t.attempt + 1 : t.attempt;
         const reminder: Reminder = {
-          text: reminderText(t.kind, ref, now.getTime() - waitingSince(t, c.openedAt)),
+          text: reminderText(t.kind, ref, now.getTime() - (await waitingSince(t, c.openedAt))),
           mention: t.kind === 'second_level' || (t.kind !== 'unresolved' && sp.mention),
           level,
         };
-        const event = deps.audit.append({
+        const event = await deps.audit.append({
           caseId: c.id,
           type: `escalation.${t.kind}`,
           fromStatus: c.status,
@@ -117,25 +117,25 @@ export function createEscalationRunner(deps: EscalationDeps): EscalationRunner {
           data: { timerId: t.id, kind: t.kind, attempt: t.attempt, level, mention: reminder.mention },
           at,
         });
-        db.update(escalationTimers).set({ eventId: event.id }).where(eq(escalationTimers.id, timerId)).run();
+        await db.update(escalationTimers).set({ eventId: event.id }).where(eq(escalationTimers.id, timerId)).run();
 
-        const targets: CardTarget[] = postedTargets(db, c.id);
+        const targets: CardTarget[] = await postedTargets(db, c.id);
         if (t.kind === 'second_level') {
-          for (const s of resolveTargets(sp.secondLevelTargets, deps.targets.cards)) {
+          for (const s of resolveTargets(sp.secondLevelTargets, await deps.targets.cards())) {
             const key = `card.post:${c.id}:${s.platform}:${s.target}`;
-            insertDelivery(db, { platform: s.platform, kind: 'card.post', caseId: c.id, target: s.target, key, now, payload: null });
+            await insertDelivery(db, { platform: s.platform, kind: 'card.post', caseId: c.id, target: s.target, key, now, payload: null });
             if (!targets.some((x) => x.platform === s.platform && x.target === s.target)) targets.push(s);
           }
         }
         for (const x of targets) {
           const key = `card.remind:${c.id}:${x.platform}:${x.target}:${t.timerKey}`;
-          insertDelivery(db, { platform: x.platform, kind: 'card.remind', caseId: c.id, target: x.target, key, now, payload: { ...reminder } });
+          await insertDelivery(db, { platform: x.platform, kind: 'card.remind', caseId: c.id, target: x.target, key, now, payload: { ...reminder } });
         }
         if (targets.length === 0) logger.warn({ ref, kind: t.kind }, 'escalation timer fired but the case has no card to remind on');
 
         const next = nextTimer(t, sp);
         if (next) {
-          scheduleTimer(db, { caseId: c.id, kind: next.kind, attempt: next.attempt, chain: t.chain, dueAt: now.getTime() + next.afterMinutes * 60_000, now });
+          await scheduleTimer(db, { caseId: c.id, kind: next.kind, attempt: next.attempt, chain: t.chain, dueAt: now.getTime() + next.afterMinutes * 60_000, now });
         }
         logger.info({ ref, kind: t.kind, attempt: t.attempt, reminders: targets.length, next: next?.kind ?? null }, 'escalation timer fired');
         return true;
@@ -146,8 +146,8 @@ export function createEscalationRunner(deps: EscalationDeps): EscalationRunner {
 
   return {
     fire,
-    fireDue() {
-      const due = db
+    async fireDue() {
+      const due = await db
         .select({ id: escalationTimers.id })
         .from(escalationTimers)
         .where(and(isNull(escalationTimers.firedAt), isNull(escalationTimers.cancelledAt), lte(escalationTimers.dueAt, clock.now().getTime())))
@@ -157,7 +157,7 @@ export function createEscalationRunner(deps: EscalationDeps): EscalationRunner {
       let fired = 0;
       for (const { id } of due) {
         try {
-          if (fire(id)) fired += 1;
+          if (await fire(id)) fired += 1;
         } catch (err) {
           // The transaction rolled back: the timer stays pending and is tried again next tick.
           logger.error({ err, timerId: id }, 'escalation timer failed to fire');

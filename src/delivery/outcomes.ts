@@ -32,13 +32,13 @@ export const pendingForCard = (d: Delivery, kind: Delivery['kind']) =>
 export function createOutcomes(deps: { db: Db; clock: Clock; logger: Logger; config: Pick<Config, 'delivery'>; random: () => number }) {
   const { db, clock, logger, random } = deps;
 
-  function markSent(d: Delivery, coalesceUpTo: number | null, post: PostedCard | null) {
+  async function markSent(d: Delivery, coalesceUpTo: number | null, post: PostedCard | null) {
     const now = clock.now();
     const at = now.toISOString();
-    db.transaction(
-      (tx) => {
+    await db.transaction(
+      async (tx) => {
         if (post) {
-          tx.insert(chatPosts)
+          await tx.insert(chatPosts)
             .values({
               caseId: d.caseId,
               platform: d.platform as NotifierPlatform,
@@ -55,13 +55,13 @@ export function createOutcomes(deps: { db: Db; clock: Clock; logger: Logger; con
             })
             .run();
         }
-        tx.update(deliveries)
+        await tx.update(deliveries)
           .set({ status: 'sent', attempts: d.attempts + 1, lastError: null, updatedAt: at })
           .where(eq(deliveries.id, d.id))
           .run();
         if (coalesceUpTo !== null) {
           // The card just sent was built after these updates were queued: it already shows them.
-          tx.update(deliveries)
+          await tx.update(deliveries)
             .set({ status: 'sent', lastError: null, updatedAt: at })
             .where(and(pendingForCard(d, 'card.update'), lte(deliveries.id, coalesceUpTo)))
             .run();
@@ -71,14 +71,14 @@ export function createOutcomes(deps: { db: Db; clock: Clock; logger: Logger; con
     );
   }
 
-  function markFailed(d: Delivery, err: unknown): Outcome {
+  async function markFailed(d: Delivery, err: unknown): Promise<Outcome> {
     const now = clock.now();
     const attempts = d.attempts + 1;
     const de = err instanceof DeliveryError ? err : null;
     const message = `${de ? de.code : 'error'}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 2000);
     const dead = (de?.permanent ?? false) || attempts >= deps.config.delivery.maxAttempts;
     const delay = de?.retryAfterMs ?? backoffDelay(attempts, deps.config.delivery, random);
-    db.update(deliveries)
+    await db.update(deliveries)
       .set({
         status: dead ? 'dead' : 'pending',
         attempts,
@@ -92,8 +92,8 @@ export function createOutcomes(deps: { db: Db; clock: Clock; logger: Logger; con
     return dead ? 'dead' : 'retried';
   }
 
-  function markDead(d: Delivery, reason: string): Outcome {
-    db.update(deliveries)
+  async function markDead(d: Delivery, reason: string): Promise<Outcome> {
+    await db.update(deliveries)
       .set({ status: 'dead', lastError: reason, updatedAt: clock.now().toISOString() })
       .where(eq(deliveries.id, d.id))
       .run();

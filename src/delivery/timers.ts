@@ -48,10 +48,10 @@ const stmts = perDb((db) => ({
 export const timerKey = (kind: TimerKind, caseId: number, chain: string, attempt: number) => `${kind}:${caseId}:${chain}:${attempt}`;
 
 /** Inserts a timer unless its key exists; returns true when it was created. */
-export function scheduleTimer(db: Db, t: { caseId: number; kind: TimerKind; attempt: number; chain: string; dueAt: number; now: Date }): boolean {
+export async function scheduleTimer(db: Db, t: { caseId: number; kind: TimerKind; attempt: number; chain: string; dueAt: number; now: Date }): Promise<boolean> {
   const key = timerKey(t.kind, t.caseId, t.chain, t.attempt);
   return (
-    stmts(db).insert.all({ caseId: t.caseId, kind: t.kind, attempt: t.attempt, chain: t.chain, timerKey: key, dueAt: t.dueAt, at: t.now.toISOString() })
+    (await stmts(db).insert.all({ caseId: t.caseId, kind: t.kind, attempt: t.attempt, chain: t.chain, timerKey: key, dueAt: t.dueAt, at: t.now.toISOString() }))
       .length === 1
   );
 }
@@ -60,22 +60,22 @@ export function scheduleTimer(db: Db, t: { caseId: number; kind: TimerKind; atte
  * A report reached a case still `new`: start the acknowledgement chain if its severity has a card
  * and a timeout. A case raised to a stricter severity gets its first reminder pulled earlier.
  */
-export function startAckChain(db: Db, p: { caseId: number; status: CaseStatus; severity: Verdict; policy: EscalationPolicy; now: Date }): void {
+export async function startAckChain(db: Db, p: { caseId: number; status: CaseStatus; severity: Verdict; policy: EscalationPolicy; now: Date }): Promise<void> {
   const sp = p.policy[p.severity];
   if (p.status !== 'new' || sp.targets.length === 0 || sp.ackTimeoutMinutes === null) return;
   const dueAt = p.now.getTime() + sp.ackTimeoutMinutes * 60_000;
-  if (!scheduleTimer(db, { caseId: p.caseId, kind: 'ack_timeout', attempt: 1, chain: 'open', dueAt, now: p.now })) {
-    stmts(db).pullEarlier.run({ caseId: p.caseId, dueAt });
+  if (!(await scheduleTimer(db, { caseId: p.caseId, kind: 'ack_timeout', attempt: 1, chain: 'open', dueAt, now: p.now }))) {
+    await stmts(db).pullEarlier.run({ caseId: p.caseId, dueAt });
   }
 }
 
 /** Cancels the case's pending timers of `kinds`; returns how many. */
-export function cancelTimers(db: Db, caseId: number, kinds: readonly TimerKind[], now: Date): number {
-  return db
+export async function cancelTimers(db: Db, caseId: number, kinds: readonly TimerKind[], now: Date): Promise<number> {
+  return (await db
     .update(escalationTimers)
     .set({ cancelledAt: now.toISOString() })
     .where(and(eq(escalationTimers.caseId, caseId), inArray(escalationTimers.kind, [...kinds]), pending))
-    .run().changes;
+    .run()).changes;
 }
 
 /**
@@ -83,20 +83,20 @@ export function cancelTimers(db: Db, caseId: number, kinds: readonly TimerKind[]
  * acknowledging (or reopening, or investigating when no reminder is pending) starts the
  * "acknowledged but unresolved" reminder.
  */
-export function timersAfterAction(
+export async function timersAfterAction(
   db: Db,
   p: { caseId: number; action: CaseAction; toStatus: CaseStatus; severity: Verdict; policy: EscalationPolicy; eventId: number; now: Date },
-): void {
-  cancelTimers(db, p.caseId, ACK_KINDS, p.now);
+): Promise<void> {
+  await cancelTimers(db, p.caseId, ACK_KINDS, p.now);
   if (p.toStatus === 'resolved') {
-    cancelTimers(db, p.caseId, ['unresolved'], p.now);
+    await cancelTimers(db, p.caseId, ['unresolved'], p.now);
     return;
   }
   const sp = p.policy[p.severity];
   if (sp.unresolvedMinutes === null || sp.targets.length === 0) return;
-  if (p.action === 'investigate' && stmts(db).pendingOfKind.get({ caseId: p.caseId, kind: 'unresolved' })) return;
-  cancelTimers(db, p.caseId, ['unresolved'], p.now);
-  scheduleTimer(db, {
+  if (p.action === 'investigate' && (await stmts(db).pendingOfKind.get({ caseId: p.caseId, kind: 'unresolved' }))) return;
+  await cancelTimers(db, p.caseId, ['unresolved'], p.now);
+  await scheduleTimer(db, {
     caseId: p.caseId,
     kind: 'unresolved',
     attempt: 1,

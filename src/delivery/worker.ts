@@ -74,9 +74,9 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   let wake: NodeJS.Timeout | null = null;
 
   /** Sleeps until the earliest pending row is due (a delayed card update), when that is before the next poll. */
-  function wakeAtNextDue() {
+  async function wakeAtNextDue() {
     if (!started) return;
-    const next = db.select({ at: min(deliveries.nextAttemptAt) }).from(deliveries).where(eq(deliveries.status, 'pending')).get()?.at;
+    const next = (await db.select({ at: min(deliveries.nextAttemptAt) }).from(deliveries).where(eq(deliveries.status, 'pending')).get())?.at;
     if (next == null) return;
     const wait = next - clock.now().getTime();
     if (wait <= 0 || wait >= deps.config.delivery.pollMs) return;
@@ -88,8 +88,8 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     wake.unref();
   }
 
-  const findPost = (d: ChatDelivery) =>
-    db
+  const findPost = async (d: ChatDelivery) =>
+    await db
       .select()
       .from(chatPosts)
       .where(and(eq(chatPosts.caseId, d.caseId), eq(chatPosts.platform, d.platform), eq(chatPosts.target, d.target)))
@@ -103,11 +103,11 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
    * version, so a card is reused only while it is still current.
    */
   const built = new Map<number, { version: number; card: CaseCard }>();
-  function currentCard(caseId: number): CaseCard {
-    const version = db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId)).get()?.version;
+  async function currentCard(caseId: number): Promise<CaseCard> {
+    const version = (await db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId)).get())?.version;
     const hit = built.get(caseId);
     if (hit && hit.version === version) return hit.card;
-    const card = buildCaseCard(db, caseId, { publicUrl: deps.config.publicUrl });
+    const card = await buildCaseCard(db, caseId, { publicUrl: deps.config.publicUrl });
     if (version !== undefined) built.set(caseId, { version, card });
     return card;
   }
@@ -115,30 +115,30 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
   /** Posts or updates the card for `d`; an update whose message is gone is posted afresh. */
   async function sendCard(d: ChatDelivery): Promise<Outcome> {
     const notifier = deps.notifiers[d.platform]?.notifier;
-    if (!notifier) return markDead(d, `no ${d.platform} notifier is configured`);
-    const post = findPost(d);
+    if (!notifier) return await markDead(d, `no ${d.platform} notifier is configured`);
+    const post = await findPost(d);
     if (!post) {
-      const waitingPost = db
+      const waitingPost = await db
         .select({ id: deliveries.id, nextAttemptAt: deliveries.nextAttemptAt })
         .from(deliveries)
         .where(and(pendingForCard(d, 'card.post'), ne(deliveries.id, d.id)))
         .get();
       if (waitingPost) {
         // Ordering per case+platform: never update (or remind about) a card before it is posted.
-        db.update(deliveries).set({ nextAttemptAt: waitingPost.nextAttemptAt }).where(eq(deliveries.id, d.id)).run();
+        await db.update(deliveries).set({ nextAttemptAt: waitingPost.nextAttemptAt }).where(eq(deliveries.id, d.id)).run();
         return 'deferred';
       }
-      if (d.kind === 'card.remind') return markDead(d, 'no posted card to remind about');
+      if (d.kind === 'card.remind') return await markDead(d, 'no posted card to remind about');
     }
     const coalesceUpTo =
       d.kind === 'card.remind'
         ? null
-        : (db
+        : ((await db
             .select({ id: max(deliveries.id) })
             .from(deliveries)
             .where(pendingForCard(d, 'card.update'))
-            .get()?.id ?? null);
-    const card = currentCard(d.caseId);
+            .get())?.id ?? null);
+    const card = await currentCard(d.caseId);
     const posted: PostedCard | null = post
       ? { channel: post.channel, messageId: post.messageId, ...(post.meta ? { meta: JSON.parse(post.meta) as Record<string, string> } : {}) }
       : null;
@@ -146,7 +146,7 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
     if (d.kind === 'card.remind') {
       const reminder = JSON.parse(d.payload ?? '{}') as Reminder;
       await notifier.remind(card, posted!, reminder);
-      markSent(d, null, null);
+      await markSent(d, null, null);
       return 'sent';
     }
     let result: PostedCard;
@@ -156,55 +156,55 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       } catch (err) {
         if (!(err instanceof DeliveryError && err.code === 'message_not_found')) throw err;
         logger.info({ deliveryId: d.id, ref: card.ref, platform: d.platform }, 'card message is gone; posting a fresh card');
-        db.delete(chatPosts).where(eq(chatPosts.id, post!.id)).run();
+        await db.delete(chatPosts).where(eq(chatPosts.id, post!.id)).run();
         result = await notifier.postCard(card, d.target);
       }
     } else {
       result = await notifier.postCard(card, d.target);
     }
-    markSent(d, coalesceUpTo, result);
+    await markSent(d, coalesceUpTo, result);
     return 'sent';
   }
 
   async function notifyReporter(d: ChatDelivery): Promise<Outcome> {
     const reporter = deps.notifiers[d.platform]?.reporter;
-    if (!reporter) return markDead(d, `no ${d.platform} reporter notifier is configured`);
-    const report = db.select({ origin: reports.origin }).from(reports).where(eq(reports.id, Number(d.target))).get();
-    if (!report?.origin) return markDead(d, `report ${d.target} has no origin to answer`);
+    if (!reporter) return await markDead(d, `no ${d.platform} reporter notifier is configured`);
+    const report = await db.select({ origin: reports.origin }).from(reports).where(eq(reports.id, Number(d.target))).get();
+    if (!report?.origin) return await markDead(d, `report ${d.target} has no origin to answer`);
     const { event } = JSON.parse(d.payload ?? '{}') as { event: ReporterEvent };
-    const card = currentCard(d.caseId);
+    const card = await currentCard(d.caseId);
     await reporter.notifyReporter(card, JSON.parse(report.origin) as ReportOrigin, event);
-    markSent(d, null, null);
+    await markSent(d, null, null);
     return 'sent';
   }
 
   /** A signed webhook to the API token's callback URL; a revoked token or removed URL makes it dead. */
   async function sendCallback(d: Delivery): Promise<Outcome> {
-    const token = db.select().from(apiTokens).where(eq(apiTokens.id, Number(d.target))).get();
-    if (!token || token.revokedAt) return markDead(d, `API token ${d.target} is gone or revoked`);
-    if (!token.callbackUrl || !token.callbackSecret) return markDead(d, `API token ${d.target} has no callback URL`);
+    const token = await db.select().from(apiTokens).where(eq(apiTokens.id, Number(d.target))).get();
+    if (!token || token.revokedAt) return await markDead(d, `API token ${d.target} is gone or revoked`);
+    if (!token.callbackUrl || !token.callbackSecret) return await markDead(d, `API token ${d.target} has no callback URL`);
     await postCallback({ url: token.callbackUrl, secret: token.callbackSecret, body: d.payload ?? '{}', deliveryId: d.id, now: clock.now() });
-    markSent(d, null, null);
+    await markSent(d, null, null);
     return 'sent';
   }
 
   async function process(d: Delivery): Promise<Outcome> {
     try {
       if (d.kind === 'reporter.callback') return await sendCallback(d);
-      if (d.platform === 'webhook') return markDead(d, `${d.kind} cannot go to a webhook`);
+      if (d.platform === 'webhook') return await markDead(d, `${d.kind} cannot go to a webhook`);
       const cd = d as ChatDelivery;
       return d.kind === 'reporter.notify' ? await notifyReporter(cd) : await sendCard(cd);
     } catch (err) {
-      return markFailed(d, err);
+      return await markFailed(d, err);
     }
   }
 
   async function runOnce(): Promise<TickStats> {
     const stats = emptyStats();
     built.clear();
-    if (deps.escalation) stats.fired = deps.escalation.fireDue();
+    if (deps.escalation) stats.fired = await deps.escalation.fireDue();
     const now = clock.now().getTime();
-    const due = db
+    const due = await db
       .select({ id: deliveries.id })
       .from(deliveries)
       .where(and(eq(deliveries.status, 'pending'), lte(deliveries.nextAttemptAt, now)))
@@ -213,14 +213,14 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
       .all();
     for (const { id } of due) {
       // Re-read: an earlier send in this tick may have coalesced or deferred it.
-      const d = db.select().from(deliveries).where(eq(deliveries.id, id)).get();
+      const d = await db.select().from(deliveries).where(eq(deliveries.id, id)).get();
       if (!d || d.status !== 'pending' || d.nextAttemptAt > now) continue;
       // Claim it (compare-and-set on next_attempt_at): another worker on the same database skips it.
-      const claimed = db
+      const claimed = (await db
         .update(deliveries)
         .set({ nextAttemptAt: now + SEND_LEASE_MS })
         .where(and(eq(deliveries.id, d.id), eq(deliveries.status, 'pending'), eq(deliveries.nextAttemptAt, d.nextAttemptAt)))
-        .run().changes;
+        .run()).changes;
       if (claimed !== 1) continue;
       stats[await process(d)] += 1;
       // Let waiting HTTP requests in between sends: a burst of card updates must not stall intake.
@@ -243,9 +243,9 @@ export function createOutboxWorker(deps: WorkerDeps): OutboxWorker {
           for (const k of Object.keys(total) as (keyof TickStats)[]) total[k] += s[k];
         } while (again);
         return total;
-      })().finally(() => {
+      })().finally(async () => {
         running = null;
-        wakeAtNextDue();
+        await wakeAtNextDue();
       });
       return running;
     },

@@ -80,15 +80,15 @@ export async function setupDemo(config: Config, opts: { logger: Logger; now?: Da
   const data = opts.data ?? readDemoData();
   const events = timeline(data, opts.now ?? new Date());
   const clock = new ManualClock(new Date((events[0]?.at.getTime() ?? Date.now()) - 3_600_000));
-  const runtime = createRuntime(config, { clock, logger: opts.logger });
+  const runtime = await createRuntime(config, { clock, logger: opts.logger });
   try {
-    runtime.handle.sqlite.pragma(`application_id = ${DEMO_APPLICATION_ID}`);
+    await runtime.handle.withConnection((sqlite) => sqlite.pragma(`application_id = ${DEMO_APPLICATION_ID}`));
     const { db } = runtime.deps;
-    runtime.deps.directory.replace(data.directory, clock.now());
+    await runtime.deps.directory.replace(data.directory, clock.now());
     const password = generatePassword();
     const admin = await createUser(db, { ...DEMO_ADMIN, role: 'admin', password }, clock.now());
     const actor: Actor = { platform: 'web', userId: `user:${admin.id}`, displayName: admin.displayName };
-    const intake = createToken(db, 'demo intake (revoked after the demo setup)', 'intake', clock.now());
+    const intake = await createToken(db, 'demo intake (revoked after the demo setup)', 'intake', clock.now());
 
     const caseOf = new Map<string, string>();
     for (const event of events) {
@@ -106,22 +106,22 @@ export async function setupDemo(config: Config, opts: { logger: Logger; now?: Da
         const { action } = event;
         const ref = caseOf.get(action.report);
         if (!ref) throw new Error(`demo action on ${action.report} comes before that report`);
-        runtime.deps.cases.act(ref, action.action, actor, { resolution: action.resolution ?? null, note: action.note ?? null });
+        await runtime.deps.cases.act(ref, action.action, actor, { resolution: action.resolution ?? null, note: action.note ?? null });
       }
       await drain(runtime);
     }
     clock.set(opts.now ?? new Date());
     await drain(runtime);
-    db.update(apiTokens).set({ revokedAt: clock.now().toISOString() }).where(eq(apiTokens.id, intake.id)).run();
+    await db.update(apiTokens).set({ revokedAt: clock.now().toISOString() }).where(eq(apiTokens.id, intake.id)).run();
 
-    const count = (table: string) => (runtime.handle.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    const count = (table: string) => runtime.handle.withConnection((sqlite) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n);
     return {
       databasePath: config.databasePath,
       admin: { name: admin.name, password },
-      reports: count('reports'),
-      cases: count('cases'),
+      reports: await count('reports'),
+      cases: await count('cases'),
       actions: data.actions.length,
-      inboxCards: count('inbox_cards'),
+      inboxCards: await count('inbox_cards'),
       caseOf,
     };
   } finally {

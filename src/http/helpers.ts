@@ -18,7 +18,7 @@ export function requireScope(db: Db, ...scopes: TokenScope[]): MiddlewareHandler
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m) throw new AppError('unauthorized', 'Missing bearer token (Authorization: Bearer <token>)');
-    const token = findToken(db, m[1]!);
+    const token = await findToken(db, m[1]!);
     if (!token) throw new AppError('unauthorized', 'Unknown or revoked token');
     if (!scopes.some((s) => scopeAllows(token.scope, s))) {
       throw new AppError('forbidden', `This token has scope ${token.scope}; this endpoint needs ${scopes.join(' or ')}`);

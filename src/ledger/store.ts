@@ -20,17 +20,17 @@ function optionalAccountFields(a: typeof partnerBankAccounts.$inferSelect): Part
 }
 
 /** Reads the whole ledger from the database. An empty database gives `emptyDirectory`. */
-export function loadDirectory(db: Db): Directory {
-  const org = db.select().from(organization).where(eq(organization.id, 1)).get();
+export async function loadDirectory(db: Db): Promise<Directory> {
+  const org = await db.select().from(organization).where(eq(organization.id, 1)).get();
   if (!org) return emptyDirectory;
-  const accounts = db.select().from(partnerBankAccounts).orderBy(partnerBankAccounts.id).all();
+  const accounts = await db.select().from(partnerBankAccounts).orderBy(partnerBankAccounts.id).all();
   return {
     organization: { name: org.name, ...(org.domain ? { domain: org.domain } : {}) },
-    people: db
+    people: (await db
       .select()
       .from(people)
       .orderBy(people.id)
-      .all()
+      .all())
       .map((p) => ({
         name: p.name,
         kana: p.kana ?? undefined,
@@ -40,11 +40,11 @@ export function loadDirectory(db: Db): Directory {
         email: p.email,
         phone: p.phone,
       })),
-    counterparties: db
+    counterparties: (await db
       .select()
       .from(partners)
       .orderBy(partners.id)
-      .all()
+      .all())
       .map((c) => ({
         company: c.company,
         contactName: c.contactName,
@@ -66,20 +66,20 @@ export function loadDirectory(db: Db): Directory {
 }
 
 /** Replaces the ledger with `dir` in one transaction; returns the new revision. */
-export function replaceDirectory(db: Db, dir: Directory, at: Date): number {
-  return db.transaction(
-    (tx) => {
-      const prev = tx.select({ revision: organization.revision }).from(organization).where(eq(organization.id, 1)).get();
+export async function replaceDirectory(db: Db, dir: Directory, at: Date): Promise<number> {
+  return await db.transaction(
+    async (tx) => {
+      const prev = await tx.select({ revision: organization.revision }).from(organization).where(eq(organization.id, 1)).get();
       const revision = (prev?.revision ?? 0) + 1;
-      tx.delete(partnerBankAccounts).run();
-      tx.delete(partners).run();
-      tx.delete(people).run();
-      tx.delete(organization).run();
-      tx.insert(organization)
+      await tx.delete(partnerBankAccounts).run();
+      await tx.delete(partners).run();
+      await tx.delete(people).run();
+      await tx.delete(organization).run();
+      await tx.insert(organization)
         .values({ id: 1, name: dir.organization.name, domain: dir.organization.domain ?? null, revision, updatedAt: at.toISOString() })
         .run();
       for (const p of dir.people) {
-        tx.insert(people)
+        await tx.insert(people)
           .values({
             name: p.name,
             kana: p.kana ?? null,
@@ -92,7 +92,7 @@ export function replaceDirectory(db: Db, dir: Directory, at: Date): number {
           .run();
       }
       for (const c of dir.counterparties) {
-        const row = tx
+        const row = await tx
           .insert(partners)
           .values({
             company: c.company,
@@ -104,7 +104,7 @@ export function replaceDirectory(db: Db, dir: Directory, at: Date): number {
           .returning({ id: partners.id })
           .get();
         for (const a of c.bankAccounts) {
-          tx.insert(partnerBankAccounts)
+          await tx.insert(partnerBankAccounts)
             .values({
               partnerId: row.id,
               bank: a.bank,
@@ -125,8 +125,8 @@ export function replaceDirectory(db: Db, dir: Directory, at: Date): number {
 
 /** A cached view of the ledger: reloads only when the stored revision changes. */
 export interface DirectoryStore {
-  get(): Directory;
-  replace(dir: Directory, at: Date): number;
+  get(): Promise<Directory>;
+  replace(dir: Directory, at: Date): Promise<number>;
 }
 
 const revisionQuery = perDb((db) => db.select({ revision: organization.revision }).from(organization).where(eq(organization.id, 1)).prepare());
@@ -135,13 +135,13 @@ const revisionQuery = perDb((db) => db.select({ revision: organization.revision 
 export function createDirectoryStore(db: Db): DirectoryStore {
   let cached: { revision: number; dir: Directory } | null = null;
   return {
-    get() {
-      const revision = revisionQuery(db).get()?.revision ?? 0;
-      if (!cached || cached.revision !== revision) cached = { revision, dir: loadDirectory(db) };
+    async get() {
+      const revision = (await revisionQuery(db).get())?.revision ?? 0;
+      if (!cached || cached.revision !== revision) cached = { revision, dir: await loadDirectory(db) };
       return cached.dir;
     },
-    replace(dir, at) {
-      const revision = replaceDirectory(db, dir, at);
+    async replace(dir, at) {
+      const revision = await replaceDirectory(db, dir, at);
       cached = null;
       return revision;
     },

@@ -66,42 +66,42 @@ interface ReportRow {
 }
 
 /** Purges the bodies of every case resolved before `now - days`. `days` 0 does nothing. */
-export function purgeResolvedBodies({ db, audit }: { db: Db; audit: AuditTrail }, p: { now: Date; days: number }): PurgeResult {
+export async function purgeResolvedBodies({ db, audit }: { db: Db; audit: AuditTrail }, p: { now: Date; days: number }): Promise<PurgeResult> {
   const total: PurgeResult = { cases: 0, reports: 0, inboundEvents: 0, signals: 0, observables: 0, wal: null };
   if (p.days <= 0) return total;
   const cutoff = new Date(p.now.getTime() - p.days * DAY_MS).toISOString();
   const at = p.now.toISOString();
-  const dueCases = (afterId: number) =>
-    db.all<{ id: number }>(sql`select c.id from cases c
+  const dueCases = async (afterId: number) =>
+    await db.all<{ id: number }>(sql`select c.id from cases c
       where c.status = 'resolved' and c.updated_at < ${cutoff} and c.id > ${afterId}
         and exists (select 1 from reports r where r.case_id = c.id and r.message_body not like '[purged sha256:%')
       order by c.id limit ${BATCH}`);
-  const reportsOf = (caseId: number) => db.all<ReportRow>(sql`select id, message_body, note, payload, origin from reports where case_id = ${caseId}`);
-  const updateReport = (r: ReportRow) =>
-    db.run(sql`update reports set message_body = ${purgedMarker(r.message_body)}, note = ${r.note === null ? null : purgedMarker(r.note)},
+  const reportsOf = async (caseId: number) => await db.all<ReportRow>(sql`select id, message_body, note, payload, origin from reports where case_id = ${caseId}`);
+  const updateReport = async (r: ReportRow) =>
+    await db.run(sql`update reports set message_body = ${purgedMarker(r.message_body)}, note = ${r.note === null ? null : purgedMarker(r.note)},
       payload = ${purgedPayload(r.payload)} where id = ${r.id}`);
 
   let after = 0;
   for (;;) {
-    const ids = dueCases(after).map((r) => r.id);
+    const ids = (await dueCases(after)).map((r) => r.id);
     if (ids.length === 0) break;
     after = ids.at(-1)!;
-    db.transaction(
-      () => {
+    await db.transaction(
+      async () => {
         for (const caseId of ids) {
           // Checked again inside the write transaction: the case may have been reopened meanwhile.
-          if (!db.get(sql`select 1 from cases where id = ${caseId} and status = 'resolved' and updated_at < ${cutoff}`)) continue;
+          if (!(await db.get(sql`select 1 from cases where id = ${caseId} and status = 'resolved' and updated_at < ${cutoff}`))) continue;
           let purged = 0;
-          for (const r of reportsOf(caseId)) {
+          for (const r of await reportsOf(caseId)) {
             if (isPurged(r.message_body)) continue;
-            updateReport(r);
+            await updateReport(r);
             purged += 1;
-            total.inboundEvents += purgeChatworkEvent(db, r.origin);
-            total.signals += purgeSignals(db, r.id);
-            total.observables += db.run(sql`update observables set display = value, details = null where report_id = ${r.id}`).changes;
+            total.inboundEvents += await purgeChatworkEvent(db, r.origin);
+            total.signals += await purgeSignals(db, r.id);
+            total.observables += (await db.run(sql`update observables set display = value, details = null where report_id = ${r.id}`)).changes;
           }
           if (purged === 0) continue;
-          audit.append({
+          await audit.append({
             caseId,
             type: 'retention_purged',
             fromStatus: 'resolved',
@@ -119,7 +119,7 @@ export function purgeResolvedBodies({ db, audit }: { db: Db; audit: AuditTrail }
       { behavior: 'immediate' },
     );
   }
-  total.wal = truncateWal(db);
+  total.wal = await truncateWal(db);
   return total;
 }
 
@@ -127,15 +127,15 @@ export function purgeResolvedBodies({ db, audit }: { db: Db; audit: AuditTrail }
  * Copies the WAL into the database file and empties it. Run after every purge (and at every
  * daily run, so a checkpoint that found the WAL busy is retried).
  */
-export function truncateWal(db: Db): 'truncated' | 'busy' {
-  const [row] = db.all<{ busy: number }>(sql`pragma wal_checkpoint(TRUNCATE)`);
+export async function truncateWal(db: Db): Promise<'truncated' | 'busy'> {
+  const [row] = await db.all<{ busy: number }>(sql`pragma wal_checkpoint(TRUNCATE)`);
   return row && row.busy === 0 ? 'truncated' : 'busy';
 }
 
 /** Drops the evidence and detail of every signal of report `reportId`; returns how many rows changed. */
-function purgeSignals(db: Db, reportId: number): number {
+async function purgeSignals(db: Db, reportId: number): Promise<number> {
   let n = 0;
-  for (const row of db.all<{ id: number; data: string }>(sql`select id, data from signals where report_id = ${reportId}`)) {
+  for (const row of await db.all<{ id: number; data: string }>(sql`select id, data from signals where report_id = ${reportId}`)) {
     let data: string;
     try {
       const { detail: _detail, ...signal } = JSON.parse(row.data) as Record<string, unknown>;
@@ -143,7 +143,7 @@ function purgeSignals(db: Db, reportId: number): number {
     } catch {
       data = JSON.stringify({ evidence: [] });
     }
-    n += db.run(sql`update signals set data = ${data} where id = ${row.id}`).changes;
+    n += (await db.run(sql`update signals set data = ${data} where id = ${row.id}`)).changes;
   }
   return n;
 }
@@ -161,7 +161,7 @@ function purgedPayload(payload: string): string {
 }
 
 /** Replaces the raw Chatwork webhook body a report came from (its edits too) by a hash marker. */
-function purgeChatworkEvent(db: Db, origin: string | null): number {
+async function purgeChatworkEvent(db: Db, origin: string | null): Promise<number> {
   if (!origin) return 0;
   let o: { platform?: string; roomId?: string; messageId?: string };
   try {
@@ -171,14 +171,14 @@ function purgeChatworkEvent(db: Db, origin: string | null): number {
   }
   if (o.platform !== 'chatwork' || !o.roomId || !o.messageId) return 0;
   const key = `${o.roomId}:${o.messageId}`;
-  const rows = db.all<{ id: number; raw_body: string }>(
+  const rows = await db.all<{ id: number; raw_body: string }>(
     sql`select id, raw_body from inbound_events where platform = 'chatwork' and (event_key = ${key} or substr(event_key, 1, ${key.length + 1}) = ${`${key}@`})`,
   );
   let n = 0;
   for (const row of rows) {
     if (row.raw_body.startsWith('{"purged":')) continue;
     const marker = JSON.stringify({ purged: `sha256:${createHash('sha256').update(row.raw_body, 'utf8').digest('hex')}` });
-    n += db.run(sql`update inbound_events set raw_body = ${marker} where id = ${row.id}`).changes;
+    n += (await db.run(sql`update inbound_events set raw_body = ${marker} where id = ${row.id}`)).changes;
   }
   return n;
 }

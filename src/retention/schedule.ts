@@ -16,18 +16,18 @@ export const RETENTION_INTERVAL_MS = 24 * 3_600_000;
 export interface RetentionSchedule {
   /** What the run at start did (null when off or failed). */
   first: PurgeResult | null;
-  runNow(): PurgeResult | null;
+  runNow(): Promise<PurgeResult | null>;
   stop(): void;
 }
 
 /** Starts the daily purge; returns a no-op schedule when RETENTION_DAYS is 0. */
-export function startRetention(deps: { db: Db; audit: AuditTrail; clock: Clock; logger: Logger; config: Pick<Config, 'retentionDays'> }): RetentionSchedule {
+export async function startRetention(deps: { db: Db; audit: AuditTrail; clock: Clock; logger: Logger; config: Pick<Config, 'retentionDays'> }): Promise<RetentionSchedule> {
   const days = deps.config.retentionDays;
   const logger = deps.logger.child({ component: 'retention' });
-  const runNow = (): PurgeResult | null => {
+  const runNow = async (): Promise<PurgeResult | null> => {
     if (days <= 0) return null;
     try {
-      const result = purgeResolvedBodies(deps, { now: deps.clock.now(), days });
+      const result = await purgeResolvedBodies(deps, { now: deps.clock.now(), days });
       if (result.reports > 0) logger.info({ ...result, retentionDays: days }, 'retention: message bodies of resolved cases purged (hashes kept)');
       if (result.wal === 'busy') logger.warn({ retentionDays: days }, 'retention: the WAL was busy and not emptied; purged text stays in it until a later checkpoint (retried tomorrow)');
       return result;
@@ -37,7 +37,7 @@ export function startRetention(deps: { db: Db; audit: AuditTrail; clock: Clock; 
     }
   };
   if (days <= 0) return { first: null, runNow, stop() {} };
-  const first = runNow();
+  const first = await runNow();
   const timer = setInterval(runNow, RETENTION_INTERVAL_MS);
   timer.unref();
   return { first, runNow, stop: () => clearInterval(timer) };

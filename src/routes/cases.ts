@@ -20,11 +20,11 @@ export const actionBodySchema = z.object({
 
 export function registerCases(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' | 'cases'>): void {
   const readers = requireScope(deps.db, 'respond', 'admin');
-  app.get('/api/cases', readers, (c) => c.json(deps.cases.list(readQuery(c, caseListQuerySchema))));
-  app.get('/api/cases/:ref', readers, (c) => c.json(deps.cases.get(c.req.param('ref'), readQuery(c, caseDetailQuerySchema))));
+  app.get('/api/cases', readers, async (c) => c.json(await deps.cases.list(readQuery(c, caseListQuerySchema))));
+  app.get('/api/cases/:ref', readers, async (c) => c.json(await deps.cases.get(c.req.param('ref'), readQuery(c, caseDetailQuerySchema))));
   app.post('/api/cases/:ref/actions', requireScope(deps.db, 'respond'), async function postAction(c) {
     const body = await readJson(c, actionBodySchema);
-    const result = deps.cases.act(c.req.param('ref'), body.action, tokenActor(c), {
+    const result = await deps.cases.act(c.req.param('ref'), body.action, tokenActor(c), {
       resolution: body.resolution ?? null,
       note: body.note ?? null,
       expectedVersion: body.expectedVersion ?? null,

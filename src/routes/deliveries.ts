@@ -9,9 +9,9 @@ import { requireScope } from '../http/helpers.ts';
 const idSchema = z.coerce.number().int().min(1);
 
 export function registerDeliveries(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' | 'cases'>): void {
-  app.post('/api/deliveries/:id/retry', requireScope(deps.db, 'respond'), (c) => {
+  app.post('/api/deliveries/:id/retry', requireScope(deps.db, 'respond'), async (c) => {
     const id = idSchema.safeParse(c.req.param('id'));
     if (!id.success) throw new AppError('not_found', 'No such delivery');
-    return c.json(deps.cases.retryDelivery(id.data));
+    return c.json(await deps.cases.retryDelivery(id.data));
   });
 }

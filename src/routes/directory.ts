@@ -7,10 +7,10 @@ import { readJson, requireScope } from '../http/helpers.ts';
 
 export function registerDirectory(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' | 'clock' | 'directory'>): void {
   const admin = requireScope(deps.db, 'admin');
-  app.get('/api/directory', admin, (c) => c.json(deps.directory.get()));
+  app.get('/api/directory', admin, async (c) => c.json(await deps.directory.get()));
   app.put('/api/directory', admin, async function putDirectory(c) {
     const dir = await readJson(c, directorySchema);
-    const revision = deps.directory.replace(dir, deps.clock.now());
+    const revision = await deps.directory.replace(dir, deps.clock.now());
     return c.json({ revision, people: dir.people.length, counterparties: dir.counterparties.length });
   });
 }

@@ -7,9 +7,9 @@ import type { AppEnv } from '../http/env.ts';
 
 export function registerHealth(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db'>): void {
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.get('/readyz', (c) => {
+  app.get('/readyz', async (c) => {
     try {
-      deps.db.get(sql`select 1`);
+      await deps.db.get(sql`select 1`);
     } catch (err) {
       throw new AppError('unavailable', 'Database is not answering', { cause: err });
     }

@@ -14,11 +14,11 @@ const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
 export function registerMetrics(app: Hono<AppEnv>, deps: Pick<AppDeps, 'db' | 'clock' | 'config'>): void {
   const expected = deps.config.metricsToken ? digest(deps.config.metricsToken) : null;
-  app.get('/metrics', function getMetrics(c) {
+  app.get('/metrics', async function getMetrics(c) {
     if (expected) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
       if (!m || !timingSafeEqual(digest(m[1]!), expected)) throw new AppError('unauthorized', 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>');
     }
-    return c.body(collectMetrics(deps.db, deps.clock.now()), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    return c.body(await collectMetrics(deps.db, deps.clock.now()), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
 }

@@ -83,7 +83,7 @@ export function loadSession(deps: { db: Db; clock: Clock; config: Pick<Config, '
   const names = cookieNames(deps.config);
   return async function withSession(c, next) {
     const token = getCookie(c, names.session);
-    const session = token ? findSession(deps.db, token, deps.clock.now()) : null;
+    const session = token ? (await findSession(deps.db, token, deps.clock.now())) : null;
     c.set('session', session && (deps.config.web.localAccounts || session.user.issuer) ? session : null);
     let pre = getCookie(c, names.csrf);
     if (!pre || !/^[A-Za-z0-9_-]{43}$/.test(pre)) {

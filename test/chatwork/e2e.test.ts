@@ -22,8 +22,8 @@ const FORWARDED = [
 
 describe('Chatwork end to end', () => {
   it('signed webhook → report stored (real detection) → outbox tick → the reporter gets a reply with the case ref and the ledger contact; later changes are replied too', async () => {
-    rt = chatworkRuntime(fake);
-    const put = await rt.app.request('/api/directory', jsonInit('PUT', rt.token('admin'), directoryJson()));
+    rt = await chatworkRuntime(fake);
+    const put = await rt.app.request('/api/directory', jsonInit('PUT', await rt.token('admin'), directoryJson()));
     expect(put.status).toBe(200);
     const before = fake.posted.length;
 
@@ -49,8 +49,8 @@ describe('Chatwork end to end', () => {
     expect(body).toContain('今すぐ行ってください');
     expect(body.indexOf('ご報告ありがとうございます')).toBeLessThan(body.indexOf('Thank you.'));
 
-    rt.deps.cases.act(ref, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: '経理 佐藤' });
-    rt.deps.cases.act(ref, 'resolve', { platform: 'slack', userId: 'U1', displayName: '経理 佐藤' }, { resolution: 'fraud_confirmed' });
+    await rt.deps.cases.act(ref, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: '経理 佐藤' });
+    await rt.deps.cases.act(ref, 'resolve', { platform: 'slack', userId: 'U1', displayName: '経理 佐藤' }, { resolution: 'fraud_confirmed' });
     expect(await rt.worker.tick()).toMatchObject({ sent: 2 });
     const [ack, resolved] = fake.posted.slice(before + 1).map((p) => p.form.body!);
     expect(ack).toContain(`${ref} の更新です。`);

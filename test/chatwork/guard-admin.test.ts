@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 async function runtime(): Promise<TestRuntime> {
-  const r = testRuntime({ env: guardEnv(fake, oauth, { CHATWORK_OAUTH_REVOKE_URL: oauth.revokeUrl, CHATWORK_WATCH_ROOMS: '5001,5002' }), random: () => 0 });
+  const r = await testRuntime({ env: guardEnv(fake, oauth, { CHATWORK_OAUTH_REVOKE_URL: oauth.revokeUrl, CHATWORK_WATCH_ROOMS: '5001,5002' }), random: () => 0 });
   fake.now = () => r.clock.now().getTime();
   await createUser(r.handle.db, { name: 'seki', displayName: '情報システム 関', role: 'admin', password: PASSWORD }, r.clock.now());
   return r;

@@ -34,8 +34,8 @@ afterEach(async () => {
   rt = null;
 });
 
-function runtime(extra: Record<string, string> = {}): TestRuntime {
-  const r = testRuntime({ env: guardEnv(fake, oauth, extra), random: () => 0 });
+async function runtime(extra: Record<string, string> = {}): Promise<TestRuntime> {
+  const r = await testRuntime({ env: guardEnv(fake, oauth, extra), random: () => 0 });
   fake.now = () => r.clock.now().getTime();
   return r;
 }
@@ -44,7 +44,7 @@ const connections = (r: TestRuntime) => r.handle.sqlite.prepare('select * from c
 
 describe('GET /chatwork/connect', () => {
   it('redirects to the consent screen with code, client, redirect URI, scopes, a one-time state and an S256 challenge', async () => {
-    rt = runtime();
+    rt = await runtime();
     const a = await rt.app.request('/chatwork/connect');
     const b = await rt.app.request('/chatwork/connect');
     expect(a.status).toBe(302);
@@ -72,7 +72,7 @@ describe('GET /chatwork/connect', () => {
 
 describe('GET /chatwork/connect under a flood', () => {
   it('at most MAX_OPEN_STATES open attempts: beyond, 429 and nothing stored; expired ones make room again', async () => {
-    rt = runtime();
+    rt = await runtime();
     const insert = rt.handle.sqlite.prepare("insert into chatwork_oauth_states (state_hash, verifier, browser_hash, created_at, expires_at) values (?, 'x', 'y', '', ?)");
     const until = rt.clock.now().getTime() + 600_000;
     rt.handle.sqlite.transaction(() => {
@@ -89,7 +89,7 @@ describe('GET /chatwork/connect under a flood', () => {
 
 describe('GET /chatwork/oauth/callback', () => {
   it('exchanges the code with the PKCE verifier and HTTP Basic client auth, learns who connected from GET /me, stores the tokens sealed', async () => {
-    rt = runtime();
+    rt = await runtime();
     const { callbackPath, cookie, authorize } = await startConnect(rt, oauth, 1000015);
     const res = await rt.app.request(callbackPath, { headers: { cookie } });
     expect(res.status).toBe(303);
@@ -120,7 +120,7 @@ describe('GET /chatwork/oauth/callback', () => {
   });
 
   it('a forged state is 400 and no code is exchanged', async () => {
-    rt = runtime();
+    rt = await runtime();
     const { callbackPath, cookie } = await startConnect(rt, oauth, 1000015);
     const before = oauth.tokenCalls.length;
     const forged = callbackPath.replace(/state=[^&]+/, 'state=forged-state-of-an-attacker');
@@ -132,7 +132,7 @@ describe('GET /chatwork/oauth/callback', () => {
   });
 
   it('a state used once is refused the second time (replayed callback): 400, one exchange only', async () => {
-    rt = runtime();
+    rt = await runtime();
     const { callbackPath, cookie } = await startConnect(rt, oauth, 1000015);
     expect((await rt.app.request(callbackPath, { headers: { cookie } })).status).toBe(303);
     const before = oauth.tokenCalls.length;
@@ -143,7 +143,7 @@ describe('GET /chatwork/oauth/callback', () => {
   });
 
   it("a state from another browser (no or another cookie) is 400: a victim cannot be made to finish an attacker's flow", async () => {
-    rt = runtime();
+    rt = await runtime();
     const mine = await startConnect(rt, oauth, 1000015);
     const theirs = await startConnect(rt, oauth, 1000015);
     expect((await rt.app.request(mine.callbackPath)).status).toBe(400);
@@ -154,7 +154,7 @@ describe('GET /chatwork/oauth/callback', () => {
   });
 
   it('a state older than 10 minutes is 400', async () => {
-    rt = runtime();
+    rt = await runtime();
     const { callbackPath, cookie } = await startConnect(rt, oauth, 1000015);
     rt.clock.advance(10 * 60_000 + 1);
     const res = await rt.app.request(callbackPath, { headers: { cookie } });
@@ -163,7 +163,7 @@ describe('GET /chatwork/oauth/callback', () => {
   });
 
   it('someone who is not a contact of the bot is refused (403) and nothing is kept; their token is revoked', async () => {
-    rt = runtime({ CHATWORK_OAUTH_REVOKE_URL: oauth.revokeUrl });
+    rt = await runtime({ CHATWORK_OAUTH_REVOKE_URL: oauth.revokeUrl });
     fake.users.set(4_040_404, { name: '外部の人' });
     const revokedBefore = oauth.revoked.length;
     const res = await connect(rt, oauth, 4_040_404);
@@ -174,14 +174,14 @@ describe('GET /chatwork/oauth/callback', () => {
   });
 
   it('the employee cancelling in Chatwork (error=access_denied) is 400', async () => {
-    rt = runtime();
+    rt = await runtime();
     const res = await rt.app.request('/chatwork/oauth/callback?error=access_denied&state=x');
     expect(res.status).toBe(400);
     expect(countRows(rt, 'chatwork_connections')).toBe(0);
   });
 
   it('a wrong client secret is refused by Chatwork at the exchange: the page says so (400) and nothing is stored', async () => {
-    rt = runtime({ CHATWORK_OAUTH_CLIENT_SECRET: 'not-the-secret' });
+    rt = await runtime({ CHATWORK_OAUTH_CLIENT_SECRET: 'not-the-secret' });
     const res = await connect(rt, oauth, 1000015);
     expect(res.status).toBe(400);
     expect(oauth.tokenCalls.at(-1)).toMatchObject({ status: 401, error: 'invalid_client' });

@@ -40,9 +40,9 @@ afterEach(async () => {
 
 async function connected(extra: Record<string, string> = {}): Promise<TestRuntime> {
   cards = new ScriptedNotifier('slack');
-  const r = testRuntime({ env: guardEnv(fake, oauth, extra), random: () => 0, factories: scripted(cards, 'C-FRAUD') });
+  const r = await testRuntime({ env: guardEnv(fake, oauth, extra), random: () => 0, factories: scripted(cards, 'C-FRAUD') });
   fake.now = () => r.clock.now().getTime();
-  expect((await r.app.request('/api/directory', jsonInit('PUT', r.token('admin'), directoryJson()))).status).toBe(200);
+  expect((await r.app.request('/api/directory', jsonInit('PUT', await r.token('admin'), directoryJson()))).status).toBe(200);
   expect((await connect(r, oauth, EMP)).status).toBe(303);
   return r;
 }
@@ -96,7 +96,7 @@ describe('contact-request poller', () => {
     const bad = incoming(fake, EMP, { name: '宮崎 律子', message: '' });
     await guardPoller(rt).tick();
     const caseId = (rt.handle.sqlite.prepare("select case_id from reports where source = 'contact_request'").get() as { case_id: number }).case_id;
-    const res = await rt.app.request('/api/reports', jsonInit('POST', rt.token('intake'), { message: { body: '至急この口座に振り込んでください', sender: { accountId: bad.account_id, name: '宮崎 律子' } } }));
+    const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), { message: { body: '至急この口座に振り込んでください', sender: { accountId: bad.account_id, name: '宮崎 律子' } } }));
     expect(((await res.json()) as { caseId: number }).caseId).toBe(caseId);
   });
 
@@ -152,7 +152,7 @@ describe('contact-request poller', () => {
     expect(warning).toContain('自動で拒否します');
     const caseId = (rt.handle.sqlite.prepare('select case_id from chatwork_contact_requests where request_id = ?').get(high.request_id) as { case_id: number }).case_id;
     const ref = `KKN-${String(caseId).padStart(6, '0')}`;
-    const detail = (await (await rt.app.request(`/api/cases/${ref}`, jsonInit('GET', rt.token('respond')))).json()) as { events: { type: string; note: string | null }[] };
+    const detail = (await (await rt.app.request(`/api/cases/${ref}`, jsonInit('GET', await rt.token('respond')))).json()) as { events: { type: string; note: string | null }[] };
     expect(detail.events.map((e) => e.type)).toEqual(['opened', 'contact_request_declined']);
     expect(requestRows(rt).find((r) => r.request_id === high.request_id)).toMatchObject({ verdict: 'high', decline_status: 'declined' });
     expect(requestRows(rt).find((r) => r.request_id === medium.request_id)).toMatchObject({ verdict: 'medium', decline_status: 'none' });
@@ -264,14 +264,14 @@ describe('contact-request poller', () => {
 
   it('one poller at a time across processes: a second runtime on the same database polls nothing while the first holds the lease', async () => {
     rt = await connected();
-    const other = testRuntime({ dir: rt.dir, env: guardEnv(fake, oauth), clock: rt.clock });
+    const other = await testRuntime({ dir: rt.dir, env: guardEnv(fake, oauth), clock: rt.clock });
     try {
       expect(await guardPoller(rt).tick()).toMatchObject({ polled: true });
       const calls = incomingCalls().length;
       expect(await guardPoller(other).tick()).toMatchObject({ polled: false, connections: 0 });
       expect(incomingCalls().length).toBe(calls);
       // The holder stops (releases): the other takes over.
-      chatworkOf(rt).guard!.stop();
+      await chatworkOf(rt).guard!.stop();
       expect(await guardPoller(other).tick()).toMatchObject({ polled: true, connections: 1 });
     } finally {
       await other.close();

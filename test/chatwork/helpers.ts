@@ -84,8 +84,8 @@ export function chatworkEnv(fake: FakeChatwork, extra: Record<string, string> = 
 }
 
 /** A runtime with the real Chatwork adapter (from the registry) talking to `fake`. */
-export function chatworkRuntime(fake: FakeChatwork, o: { env?: Record<string, string>; dir?: string; clock?: ManualClock } = {}): TestRuntime {
-  return testRuntime({ env: chatworkEnv(fake, o.env), random: () => 0, ...(o.dir ? { dir: o.dir } : {}), ...(o.clock ? { clock: o.clock } : {}) });
+export async function chatworkRuntime(fake: FakeChatwork, o: { env?: Record<string, string>; dir?: string; clock?: ManualClock } = {}): Promise<TestRuntime> {
+  return await testRuntime({ env: chatworkEnv(fake, o.env), random: () => 0, ...(o.dir ? { dir: o.dir } : {}), ...(o.clock ? { clock: o.clock } : {}) });
 }
 
 /** Rows of inbound_events, oldest first. */

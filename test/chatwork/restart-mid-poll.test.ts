@@ -44,8 +44,8 @@ afterEach(async () => {
   for (const r of open.splice(0)) if (r.handle.sqlite.open) await r.close();
 });
 
-function start(env: Record<string, string>, dir?: string, clock?: ManualClock): TestRuntime {
-  const r = testRuntime({ env, random: () => 0, ...(dir ? { dir } : {}), ...(clock ? { clock } : {}) });
+async function start(env: Record<string, string>, dir?: string, clock?: ManualClock): Promise<TestRuntime> {
+  const r = await testRuntime({ env, random: () => 0, ...(dir ? { dir } : {}), ...(clock ? { clock } : {}) });
   fake.now = () => r.clock.now().getTime();
   open.push(r);
   return r;
@@ -53,10 +53,10 @@ function start(env: Record<string, string>, dir?: string, clock?: ManualClock): 
 
 /** The process dies when `method path` reaches Chatwork: its database closes under it. */
 function crashOn(r: TestRuntime, method: string, path: RegExp): void {
-  fake.onRequest = (m, p) => {
+  fake.onRequest = async (m, p) => {
     if (m !== method || !path.test(p)) return;
     fake.onRequest = null;
-    r.handle.close();
+    await r.handle.close();
   };
 }
 
@@ -65,8 +65,8 @@ const markersIn = (posts: string[]) => posts.map((b) => /〔kakunin n-[0-9a-f]+�
 describe('restart in the middle of a poll', () => {
   it('contact requests: the warning Chatwork took just before the crash is not posted again; the rest are warned once after the restart', async () => {
     const env = guardEnv(fake, oauth);
-    const rt1 = start(env);
-    expect((await rt1.app.request('/api/directory', jsonInit('PUT', rt1.token('admin'), directoryJson()))).status).toBe(200);
+    const rt1 = await start(env);
+    expect((await rt1.app.request('/api/directory', jsonInit('PUT', await rt1.token('admin'), directoryJson()))).status).toBe(200);
     expect((await connect(rt1, oauth, EMP)).status).toBe(303);
     const a = incoming(fake, EMP, { name: '髙嶋 宗一郎' });
     const b = incoming(fake, EMP, { name: '宮崎 律子' });
@@ -79,7 +79,7 @@ describe('restart in the middle of a poll', () => {
     // Meanwhile another request arrives. A new process takes over after the lease expired.
     const c = incoming(fake, EMP, { name: '浦田 健二', organization_name: '灘見水産' });
     rt1.clock.advance(121_000);
-    const rt2 = start(env, rt1.dir, rt1.clock);
+    const rt2 = await start(env, rt1.dir, rt1.clock);
     expect(await guardPoller(rt2).tick()).toMatchObject({ polled: true });
 
     const posts = fake.postedTo(DM);
@@ -93,8 +93,8 @@ describe('restart in the middle of a poll', () => {
 
   it('contact requests with auto-decline: a crash right after the DELETE (the request is gone from the list) still warns once, and the decline is not lost from the record', async () => {
     const env = guardEnv(fake, oauth, { CHATWORK_REQUESTS_AUTO_DECLINE: 'true' });
-    const rt1 = start(env);
-    expect((await rt1.app.request('/api/directory', jsonInit('PUT', rt1.token('admin'), directoryJson()))).status).toBe(200);
+    const rt1 = await start(env);
+    expect((await rt1.app.request('/api/directory', jsonInit('PUT', await rt1.token('admin'), directoryJson()))).status).toBe(200);
     expect((await connect(rt1, oauth, EMP)).status).toBe(303);
     const a = incoming(fake, EMP, { name: '髙嶋 宗一郎' });
     crashOn(rt1, 'DELETE', new RegExp(`^/incoming_requests/${a.request_id}$`));
@@ -103,7 +103,7 @@ describe('restart in the middle of a poll', () => {
     expect(fake.incoming.get(EMP)).toHaveLength(0);
 
     rt1.clock.advance(121_000);
-    const rt2 = start(env, rt1.dir, rt1.clock);
+    const rt2 = await start(env, rt1.dir, rt1.clock);
     await guardPoller(rt2).tick();
     expect(markersIn(fake.postedTo(DM))).toEqual([noticeMarker(`request:${EMP}:${a.request_id}`)]);
     const row = rt2.handle.sqlite.prepare('select decline_status from chatwork_contact_requests where request_id = ?').get(a.request_id) as { decline_status: string };
@@ -112,8 +112,8 @@ describe('restart in the middle of a poll', () => {
 
   it('watched rooms: messages fetched by a process that died before handling them are read again (force=1) and warned once; a warning taken in before a crash is not repeated', async () => {
     const env = chatworkEnv(fake, { CHATWORK_WATCH_ROOMS: ROOM, CONSOLE_NOTIFIER: 'false' });
-    const rt1 = start(env);
-    expect((await rt1.app.request('/api/directory', jsonInit('PUT', rt1.token('admin'), directoryJson()))).status).toBe(200);
+    const rt1 = await start(env);
+    expect((await rt1.app.request('/api/directory', jsonInit('PUT', await rt1.token('admin'), directoryJson()))).status).toBe(200);
     const watch1 = chatworkOf(rt1).watchFor!(rt1.deps);
     await watch1.tick(); // first look (force=1): nothing yet
     const now = Math.floor(rt1.clock.now().getTime() / 1000);
@@ -127,14 +127,14 @@ describe('restart in the middle of a poll', () => {
 
     // The next process handles both, and dies as Chatwork takes in the first warning.
     rt1.clock.advance(61_000);
-    const rt2 = start(env, rt1.dir, rt1.clock);
+    const rt2 = await start(env, rt1.dir, rt1.clock);
     fake.dropPostTo(ROOM);
     crashOn(rt2, 'POST', new RegExp(`^/rooms/${ROOM}/messages$`));
     await expect(chatworkOf(rt2).watchFor!(rt2.deps).tick()).rejects.toThrow();
     expect(fake.postedTo(ROOM)).toHaveLength(1);
 
     rt2.clock.advance(61_000);
-    const rt3 = start(env, rt1.dir, rt1.clock);
+    const rt3 = await start(env, rt1.dir, rt1.clock);
     await chatworkOf(rt3).watchFor!(rt3.deps).tick();
     expect(markersIn(fake.postedTo(ROOM)).sort()).toEqual([m1, m2].map((id) => noticeMarker(`watch:${ROOM}:${id}`)).sort());
     expect(countRows(rt3, 'reports', "source = 'watch'")).toBe(2);

@@ -35,7 +35,7 @@ async function reportOne(r: TestRuntime) {
 
 describe('Chatwork replies through the outbox', () => {
   it('429: retried at x-ratelimit-reset (epoch seconds, read against the injected clock), then sent once', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     await reportOne(rt);
     const before = fake.posted.length;
     const resetAt = Math.floor(rt.clock.now().getTime() / 1000) + 120;
@@ -54,7 +54,7 @@ describe('Chatwork replies through the outbox', () => {
   });
 
   it('500 is retried with backoff; 404 (no such room / not a member) and 401 (bad token) are dead at once', async () => {
-    rt = chatworkRuntime(fake, { env: { DELIVERY_BASE_DELAY_MS: '1000' } });
+    rt = await chatworkRuntime(fake, { env: { DELIVERY_BASE_DELAY_MS: '1000' } });
     await reportOne(rt);
     fake.failNext({ status: 500 });
     expect(await rt.worker.tick()).toMatchObject({ retried: 1 });
@@ -78,14 +78,14 @@ describe('Chatwork replies through the outbox', () => {
     await closed.start();
     const url = closed.url;
     await closed.close();
-    rt = testRuntime({ env: { ...chatworkEnv(fake), CHATWORK_API_URL: url }, random: () => 0 });
+    rt = await testRuntime({ env: { ...chatworkEnv(fake), CHATWORK_API_URL: url }, random: () => 0 });
     await reportOne(rt);
     expect(await rt.worker.tick()).toMatchObject({ retried: 1 });
     expect(reporterDelivery(rt).last_error).toMatch(/^network/);
   });
 
   it('transport errors are DeliveryErrors with the platform’s words and status', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const { transport } = rt.notifiers.chatwork as ChatworkBinding;
     fake.failNext({ status: 400, body: '{"errors":["Invalid body"]}' });
     const err = await transport.postMessage('4242', 'x').catch((e: unknown) => e);
@@ -98,7 +98,7 @@ describe('Chatwork replies through the outbox', () => {
 describe('Chatwork start and configuration', () => {
   it('without CHATWORK_BOT_ACCOUNT_ID, start asks GET /me; events that came first wait, then the bot’s own are ignored', async () => {
     fake.meAccountId = 901;
-    rt = chatworkRuntime(fake, { env: { CHATWORK_BOT_ACCOUNT_ID: '' } });
+    rt = await chatworkRuntime(fake, { env: { CHATWORK_BOT_ACCOUNT_ID: '' } });
     expect((await postWebhook(rt, messageCreated('[rp aid=1 to=4242-1]kakunin reply', { accountId: 901 }))).status).toBe(200);
     expect(inbound(rt)[0]).toMatchObject({ status: 'pending' });
     await rt.notifiers.chatwork!.start!(rt.deps);
@@ -116,11 +116,11 @@ describe('Chatwork start and configuration', () => {
     await expect(startServer(config)).rejects.toThrow(/CHATWORK_BOT_ACCOUNT_ID is not set and GET .*\/me failed .*401/);
   });
 
-  it('one of the two Chatwork secrets without the other stops at construction, naming the variable', () => {
+  it('one of the two Chatwork secrets without the other stops at construction, naming the variable', async () => {
     const dir = tempDir();
-    expect(() => testRuntime({ dir, env: { CHATWORK_API_TOKEN: 'x' } })).toThrow(ConfigError);
-    expect(() => testRuntime({ dir, env: { CHATWORK_API_TOKEN: 'x' } })).toThrow(/CHATWORK_WEBHOOK_TOKENS: required/);
-    expect(() => testRuntime({ dir, env: { CHATWORK_WEBHOOK_TOKENS: ROOM_TOKEN } })).toThrow(/CHATWORK_API_TOKEN: required/);
+    await expect(testRuntime({ dir, env: { CHATWORK_API_TOKEN: 'x' } })).rejects.toThrow(ConfigError);
+    await expect(testRuntime({ dir, env: { CHATWORK_API_TOKEN: 'x' } })).rejects.toThrow(/CHATWORK_WEBHOOK_TOKENS: required/);
+    await expect(testRuntime({ dir, env: { CHATWORK_WEBHOOK_TOKENS: ROOM_TOKEN } })).rejects.toThrow(/CHATWORK_API_TOKEN: required/);
     expect(() => testConfig(dir, { CHATWORK_WEBHOOK_TOKENS: 'not base64!' })).toThrow(/CHATWORK_WEBHOOK_TOKENS/);
   });
 

@@ -41,9 +41,9 @@ afterEach(async () => {
 
 async function watching(extra: Record<string, string> = {}, dir?: string, clock?: TestRuntime['clock']): Promise<TestRuntime> {
   cards = new ScriptedNotifier('slack');
-  const r = testRuntime({ env: chatworkEnv(fake, { CHATWORK_WATCH_ROOMS: ROOM, ...extra }), random: () => 0, factories: scripted(cards, 'C-FRAUD'), ...(dir ? { dir } : {}), ...(clock ? { clock } : {}) });
+  const r = await testRuntime({ env: chatworkEnv(fake, { CHATWORK_WATCH_ROOMS: ROOM, ...extra }), random: () => 0, factories: scripted(cards, 'C-FRAUD'), ...(dir ? { dir } : {}), ...(clock ? { clock } : {}) });
   fake.now = () => r.clock.now().getTime();
-  if (!dir) expect((await r.app.request('/api/directory', jsonInit('PUT', r.token('admin'), directoryJson()))).status).toBe(200);
+  if (!dir) expect((await r.app.request('/api/directory', jsonInit('PUT', await r.token('admin'), directoryJson()))).status).toBe(200);
   return r;
 }
 const watchOf = (r: TestRuntime) => chatworkOf(r).watchFor!(r.deps);
@@ -115,7 +115,7 @@ describe('finance-room watch', () => {
     rt = await watching({ CHATWORK_WATCH_MIN_VERDICT: 'high' });
     await watchOf(rt).tick();
     const message = { body: '髙嶋です。明日の打ち合わせの時間を教えてください。', sender: { accountId: 9_870_002, name: '髙嶋 宗一郎' } };
-    expect(detect({ message, context: { roomType: 'group' } }, rt.deps.directory.get(), { now: rt.clock.now() }).verdict).toBe('medium');
+    expect(detect({ message, context: { roomType: 'group' } }, await rt.deps.directory.get(), { now: rt.clock.now() }).verdict).toBe('medium');
     fake.addMessage(ROOM, { accountId: 9_870_002, name: '髙嶋 宗一郎', body: message.body, sendTime: nowSec(rt) });
     expect(await watchOf(rt).tick()).toMatchObject({ messages: 1, warned: 0 });
     expect(fake.postedTo(ROOM)).toHaveLength(0);

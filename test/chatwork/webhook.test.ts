@@ -42,7 +42,7 @@ async function refused(res: Response, status: number, code: string) {
 
 describe('POST /webhooks/chatwork', () => {
   it('a signed quote is stored raw, then becomes a report with sender, time, note and origin; the answer is tiny', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const payload = messageCreated(QUOTE);
     const raw = JSON.stringify(payload);
     expect(await ok(await postWebhook(rt, payload, { raw }))).toEqual({ ok: true });
@@ -66,7 +66,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('wrong, missing or other-body signatures: 401 and nothing stored', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const payload = messageCreated(QUOTE);
     await refused(await postWebhook(rt, payload, { signature: null }), 401, 'unauthorized');
     await refused(await postWebhook(rt, payload, { token: Buffer.alloc(32, 7).toString('base64') }), 401, 'unauthorized');
@@ -81,7 +81,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('accepts either configured token, in the header or URL-encoded in the query', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     await ok(await postWebhook(rt, messageCreated(QUOTE), { token: ACCOUNT_TOKEN }));
     // A signature with + and / survives URL encoding.
     let payload = messageCreated(QUOTE);
@@ -92,7 +92,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('a replay of the same message id does nothing new (and the mention of a message seen by the room webhook is the same event)', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const payload = messageCreated(QUOTE);
     await ok(await postWebhook(rt, payload));
     expect(await ok(await postWebhook(rt, payload))).toEqual({ ok: true, duplicate: true });
@@ -104,7 +104,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('malformed JSON, non-UTF-8 and non-Chatwork shapes: 400 with the error shape, nothing stored', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     await refused(await postWebhook(rt, null, { raw: '{"webhook_event_type": "message_created",' }), 400, 'invalid_json');
     await refused(await postWebhook(rt, null, { raw: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }), 400, 'invalid_json');
     await refused(await postWebhook(rt, { hello: 'world' }), 422, 'validation_failed');
@@ -116,7 +116,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('a 1 MB body is refused with 413 before anything is read or stored', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const payload = messageCreated(`[qt][qtmeta aid=5]${'振込'.repeat(350_000)}[/qt]`);
     const raw = JSON.stringify(payload);
     expect(Buffer.byteLength(raw)).toBeGreaterThan(1_000_000);
@@ -125,7 +125,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('other event types: 200 and ignored, nothing stored', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     for (const type of ['message_deleted', 'room_joined', '']) {
       expect(await ok(await postWebhook(rt, { ...messageCreated(QUOTE), webhook_event_type: type }))).toEqual({ ok: true, ignored: 'event_type' });
     }
@@ -133,7 +133,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('the bot’s own messages (its replies in the report room) are stored but ignored: no report, no loop', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     await ok(await postWebhook(rt, messageCreated('[rp aid=1000015 to=4242-1]\n[info][title]kakunin 確認 KKN-000001[/title]…[/info]', { accountId: BOT })));
     expect(inbound(rt).map((e) => [e.status, JSON.parse(e.result!).reason])).toEqual([['ignored', 'own_message']]);
     expect(countRows(rt, 'reports')).toBe(0);
@@ -141,7 +141,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('a pasted report (no quote) is a report with an unknown sender; a thank-you reply to the bot is not', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     await ok(await postWebhook(rt, mentionToMe('[To:900]kakuninさん\n送信者: 山田\n今日中にこの口座へ振り込んでください。誰にも言わないで。')));
     await ok(await postWebhook(rt, messageCreated('[rp aid=900 to=4242-5]kakuninさん\nありがとうございます！')));
     expect(chatworkReports(rt).map((r) => [r.sender_account_id, r.sender_name, r.message_body])).toEqual([
@@ -151,7 +151,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('several quotes from two senders: one report each, each answered', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const payload = messageCreated('[qt][qtmeta aid=5]LINEグループを作って[/qt][qt][qtmeta aid=6]QRコードを送って[/qt][qt][qtmeta aid=5]至急[/qt]');
     await ok(await postWebhook(rt, payload));
     const id = payload.webhook_event.message_id;
@@ -163,7 +163,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('message_updated: ignored when the message already made a report; processed when the first version made none', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const reported = messageCreated(QUOTE);
     await ok(await postWebhook(rt, reported));
     const edit = messageCreated(`${QUOTE}\n追記`, { type: 'message_updated', messageId: reported.webhook_event.message_id, updateTime: 1767744200 });
@@ -187,7 +187,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('a processing failure after the 200 leaves the event stored and pending; the sweep makes the report later, once', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const binding = rt.notifiers.chatwork as ChatworkBinding;
     rt.handle.sqlite.exec("create trigger disk_on_fire before insert on reports begin select raise(abort, 'disk on fire'); end");
     const payload = messageCreated(QUOTE);
@@ -198,28 +198,28 @@ describe('POST /webhooks/chatwork', () => {
     expect(countRows(rt, 'reports')).toBe(0);
 
     const intake = binding.intakeFor(rt.deps);
-    expect(intake.sweep()).toBe(0); // not due yet
+    expect(await intake.sweep()).toBe(0); // not due yet
     rt.handle.sqlite.exec('drop trigger disk_on_fire');
     rt.clock.advance(ev!.next_attempt_at - rt.clock.now().getTime());
-    expect(intake.sweep()).toBe(1);
+    expect(await intake.sweep()).toBe(1);
     expect(inbound(rt)[0]).toMatchObject({ status: 'processed', attempts: 2, last_error: null });
     expect(chatworkReports(rt)).toHaveLength(1);
-    expect(intake.sweep()).toBe(0);
+    expect(await intake.sweep()).toBe(0);
     expect(chatworkReports(rt)).toHaveLength(1);
   });
 
   it('an event stored before a crash is processed at the next start', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const payload = messageCreated(QUOTE);
     const raw = JSON.stringify(payload);
     // As if the process died between storing and processing.
     const binding = rt.notifiers.chatwork as ChatworkBinding;
     const { readEvent } = await import('../../adapters/chatwork/event.ts');
-    expect(binding.intakeFor(rt.deps).store(raw, readEvent('message_created', payload.webhook_event))).toBeGreaterThan(0);
+    expect(await binding.intakeFor(rt.deps).store(raw, readEvent('message_created', payload.webhook_event))).toBeGreaterThan(0);
     const dir = rt.dir;
     await rt.close();
 
-    rt = chatworkRuntime(fake, { dir });
+    rt = await chatworkRuntime(fake, { dir });
     expect(inbound(rt)[0]).toMatchObject({ status: 'pending' });
     await rt.notifiers.chatwork!.start!(rt.deps);
     expect(inbound(rt)[0]).toMatchObject({ status: 'processed' });
@@ -227,7 +227,7 @@ describe('POST /webhooks/chatwork', () => {
   });
 
   it('a message id of any size is kept exactly (strings, not floats)', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const messageId = nextMessageId();
     await ok(await postWebhook(rt, messageCreated(QUOTE, { messageId })));
     expect(chatworkReports(rt)[0]!.external_id).toBe(`${REPORT_ROOM}-${messageId}`);

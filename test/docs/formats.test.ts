@@ -30,9 +30,9 @@ describe('docs/formats.md', () => {
 
   it('the report body example (and the smallest body) are accepted by POST /api/reports', async () => {
     const body = JSON.parse(blocks('json')[1]!);
-    const rt = testRuntime();
+    const rt = await testRuntime();
     try {
-      const token = rt.token('intake');
+      const token = await rt.token('intake');
       const res = await rt.app.request('/api/reports', jsonInit('POST', token, body));
       expect(res.status, await res.clone().text()).toBe(201);
       const again = await rt.app.request('/api/reports', jsonInit('POST', token, body));

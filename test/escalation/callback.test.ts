@@ -29,15 +29,15 @@ describe('reporter callbacks for API reports', () => {
   it('acknowledge and resolve POST signed JSON to the token’s callback URL; a 5xx is retried by the outbox', async () => {
     let failures = 1;
     recorder = await startRecorder(() => (failures-- > 0 ? 502 : 204));
-    rt = testRuntime({ env: { DELIVERY_BASE_DELAY_MS: '1000' }, factories: { console: () => null }, random: () => 0 });
-    const { token, callbackSecret } = createToken(rt.handle.db, 'crm', 'intake', rt.clock.now(), { callbackUrl: `${recorder.url}/kakunin/cb?x=1` });
+    rt = await testRuntime({ env: { DELIVERY_BASE_DELAY_MS: '1000' }, factories: { console: () => null }, random: () => 0 });
+    const { token, callbackSecret } = await createToken(rt.handle.db, 'crm', 'intake', rt.clock.now(), { callbackUrl: `${recorder.url}/kakunin/cb?x=1` });
     expect(callbackSecret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    const other = rt.token('intake'); // a token without a callback URL
+    const other = await rt.token('intake'); // a token without a callback URL
 
     const mine = await submitLine(rt, HIGH_WITH_ACCOUNT, { externalId: 'crm-1' }, token);
     await submitLine(rt, MEDIUM_WITH_ACCOUNT, {}, other);
     rt.clock.advance(60_000);
-    rt.deps.cases.act(mine.caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(mine.caseRef, 'acknowledge', ALICE);
     expect(countRows(rt, 'deliveries', "kind = 'reporter.callback'")).toBe(1);
 
     await rt.worker.tick(); // 502 → retried in 500 ms
@@ -64,7 +64,7 @@ describe('reporter callbacks for API reports', () => {
       externalIds: ['crm-1'],
     });
 
-    rt.deps.cases.act(mine.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
+    await rt.deps.cases.act(mine.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
     await rt.worker.tick();
     const last = recorder.requests.at(-1)!;
     expect(verify(last, callbackSecret!)).toBe(true);
@@ -74,23 +74,23 @@ describe('reporter callbacks for API reports', () => {
 
   it('a callback answered 4xx is dead at once with its error; a revoked token gets nothing more', async () => {
     recorder = await startRecorder(() => 410);
-    rt = testRuntime({ factories: { console: () => null } });
-    const { token, id } = createToken(rt.handle.db, 'crm', 'intake', rt.clock.now(), { callbackUrl: `${recorder.url}/gone` });
+    rt = await testRuntime({ factories: { console: () => null } });
+    const { token, id } = await createToken(rt.handle.db, 'crm', 'intake', rt.clock.now(), { callbackUrl: `${recorder.url}/gone` });
     const { caseRef } = await submitLine(rt, HIGH_WITH_ACCOUNT, {}, token);
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     expect(await rt.worker.tick()).toMatchObject({ dead: 1 });
-    expect(rt.deps.cases.get(caseRef).deliveries.find((d) => d.kind === 'reporter.callback')).toMatchObject({
+    expect((await rt.deps.cases.get(caseRef)).deliveries.find((d) => d.kind === 'reporter.callback')).toMatchObject({
       platform: 'webhook',
       status: 'dead',
       lastError: 'rejected: callback answered HTTP 410',
     });
     rt.handle.sqlite.prepare('update api_tokens set revoked_at = ? where id = ?').run(rt.clock.now().toISOString(), id);
-    rt.deps.cases.act(caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
+    await rt.deps.cases.act(caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
     expect(countRows(rt, 'deliveries', "kind = 'reporter.callback'")).toBe(1);
   });
 
   it('kakunin token create --callback-url prints the token and the signing secret once; a bad URL is refused', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     const env = { DATABASE_URL: `file:${rt.dir}/kakunin.db`, LOG_LEVEL: 'silent' };
     const out: string[] = [];
     const err: string[] = [];

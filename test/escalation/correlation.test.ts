@@ -20,7 +20,7 @@ const quiet = (accountText: string, sender: { accountId: number; name: string } 
 });
 
 async function post(body: unknown) {
-  const res = await rt.app.request('/api/reports', jsonInit('POST', rt.token('intake'), body));
+  const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), body));
   expect(res.status).toBe(201);
   return (await res.json()) as {
     caseRef: string;
@@ -31,15 +31,15 @@ async function post(body: unknown) {
 
 describe('correlation across cases', () => {
   it('a bank account from a confirmed-fraud case raises a new report to high, says why, and links the cases on the card', async () => {
-    rt = testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' }, factories: scripted(new ScriptedNotifier('slack')) });
+    rt = await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' }, factories: scripted(new ScriptedNotifier('slack')) });
     const before = await post(quiet(ACCOUNT)); // nothing confirmed yet: judged on its own
     expect(before.verdict).not.toBe('high');
     expect(before.signals.map((s) => s.ruleId)).not.toContain(CONFIRMED_FRAUD_RULE_ID);
 
-    rt.deps.cases.act(before.caseRef, 'resolve', ALICE, { resolution: 'benign' }); // resolved cases do not group
+    await rt.deps.cases.act(before.caseRef, 'resolve', ALICE, { resolution: 'benign' }); // resolved cases do not group
     const fraud = await submitLine(rt, HIGH_WITH_ACCOUNT);
     expect(fraud.caseRef).not.toBe(before.caseRef);
-    rt.deps.cases.act(fraud.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
+    await rt.deps.cases.act(fraud.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
 
     // The same account written differently (full-width digits, no type) is the same observable.
     const body = quiet('みずほ銀行　福岡天神通支店　普通　５１０７７４２　カ）ミナトテックサービス');
@@ -54,7 +54,7 @@ describe('correlation across cases', () => {
     expect(body.message.body.slice(ev.start, ev.end)).toBe(ev.text);
     expect(ev.text).toContain('５１０７７４２');
 
-    const card = rt.deps.cases.card(after.caseRef);
+    const card = await rt.deps.cases.card(after.caseRef);
     expect(card.severity).toBe('high');
     expect(card.signals[0]).toMatchObject({ ruleId: CONFIRMED_FRAUD_RULE_ID, title: sig.title });
     expect(card.linkedCases).toContainEqual({
@@ -64,24 +64,24 @@ describe('correlation across cases', () => {
       resolution: 'fraud_confirmed',
     });
     // The case page shows the links too (the benign look-alike shares the account as well).
-    expect(rt.deps.cases.get(after.caseRef).linkedCases.map((l) => l.ref).sort()).toEqual([before.caseRef, fraud.caseRef].sort());
+    expect((await rt.deps.cases.get(after.caseRef)).linkedCases.map((l) => l.ref).sort()).toEqual([before.caseRef, fraud.caseRef].sort());
   });
 
   it('the sender account of a confirmed-fraud case is correlated too; a false positive raises nothing', async () => {
-    rt = testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
+    rt = await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
     const fp = await submitLine(rt, HIGH_WITH_ACCOUNT);
-    rt.deps.cases.act(fp.caseRef, 'resolve', ALICE, { resolution: 'false_positive' });
+    await rt.deps.cases.act(fp.caseRef, 'resolve', ALICE, { resolution: 'false_positive' });
     const same = await post(quiet(ACCOUNT, STRANGER));
     expect(same.signals.map((s) => s.ruleId)).not.toContain(CONFIRMED_FRAUD_RULE_ID);
 
-    rt.deps.cases.act(same.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
+    await rt.deps.cases.act(same.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
     // A new message from the same (fraudulent) Chatwork account, with nothing else suspicious in it.
     const hello = await post({ message: { body: 'お疲れさまです。明日の会議は10時からでよろしいでしょうか。', sender: STRANGER } });
     expect(hello.verdict).toBe('high');
     const sig = hello.signals.find((s) => s.ruleId === CONFIRMED_FRAUD_RULE_ID)!;
     expect(sig.title.ja).toBe(`${same.caseRef} と同じ送信者アカウント（詐欺確定）`);
     expect(sig.evidence).toEqual([]); // the sender is not in the body: nothing to highlight
-    expect(rt.deps.cases.card(hello.caseRef).linkedCases).toContainEqual(
+    expect((await rt.deps.cases.card(hello.caseRef)).linkedCases).toContainEqual(
       expect.objectContaining({ ref: same.caseRef, reason: { ja: '同じ送信者アカウント', en: 'same sender account' } }),
     );
   });

@@ -53,7 +53,8 @@ export const MEDIUM_WITH_ACCOUNT = {
 };
 
 /** Submits corpus line `i` (or a report) through the API. */
-export async function submitLine(rt: TestRuntime, i: number | Record<string, unknown>, extra: Record<string, unknown> = {}, token = rt.token('intake')) {
+export async function submitLine(rt: TestRuntime, i: number | Record<string, unknown>, extra: Record<string, unknown> = {}, token?: string) {
+  token ??= await rt.token('intake');
   const report = typeof i === 'number' ? corpus()[i]!.report : i;
   const res = await rt.app.request('/api/reports', jsonInit('POST', token, { ...report, ...extra }));
   if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${await res.text()}`);

@@ -38,7 +38,7 @@ describe('GET /metrics', () => {
   it('reports, cases, deliveries, outbox age, timers and time-to-acknowledge/resolve histograms, from the database', async () => {
     const p = policyEnv(TEST_POLICY);
     const n = new ScriptedNotifier('slack');
-    rt = testRuntime({ dir: p.dir, env: p.env, factories: only(n) });
+    rt = await testRuntime({ dir: p.dir, env: p.env, factories: only(n) });
     const empty = await scrape();
     expect(empty.samples.get('kakunin_cases{status="new"}')).toBe(0);
     expect(empty.samples.get('kakunin_time_to_acknowledge_seconds_count')).toBe(0);
@@ -62,10 +62,10 @@ describe('GET /metrics', () => {
     rt.clock.advance(10 * MIN - 90_000); // a's first reminder fires
     await rt.worker.tick();
     rt.clock.advance(2 * MIN);
-    rt.deps.cases.act(a.caseRef, 'acknowledge', ALICE); // 12 min after opening
+    await rt.deps.cases.act(a.caseRef, 'acknowledge', ALICE); // 12 min after opening
     rt.clock.advance(3 * 60 * MIN);
-    rt.deps.cases.act(a.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' }); // 3 h 12 min
-    rt.deps.cases.act(b.caseRef, 'resolve', ALICE, { resolution: 'false_positive' }); // straight away: 3 h 12 min, no acknowledgement
+    await rt.deps.cases.act(a.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' }); // 3 h 12 min
+    await rt.deps.cases.act(b.caseRef, 'resolve', ALICE, { resolution: 'false_positive' }); // straight away: 3 h 12 min, no acknowledgement
 
     m = await scrape();
     expect(m.samples.get('kakunin_cases{status="resolved"}')).toBe(2);
@@ -95,12 +95,12 @@ describe('GET /metrics', () => {
   });
 
   it('with METRICS_TOKEN it needs that bearer token (401 in the one error shape otherwise)', async () => {
-    rt = testRuntime({ env: { METRICS_TOKEN: 'prometheus-scrape-secret-1' } });
+    rt = await testRuntime({ env: { METRICS_TOKEN: 'prometheus-scrape-secret-1' } });
     const bare = await rt.app.request('/metrics');
     expect(bare.status).toBe(401);
     expect(await bare.json()).toMatchObject({ error: { code: 'unauthorized', message: expect.stringContaining('METRICS_TOKEN') } });
     expect((await rt.app.request('/metrics', { headers: { authorization: 'Bearer prometheus-scrape-secret-2' } })).status).toBe(401);
-    expect((await rt.app.request('/metrics', { headers: { authorization: `Bearer ${rt.token('admin')}` } })).status).toBe(401);
+    expect((await rt.app.request('/metrics', { headers: { authorization: `Bearer ${(await rt.token('admin'))}` } })).status).toBe(401);
     await scrape({ authorization: 'Bearer prometheus-scrape-secret-1' });
   });
 });

@@ -57,9 +57,9 @@ describe('escalation policy configuration', () => {
 
   it('a policy naming a platform that is not configured fails at construction, not on the first card', async () => {
     const p = policyEnv({ high: { targets: ['teams:1'] } });
-    expect(() => testRuntime({ dir: p.dir, env: p.env, factories: scripted(new ScriptedNotifier('slack')) })).toThrow(/names teams, which is not configured/);
+    await expect(testRuntime({ dir: p.dir, env: p.env, factories: scripted(new ScriptedNotifier('slack')) })).rejects.toThrow(/names teams, which is not configured/);
     // The database was closed again: the same file opens fine.
-    const ok = testRuntime({ dir: p.dir, factories: scripted(new ScriptedNotifier('slack')) });
+    const ok = await testRuntime({ dir: p.dir, factories: scripted(new ScriptedNotifier('slack')) });
     await ok.close();
     expect(testConfig(p.dir).escalation.high.targets).toEqual(['all']);
   });

@@ -9,9 +9,9 @@ afterEach(async () => {
 
 const ALICE = { platform: 'slack' as const, userId: 'U1', displayName: 'Alice' };
 
-function setup(n = new ScriptedNotifier('slack'), policy: unknown = TEST_POLICY, reuse?: { dir: string; clock: TestRuntime['clock'] }) {
+async function setup(n = new ScriptedNotifier('slack'), policy: unknown = TEST_POLICY, reuse?: { dir: string; clock: TestRuntime['clock'] }) {
   const p = reuse ? { dir: reuse.dir, env: policyEnv(policy).env } : policyEnv(policy);
-  const rt = testRuntime({ dir: p.dir, env: p.env, factories: only(n, ['C-ESCALATION']), random: () => 0, ...(reuse ? { clock: reuse.clock } : {}) });
+  const rt = await testRuntime({ dir: p.dir, env: p.env, factories: only(n, ['C-ESCALATION']), random: () => 0, ...(reuse ? { clock: reuse.clock } : {}) });
   runtimes.push(rt);
   return { rt, n };
 }
@@ -25,11 +25,11 @@ const timerRows = (rt: TestRuntime) =>
     fired_at: string | null;
     cancelled_at: string | null;
   }[];
-const escalationEvents = (rt: TestRuntime, ref: string) => rt.deps.cases.get(ref).events.filter((e) => e.type.startsWith('escalation.'));
+const escalationEvents = async (rt: TestRuntime, ref: string) => (await rt.deps.cases.get(ref)).events.filter((e) => e.type.startsWith('escalation.'));
 
 describe('escalation timers', () => {
   it('fire at the due time and not before: first reminder, re-notifications, then the second level', async () => {
-    const { rt, n } = setup();
+    const { rt, n } = await setup();
     const { caseRef, verdict } = await submitLine(rt, HIGH_WITH_ACCOUNT);
     expect(verdict).toBe('high');
     const t0 = rt.clock.now().getTime();
@@ -56,7 +56,7 @@ describe('escalation timers', () => {
         },
       },
     ]);
-    const [ev] = escalationEvents(rt, caseRef);
+    const [ev] = await escalationEvents(rt, caseRef);
     expect(ev).toMatchObject({ type: 'escalation.ack_timeout', fromStatus: 'new', toStatus: 'new', actor: { platform: 'system' } });
 
     // Two re-notifications, 5 minutes apart, each exactly at its time.
@@ -83,7 +83,7 @@ describe('escalation timers', () => {
     rt.clock.advance(24 * 60 * MIN);
     expect(await rt.worker.tick()).toMatchObject({ fired: 0 });
     expect(reminders(n)).toHaveLength(5);
-    expect(escalationEvents(rt, caseRef).map((e) => e.type)).toEqual([
+    expect((await escalationEvents(rt, caseRef)).map((e) => e.type)).toEqual([
       'escalation.ack_timeout',
       'escalation.renotify',
       'escalation.renotify',
@@ -91,13 +91,13 @@ describe('escalation timers', () => {
     ]);
 
     // A later action updates the card on the second-level channel too.
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     await rt.worker.tick();
     expect(n.calls.filter((c) => c.op === 'update').map((c) => c.op === 'update' && c.messageId)).toEqual(['m1', 'm2']);
   });
 
   it('stop the moment the case is acknowledged (cancelled in the same transaction); then the unresolved reminder runs until resolution', async () => {
-    const { rt, n } = setup();
+    const { rt, n } = await setup();
     const { caseRef } = await submitLine(rt, HIGH_WITH_ACCOUNT);
     await rt.worker.tick();
     rt.clock.advance(10 * MIN);
@@ -106,7 +106,7 @@ describe('escalation timers', () => {
 
     rt.clock.advance(2 * MIN);
     const ackAt = rt.clock.now().getTime();
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
     // No tick in between: the action itself cancelled the pending re-notification.
     expect(timerRows(rt).map((t) => [t.kind, t.fired_at ? 'fired' : t.cancelled_at ? 'cancelled' : 'pending'])).toEqual([
       ['ack_timeout', 'fired'],
@@ -134,7 +134,7 @@ describe('escalation timers', () => {
       },
     });
 
-    rt.deps.cases.act(caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
+    await rt.deps.cases.act(caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
     expect(countRows(rt, 'escalation_timers', 'fired_at is null and cancelled_at is null')).toBe(0);
     rt.clock.advance(30 * 24 * 60 * MIN);
     expect(await rt.worker.tick()).toMatchObject({ fired: 0 });
@@ -142,7 +142,7 @@ describe('escalation timers', () => {
   });
 
   it('low and none cases get no card and no timer; a case raised from medium to high has its first reminder pulled earlier', async () => {
-    const { rt } = setup();
+    const { rt } = await setup();
     await submitLine(rt, LOW_LINE); // low
     expect(countRows(rt, 'deliveries')).toBe(0);
     expect(countRows(rt, 'escalation_timers')).toBe(0);
@@ -161,7 +161,7 @@ describe('escalation timers', () => {
   });
 
   it('survive a restart in the middle: the next timer fires once after reopening on the same file', async () => {
-    const first = setup();
+    const first = await setup();
     const { caseRef } = await submitLine(first.rt, HIGH_WITH_ACCOUNT);
     await first.rt.worker.tick();
     first.rt.clock.advance(10 * MIN);
@@ -172,60 +172,60 @@ describe('escalation timers', () => {
     runtimes.splice(runtimes.indexOf(first.rt), 1);
 
     clock.advance(3 * MIN); // down for a while: the renotify timer is not due yet
-    const second = setup(new ScriptedNotifier('slack'), TEST_POLICY, { dir, clock });
+    const second = await setup(new ScriptedNotifier('slack'), TEST_POLICY, { dir, clock });
     expect(await second.rt.worker.tick()).toMatchObject({ fired: 0 });
     clock.advance(2 * MIN);
     expect(await second.rt.worker.tick()).toMatchObject({ fired: 1, sent: 1 });
     expect(await second.rt.worker.tick()).toMatchObject({ fired: 0, sent: 0 });
     expect(reminders(second.n)).toEqual([{ op: 'remind', ref: caseRef, reminder: expect.objectContaining({ level: 2 }) }]);
-    expect(escalationEvents(second.rt, caseRef).map((e) => e.type)).toEqual(['escalation.ack_timeout', 'escalation.renotify']);
+    expect((await escalationEvents(second.rt, caseRef)).map((e) => e.type)).toEqual(['escalation.ack_timeout', 'escalation.renotify']);
   });
 
   it('a timer that fell due while kakunin was down fires on the first tick after the restart, once', async () => {
-    const first = setup();
+    const first = await setup();
     const { caseRef } = await submitLine(first.rt, HIGH_WITH_ACCOUNT);
     const { dir, clock } = first.rt;
     await first.rt.close(); // the card was never even posted
     runtimes.splice(0);
     clock.advance(45 * MIN);
-    const second = setup(new ScriptedNotifier('slack'), TEST_POLICY, { dir, clock });
+    const second = await setup(new ScriptedNotifier('slack'), TEST_POLICY, { dir, clock });
     expect(await second.rt.worker.tick()).toMatchObject({ fired: 1, sent: 2 });
     expect(second.n.calls.map((c) => c.op)).toEqual(['post', 'remind']); // never a reminder before its card
-    expect(escalationEvents(second.rt, caseRef)).toHaveLength(1);
+    expect(await escalationEvents(second.rt, caseRef)).toHaveLength(1);
   });
 
   it('never fire twice: two workers on the same database tick at once, and a stale claim loses', async () => {
-    const a = setup();
+    const a = await setup();
     const { caseRef } = await submitLine(a.rt, HIGH_WITH_ACCOUNT);
     await a.rt.worker.tick();
-    const b = setup(new ScriptedNotifier('slack'), TEST_POLICY, { dir: a.rt.dir, clock: a.rt.clock });
+    const b = await setup(new ScriptedNotifier('slack'), TEST_POLICY, { dir: a.rt.dir, clock: a.rt.clock });
     a.rt.clock.advance(10 * MIN);
 
     const [sa, sb] = await Promise.all([a.rt.worker.tick(), b.rt.worker.tick()]);
     expect(sa.fired + sb.fired).toBe(1);
-    expect(escalationEvents(a.rt, caseRef)).toHaveLength(1);
+    expect(await escalationEvents(a.rt, caseRef)).toHaveLength(1);
     expect(countRows(a.rt, 'deliveries', "kind = 'card.remind'")).toBe(1);
     expect(reminders(a.n).length + reminders(b.n).length).toBe(1);
 
     // A worker that read the due list before the other claimed it: the conditional UPDATE says no.
     a.rt.clock.advance(5 * MIN);
     const id = (a.rt.handle.sqlite.prepare("select id from escalation_timers where kind = 'renotify'").get() as { id: number }).id;
-    expect(b.rt.escalation.fire(id)).toBe(true);
-    expect(a.rt.escalation.fire(id)).toBe(false);
-    expect(b.rt.escalation.fire(id)).toBe(false);
-    expect(escalationEvents(a.rt, caseRef)).toHaveLength(2);
+    expect(await b.rt.escalation.fire(id)).toBe(true);
+    expect(await a.rt.escalation.fire(id)).toBe(false);
+    expect(await b.rt.escalation.fire(id)).toBe(false);
+    expect(await escalationEvents(a.rt, caseRef)).toHaveLength(2);
   });
 
   it('an acknowledgement racing a due timer: whichever commits first wins, never both', async () => {
-    const { rt, n } = setup();
+    const { rt, n } = await setup();
     const { caseRef } = await submitLine(rt, HIGH_WITH_ACCOUNT);
     await rt.worker.tick();
     rt.clock.advance(10 * MIN);
     const id = (rt.handle.sqlite.prepare("select id from escalation_timers where kind = 'ack_timeout'").get() as { id: number }).id;
-    rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
-    expect(rt.escalation.fire(id)).toBe(false);
+    await rt.deps.cases.act(caseRef, 'acknowledge', ALICE);
+    expect(await rt.escalation.fire(id)).toBe(false);
     await rt.worker.tick();
     expect(reminders(n)).toHaveLength(0);
-    expect(escalationEvents(rt, caseRef)).toHaveLength(0);
+    expect(await escalationEvents(rt, caseRef)).toHaveLength(0);
   });
 });

@@ -16,7 +16,7 @@ describe('reminders over the wire', () => {
     let failRemind = 1;
     recorder = await startRecorder((r) => (r.path === '/remind' && failRemind-- > 0 ? 503 : 200));
     const p = policyEnv(TEST_POLICY);
-    rt = testRuntime({ dir: p.dir, env: { ...p.env, DELIVERY_BASE_DELAY_MS: '1000' }, factories: only(httpNotifier(recorder.url)), random: () => 0 });
+    rt = await testRuntime({ dir: p.dir, env: { ...p.env, DELIVERY_BASE_DELAY_MS: '1000' }, factories: only(httpNotifier(recorder.url)), random: () => 0 });
     const { caseRef } = await submitLine(rt, HIGH_WITH_ACCOUNT);
     await rt.worker.tick();
     const posted = recorder.requests.find((r) => r.path === '/post')!;
@@ -51,7 +51,7 @@ describe('reminders over the wire', () => {
       medium: { targets: ['slack:C-ALL'] },
       low: { targets: [] },
     });
-    rt = testRuntime({ dir: p.dir, env: { ...p.env, NOTIFY_MIN_VERDICT: 'none' }, factories: only(httpNotifier(recorder.url), ['C-DEFAULT']) });
+    rt = await testRuntime({ dir: p.dir, env: { ...p.env, NOTIFY_MIN_VERDICT: 'none' }, factories: only(httpNotifier(recorder.url), ['C-DEFAULT']) });
     const high = await submitLine(rt, HIGH_WITH_ACCOUNT);
     const medium = await submitLine(rt, MEDIUM_WITH_ACCOUNT);
     const low = await submitLine(rt, LOW_LINE);

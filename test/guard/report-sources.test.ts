@@ -10,8 +10,8 @@ afterEach(async () => {
 
 describe('report sources', () => {
   it('an API caller cannot submit as contact_request or watch (it would take over their id space), nor as chatwork or web: 422, nothing stored', async () => {
-    rt = testRuntime();
-    const token = rt.token('intake');
+    rt = await testRuntime();
+    const token = await rt.token('intake');
     for (const source of ['contact_request', 'watch', 'chatwork', 'web']) {
       const res = await rt.app.request('/api/reports', jsonInit('POST', token, { message: { body: '至急振り込んでください' }, source, externalId: '1000015-555' }));
       expect(res.status, source).toBe(422);

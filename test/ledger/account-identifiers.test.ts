@@ -67,39 +67,39 @@ describe('ledger bank-account identifiers', () => {
     expect(accountsOf(back.directory)).toEqual(accountsOf(dir));
   });
 
-  it('survive the SQLite ledger (migration 0009), and a ledger without them reads as before', () => {
+  it('survive the SQLite ledger (migration 0009), and a ledger without them reads as before', async () => {
     const tmp = tempDir();
     dirs.push(tmp);
     const handle = openDatabase(path.join(tmp, 'ledger.db'));
     try {
-      runMigrations(handle.db);
+      await runMigrations(handle.db);
       const store = createDirectoryStore(handle.db);
       const dir = parseLedgerJson(JSON.stringify(ledgerJson), directorySchema.parse(ledgerJson)).directory;
-      store.replace(dir, new Date('2026-05-01T00:00:00Z'));
-      expect(accountsOf(loadDirectory(handle.db))).toEqual(accountsOf(dir));
+      await store.replace(dir, new Date('2026-05-01T00:00:00Z'));
+      expect(accountsOf(await loadDirectory(handle.db))).toEqual(accountsOf(dir));
       const plain = { ...dir, counterparties: [{ ...dir.counterparties[1]!, bankAccounts: [{ bank: '南海中央銀行', branch: '湊町支店', type: '普通', number: '4081177', holder: 'カ)クロシオデンザイ' }] }] };
-      store.replace(plain, new Date('2026-05-02T00:00:00Z'));
-      expect(accountsOf(loadDirectory(handle.db))).toEqual([{ bank: '南海中央銀行', branch: '湊町支店', type: '普通', number: '4081177', holder: 'カ)クロシオデンザイ' }]);
+      await store.replace(plain, new Date('2026-05-02T00:00:00Z'));
+      expect(accountsOf(await loadDirectory(handle.db))).toEqual([{ bank: '南海中央銀行', branch: '湊町支店', type: '普通', number: '4081177', holder: 'カ)クロシオデンザイ' }]);
     } finally {
-      handle.close();
+      await handle.close();
     }
   });
 
-  it('the stored ledger lets detection recognise the foreign account by its IBAN', () => {
+  it('the stored ledger lets detection recognise the foreign account by its IBAN', async () => {
     const tmp = tempDir();
     dirs.push(tmp);
     const handle = openDatabase(path.join(tmp, 'ledger.db'));
     try {
-      runMigrations(handle.db);
-      createDirectoryStore(handle.db).replace(directorySchema.parse(ledgerJson), new Date('2026-05-01T00:00:00Z'));
+      await runMigrations(handle.db);
+      await createDirectoryStore(handle.db).replace(directorySchema.parse(ledgerJson), new Date('2026-05-01T00:00:00Z'));
       const body = 'Please find our invoice WO-5512 (GBP 8,940.00). Payment to our usual account: IBAN GB40 ASHB 6011 2230 4188 76, BIC ASHBGB2L.';
-      const result = detect({ message: { body, sender: { accountId: 7200001, name: 'Harriet Cole' }, sentAt: '2026-05-03T10:00:00+09:00' } }, loadDirectory(handle.db));
+      const result = detect({ message: { body, sender: { accountId: 7200001, name: 'Harriet Cole' }, sentAt: '2026-05-03T10:00:00+09:00' } }, await loadDirectory(handle.db));
       const ids = result.signals.map((s) => s.ruleId);
       expect(ids).toContain('mitigating.registered_payee');
       expect(ids).not.toContain('payee.overseas_account');
       expect(ids).not.toContain('payee.unregistered_account');
     } finally {
-      handle.close();
+      await handle.close();
     }
   });
 });

@@ -27,7 +27,7 @@ describe('backup while serving', () => {
   it('takes consistent, restorable snapshots while reports keep arriving', async () => {
     const dir = tempDir();
     const dbFile = path.join(dir, 'kakunin.db');
-    const token = provisionDatabase(dbFile);
+    const token = await provisionDatabase(dbFile);
     server = await spawnServer({ DATABASE_URL: `file:${dbFile}`, CONSOLE_NOTIFIER: 'false' });
     const url = server.url;
     const corpus = corpusReports();
@@ -93,10 +93,10 @@ describe('backup while serving', () => {
     const restoreDir = tempDir();
     fs.copyFileSync(backups[2]!, path.join(restoreDir, 'kakunin.db'));
     fs.copyFileSync(`${dbFile}.key`, path.join(restoreDir, 'kakunin.db.key'));
-    restored = testRuntime({ dir: restoreDir });
-    const list = restored.deps.cases.list(caseListQuerySchema.parse({ limit: '5' }));
+    restored = await testRuntime({ dir: restoreDir });
+    const list = await restored.deps.cases.list(caseListQuerySchema.parse({ limit: '5' }));
     expect(list.cases.length).toBeGreaterThan(0);
-    expect(restored.deps.cases.get(list.cases[0]!.ref).reports.length).toBeGreaterThan(0);
+    expect((await restored.deps.cases.get(list.cases[0]!.ref)).reports.length).toBeGreaterThan(0);
 
     // A backup never overwrites.
     const out: string[] = [];

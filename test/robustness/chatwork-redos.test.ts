@@ -122,7 +122,7 @@ describe('the attack through the webhook', () => {
   });
 
   it('a quote padded up to the 64 KB cap with spaces is answered 200 and stored as the right report', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     // A backtracking parser is quadratic on this; the linear one reads it in one pass.
     const body = '[qt][qtmeta aid=555 time=1767744000]振込先を変更しました' + ' '.repeat(60_000) + 'x[/qt]';
     const res = await postWebhook(rt, messageCreated(body));
@@ -138,7 +138,7 @@ describe('the attack through the webhook', () => {
   });
 
   it('a quote padded past the cap (240,000 spaces) is refused 422 naming the field, and nothing is stored', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const body = '[qt][qtmeta aid=555 time=1767744000]振込先を変更しました' + ' '.repeat(240_000) + 'x[/qt]';
     const res = await postWebhook(rt, messageCreated(body));
     expect(res.status).toBe(422);

@@ -20,7 +20,7 @@ let rt: TestRuntime;
 let admin: string;
 beforeAll(async () => {
   fake = await new LeanFakeSlack().start();
-  rt = testRuntime({
+  rt = await testRuntime({
     env: {
       NOTIFY_MIN_VERDICT: 'none',
       SLACK_BOT_TOKEN: fake.token,
@@ -37,7 +37,7 @@ beforeAll(async () => {
       TEAMS_APP_TENANT_ID: '00000000-0000-0000-0000-0000000000aa',
     },
   });
-  admin = rt.token('admin');
+  admin = await rt.token('admin');
 });
 afterAll(async () => {
   await rt?.close();
@@ -105,7 +105,7 @@ async function caseAndClick(): Promise<{ ref: string; body: string }> {
   return { ref: caseRef, body: `payload=${encodeURIComponent(JSON.stringify(payload))}` };
 }
 
-const statusOf = (ref: string) => rt.deps.cases.get(ref).status;
+const statusOf = async (ref: string) => (await rt.deps.cases.get(ref)).status;
 
 describe('forged signatures', () => {
   it('Chatwork: wrong key, tampered body, missing, garbage or forged query signature → 401, nothing stored', async () => {
@@ -139,11 +139,11 @@ describe('forged signatures', () => {
       slackInit(body, { signature: `v0=${'0'.repeat(64)}` }),
     ];
     for (const init of forged) await expectErrorShape(await rt.app.request('/slack/events', init), 401);
-    expect(statusOf(ref)).toBe('new');
+    expect(await statusOf(ref)).toBe('new');
     const ok = await rt.app.request('/slack/events', slackInit(body));
     expect(ok.status).toBe(200);
     await (rt.notifiers.slack as unknown as { idle(): Promise<void> }).idle();
-    expect(statusOf(ref)).toBe('acknowledged');
+    expect(await statusOf(ref)).toBe('acknowledged');
   });
 
   it('Slack: a correctly signed request older (or newer) than 5 minutes is a replay → 401, nothing changes', async () => {
@@ -151,7 +151,7 @@ describe('forged signatures', () => {
     for (const ts of [nowSec() - 301, nowSec() - 3600, nowSec() + 301, 0]) {
       await expectErrorShape(await rt.app.request('/slack/events', slackInit(body, { ts })), 401);
     }
-    expect(statusOf(ref)).toBe('new');
+    expect(await statusOf(ref)).toBe('new');
     const challenge = JSON.stringify({ type: 'url_verification', challenge: 'c-299' });
     const fresh = await rt.app.request('/slack/events', slackInit(challenge, { ts: nowSec() - 299, contentType: 'application/json' }));
     expect(await fresh.json()).toEqual({ challenge: 'c-299' });

@@ -33,7 +33,7 @@ async function setup(down: () => boolean) {
   const attempts: Attempt[] = [];
   let n = 0;
   fake = await new LeanFakeSlack().start();
-  rt = testRuntime({
+  rt = await testRuntime({
     random: () => 0.5,
     env: {
       SLACK_BOT_TOKEN: fake.token,
@@ -65,7 +65,7 @@ async function setup(down: () => boolean) {
 
 async function submit(r: TestRuntime, i: number): Promise<string> {
   const report = { message: { body: `至急の確認です ${i}`, sender: { accountId: 7_000_000 + i, name: `送信者 ${i}` } }, externalId: `outage-${i}` };
-  const res = await r.app.request('/api/reports', jsonInit('POST', r.token('intake'), report));
+  const res = await r.app.request('/api/reports', jsonInit('POST', await r.token('intake'), report));
   expect(res.status).toBe(201);
   return ((await res.json()) as { caseRef: string }).caseRef;
 }
@@ -115,7 +115,7 @@ describe('Slack outage (500 and 429 + Retry-After), then recovery', () => {
     for (const ref of refs) {
       expect(fake.posts(ref)).toHaveLength(1);
       expectBackoff(attempts.filter((a) => a.ref === ref));
-      const detail = (await (await r.app.request(`/api/cases/${ref}`, jsonInit('GET', r.token('respond')))).json()) as {
+      const detail = (await (await r.app.request(`/api/cases/${ref}`, jsonInit('GET', await r.token('respond')))).json()) as {
         deliveries: { status: string; attempts: number }[];
       };
       expect(detail.deliveries.map((d) => d.status)).toEqual(['sent']);
@@ -128,7 +128,7 @@ describe('Slack outage (500 and 429 + Retry-After), then recovery', () => {
     const lateAttempts = attempts.filter((a) => a.ref === late);
     expect(lateAttempts).toHaveLength(MAX_ATTEMPTS);
     expectBackoff(lateAttempts);
-    const res = await r.app.request(`/api/cases/${late}`, jsonInit('GET', r.token('respond')));
+    const res = await r.app.request(`/api/cases/${late}`, jsonInit('GET', await r.token('respond')));
     const detail = (await res.json()) as { deliveries: { id: number; status: string; attempts: number; lastError: string | null }[] };
     expect(detail.deliveries).toHaveLength(1);
     const dead = detail.deliveries[0]!;
@@ -138,7 +138,7 @@ describe('Slack outage (500 and 429 + Retry-After), then recovery', () => {
 
     // Slack is back; a responder revives the delivery and the card arrives on the next tick.
     slackDown = false;
-    const retried = await r.app.request(`/api/deliveries/${dead.id}/retry`, jsonInit('POST', r.token('respond')));
+    const retried = await r.app.request(`/api/deliveries/${dead.id}/retry`, jsonInit('POST', await r.token('respond')));
     expect(retried.status).toBe(200);
     await r.worker.tick();
     expect(fake.posts(late)).toHaveLength(1);

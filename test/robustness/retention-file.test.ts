@@ -39,9 +39,9 @@ function found(dir: string, needles: string[]): string[] {
 
 describe('retention purge takes the text out of the file', () => {
   it('after `kakunin retention run`, the .db and -wal bytes hold no purged text or fragment of it', async () => {
-    rt = testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
+    rt = await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
     const r = rt;
-    const intake = r.token('intake');
+    const intake = await r.token('intake');
     // Long enough to spill into overflow pages as well as sit in a table page.
     const secret = '合言葉は桜色の象です。'.repeat(400);
     const body = `至急、新しい口座に振り込んでください。みずほ銀行 虎ノ門支店 普通 7654321 名義 ヤマダハナコ 連絡は 080-9911-2233 まで。${secret}`;
@@ -69,7 +69,7 @@ describe('retention purge takes the text out of the file', () => {
     );
     expect(needles.length).toBeGreaterThan(8);
 
-    r.deps.cases.act(caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
+    await r.deps.cases.act(caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
     r.clock.advance(31 * DAY);
     expect(found(r.dir, [body.slice(0, 30)]).length).toBeGreaterThan(0); // the search sees the text before the purge
 
@@ -93,7 +93,7 @@ describe('retention purge takes the text out of the file', () => {
       expect(s.detail).toBeUndefined();
       expect(s.title.ja).toBeTruthy();
     }
-    expect(r.deps.cases.get(caseRef).status).toBe('resolved');
+    expect((await r.deps.cases.get(caseRef)).status).toBe('resolved');
     expect(await main(['audit', 'verify'], io)).toBe(0);
 
     await r.close();

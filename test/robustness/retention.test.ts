@@ -32,17 +32,17 @@ async function submit(r: TestRuntime, i: number, origin?: ReportOrigin) {
     note: `社長を名乗っています ${i}`,
   };
   if (origin) {
-    const { result } = r.deps.cases.submit(report, { caller: { kind: 'chatwork', origin }, externalId: `${origin.roomId}-${origin.messageId}` });
+    const { result } = await r.deps.cases.submit(report, { caller: { kind: 'chatwork', origin }, externalId: `${origin.roomId}-${origin.messageId}` });
     return { caseRef: result.caseRef, reportId: result.reportId, body: report.message.body, note: report.note };
   }
-  const res = await r.app.request('/api/reports', jsonInit('POST', r.token('intake'), { ...report, externalId: `ret-${i}` }));
+  const res = await r.app.request('/api/reports', jsonInit('POST', await r.token('intake'), { ...report, externalId: `ret-${i}` }));
   expect(res.status).toBe(201);
   return { ...((await res.json()) as { caseRef: string; reportId: number }), body: report.message.body, note: report.note };
 }
 
 describe('retention (RETENTION_DAYS)', () => {
   it('purges bodies of cases resolved more than N days ago, keeps their hashes, and the audit chain verifies', async () => {
-    rt = testRuntime({ env: { RETENTION_DAYS: '30', NOTIFY_MIN_VERDICT: 'none' } });
+    rt = await testRuntime({ env: { RETENTION_DAYS: '30', NOTIFY_MIN_VERDICT: 'none' } });
     const r = rt;
     const old = await submit(r, 1);
     const open = await submit(r, 2);
@@ -54,14 +54,14 @@ describe('retention (RETENTION_DAYS)', () => {
       .prepare("insert into inbound_events (platform, event_key, event_type, raw_body, status, attempts, next_attempt_at, received_at) values ('chatwork', ?, 'message_created', ?, 'processed', 1, 0, ?)")
       .run('4242:1800000000000000009', JSON.stringify({ webhook_event: { body: fromChatwork.body } }), r.clock.now().toISOString());
 
-    r.deps.cases.act(old.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
-    r.deps.cases.act(fromChatwork.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
+    await r.deps.cases.act(old.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
+    await r.deps.cases.act(fromChatwork.caseRef, 'resolve', ALICE, { resolution: 'fraud_confirmed' });
     r.clock.advance(10 * DAY);
-    r.deps.cases.act(recent.caseRef, 'resolve', ALICE, { resolution: 'false_positive' });
+    await r.deps.cases.act(recent.caseRef, 'resolve', ALICE, { resolution: 'false_positive' });
     r.clock.advance(21 * DAY); // old: resolved 31 days ago; recent: 21 days ago; open: never
 
     const eventsBefore = (r.handle.sqlite.prepare('select count(*) n from case_events').get() as { n: number }).n;
-    const schedule = startRetention(r.deps); // as `serve` does at start
+    const schedule = await startRetention(r.deps); // as `serve` does at start
     schedule.stop();
     expect(schedule.first).toMatchObject({ cases: 2, reports: 2, inboundEvents: 1, wal: 'truncated' });
     expect(schedule.first!.signals).toBeGreaterThan(0);
@@ -80,38 +80,38 @@ describe('retention (RETENTION_DAYS)', () => {
 
     // What grouping and the card need stays: observables (canonical values), signals (rules), the case and its events.
     expect((r.handle.sqlite.prepare('select count(*) n from observables where report_id = ?').get(old.reportId) as { n: number }).n).toBeGreaterThan(0);
-    const detail = r.deps.cases.get(old.caseRef);
+    const detail = await r.deps.cases.get(old.caseRef);
     expect(detail.status).toBe('resolved');
     expect(JSON.stringify(detail)).not.toContain('振り込んで');
-    expect(r.deps.cases.card(old.caseRef).message.body).toBe(purgedMarker(old.body));
+    expect((await r.deps.cases.card(old.caseRef)).message.body).toBe(purgedMarker(old.body));
 
     // The chain: every old event untouched, one retention_purged event per case, and it verifies.
     const events = r.handle.sqlite.prepare("select case_id, type, actor_platform, data from case_events where type = 'retention_purged'").all();
     expect(events).toHaveLength(2);
     expect((r.handle.sqlite.prepare('select count(*) n from case_events').get() as { n: number }).n).toBe(eventsBefore + 2);
-    expect(r.deps.audit.verify()).toMatchObject({ ok: true });
+    expect(await r.deps.audit.verify()).toMatchObject({ ok: true });
     const out: string[] = [];
     const io = { env: { DATABASE_URL: `file:${r.dir}/kakunin.db` }, out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
     expect(await main(['audit', 'verify'], io)).toBe(0);
 
     // Idempotent; the recently resolved case follows once its time comes; the open one never does.
-    expect(schedule.runNow()).toEqual({ cases: 0, reports: 0, inboundEvents: 0, signals: 0, observables: 0, wal: 'truncated' });
+    expect(await schedule.runNow()).toEqual({ cases: 0, reports: 0, inboundEvents: 0, signals: 0, observables: 0, wal: 'truncated' });
     r.clock.advance(10 * DAY);
-    expect(purgeResolvedBodies(r.deps, { now: r.clock.now(), days: 30 })).toMatchObject({ cases: 1, reports: 1 });
+    expect(await purgeResolvedBodies(r.deps, { now: r.clock.now(), days: 30 })).toMatchObject({ cases: 1, reports: 1 });
     expect(isPurged(bodyOf(r, recent.reportId).message_body)).toBe(true);
     expect(bodyOf(r, open.reportId).message_body).toBe(open.body);
-    expect(r.deps.audit.verify()).toMatchObject({ ok: true });
+    expect(await r.deps.audit.verify()).toMatchObject({ ok: true });
   });
 
   it('is off with RETENTION_DAYS=0 (the default); the CLI purges on demand with --days and names what it did', async () => {
-    rt = testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
+    rt = await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
     const r = rt;
     const a = await submit(r, 7);
-    r.deps.cases.act(a.caseRef, 'resolve', ALICE, { resolution: 'benign' });
+    await r.deps.cases.act(a.caseRef, 'resolve', ALICE, { resolution: 'benign' });
     r.clock.advance(400 * DAY);
-    const off = startRetention(r.deps);
+    const off = await startRetention(r.deps);
     expect(off.first).toBeNull();
-    expect(off.runNow()).toBeNull();
+    expect(await off.runNow()).toBeNull();
     expect(bodyOf(r, a.reportId).message_body).toBe(a.body);
 
     const out: string[] = [];

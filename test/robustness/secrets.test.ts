@@ -40,7 +40,7 @@ describe('secrets never reach a log', () => {
     slack = await new LeanFakeSlack({ token: SECRETS.SLACK_BOT_TOKEN }).start();
     chatwork = new FakeChatwork();
     const cwUrl = await chatwork.start();
-    rt = testRuntime({
+    rt = await testRuntime({
       logLevel: 'trace',
       env: {
         ...SECRETS,
@@ -57,8 +57,8 @@ describe('secrets never reach a log', () => {
       },
     });
     const r = rt;
-    const admin = r.token('admin');
-    const intake = r.token('intake');
+    const admin = await r.token('admin');
+    const intake = await r.token('intake');
     const bearers = [admin, intake];
 
     // API with bearer tokens: a report, reads, an action, errors.
@@ -124,8 +124,8 @@ describe('secrets never reach a log', () => {
 
 describe('tokens are stored hashed', () => {
   it('neither the database file nor its WAL holds a token in clear; the row holds its SHA-256', async () => {
-    rt = testRuntime();
-    const token = rt.token('admin', 'hash-check');
+    rt = await testRuntime();
+    const token = await rt.token('admin', 'hash-check');
     const row = rt.handle.sqlite.prepare("select * from api_tokens where name = 'hash-check'").get() as Record<string, unknown>;
     expect(JSON.stringify(row)).not.toContain(token);
     expect(JSON.stringify(row)).not.toContain(token.slice(8)); // the stored prefix is the first 8 characters only

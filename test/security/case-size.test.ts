@@ -34,8 +34,8 @@ type ErrorBody = { error: { code: string; message: string; fields: { path: strin
 
 describe('item 10: a message body is capped at 64 KB at intake, the same way everywhere', () => {
   it('API: 64 KB is accepted; one byte more is a 422 naming message.body and the cap, and stores nothing', async () => {
-    rt = testRuntime();
-    const token = rt.token('intake');
+    rt = await testRuntime();
+    const token = await rt.token('intake');
     const post = (body: string) => rt!.app.request('/api/reports', jsonInit('POST', token, { message: { body, sender: SENDER } }));
     expect((await post(japanese(MAX_MESSAGE_BODY_BYTES))).status).toBe(201);
     for (const body of [japanese(MAX_MESSAGE_BODY_BYTES + 1), japanese(900_000)]) {
@@ -63,7 +63,7 @@ describe('item 10: a message body is capped at 64 KB at intake, the same way eve
   });
 
   it('the Chatwork webhook answers 422 naming webhook_event.body, and stores neither the event nor a report', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const res = await postWebhook(rt, messageCreated(`[qt][qtmeta aid=9800811 time=1767745080]${japanese(100_000)}[/qt]`));
     expect(res.status).toBe(422);
     const err = ((await res.json()) as ErrorBody).error;
@@ -76,15 +76,15 @@ describe('item 10: a message body is capped at 64 KB at intake, the same way eve
 
 describe('item 10: a big case is read a page of reports at a time', () => {
   it('30 reports of 60 KB on one case: GET /api/cases/:ref answers 20 with a cursor, the next page the other 10', async () => {
-    rt = testRuntime();
-    const intake = rt.token('intake');
+    rt = await testRuntime();
+    const intake = await rt.token('intake');
     let ref = '';
     for (let i = 0; i < 30; i++) {
       const res = await rt.app.request('/api/reports', jsonInit('POST', intake, { message: { body: `${i} ${japanese(60_000)}`, sender: SENDER } }));
       expect(res.status).toBe(201);
       ref = ((await res.json()) as { caseRef: string }).caseRef;
     }
-    const reader = rt.token('respond');
+    const reader = await rt.token('respond');
     type Detail = { reportCount: number; reports: { id: number }[]; signals: { reportId: number }[]; observables: { reportId: number }[]; nextReportsCursor: number | null; reportsSkipped: number };
     const read = async (q = '') => {
       const res = await rt!.app.request(`/api/cases/${ref}${q}`, jsonInit('GET', reader));
@@ -111,7 +111,7 @@ describe('item 10: a big case is read a page of reports at a time', () => {
 
   it('the console case page shows 20 reports and links to the next ones', async () => {
     rt = await consoleRuntime();
-    const intake = rt.token('intake');
+    const intake = await rt.token('intake');
     let ref = '';
     for (let i = 0; i < 25; i++) {
       const res = await rt.app.request('/api/reports', jsonInit('POST', intake, { message: { body: `報告 本文 ${i} 至急振込`, sender: SENDER } }));
@@ -167,12 +167,12 @@ describe('item 10: text is cut before it is escaped for a card or a reply', () =
   });
 
   it('a stored 4 MB body (from before the cap) still makes bounded cards and replies with none of its tail', async () => {
-    rt = testRuntime();
-    const res = await rt.app.request('/api/reports', jsonInit('POST', rt.token('intake'), { message: { body: '至急', sender: SENDER } }));
+    rt = await testRuntime();
+    const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), { message: { body: '至急', sender: SENDER } }));
     const { caseRef, reportId } = (await res.json()) as { caseRef: string; reportId: number };
     const huge = `至急この口座へ ${'[toall] '.repeat(500_000)}TAIL-MARKER`;
     rt.handle.sqlite.prepare('update reports set message_body = ? where id = ?').run(huge, reportId);
-    const card = rt.deps.cases.card(caseRef);
+    const card = await rt.deps.cases.card(caseRef);
     expect(card.message.body.length).toBe(huge.length);
     const reply = buildReply(card, { platform: 'chatwork', roomId: '1', messageId: '2', accountId: '3' }, 'received');
     const slack = JSON.stringify(buildCardMessage(card, { mentionHigh: 'none' }));

@@ -35,11 +35,11 @@ function slackEnv(extra: Record<string, string> = {}) {
 }
 
 async function reportAndDeliver(r: TestRuntime): Promise<string> {
-  const res = await r.app.request('/api/reports', jsonInit('POST', r.token('intake'), REPORT));
+  const res = await r.app.request('/api/reports', jsonInit('POST', await r.token('intake'), REPORT));
   expect(res.status).toBe(201);
   const { caseRef } = (await res.json()) as { caseRef: string };
   await r.worker.tick();
-  r.deps.cases.act(caseRef, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: '経理 佐藤' });
+  await r.deps.cases.act(caseRef, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: '経理 佐藤' });
   r.clock.advance(60_000);
   await r.worker.tick();
   return caseRef;
@@ -49,7 +49,7 @@ const consoleLines = (r: TestRuntime) => r.log.lines.filter((l) => l.notifier ==
 
 describe('item 11: the console notifier', () => {
   it('with Slack configured it is off unless asked for: cards go to Slack only, and nothing private reaches the log', async () => {
-    rt = testRuntime({ env: slackEnv() });
+    rt = await testRuntime({ env: slackEnv() });
     expect(rt.notifiers.console).toBeUndefined();
     await reportAndDeliver(rt);
     expect(slack.calls.some((c) => c.method === 'chat.postMessage')).toBe(true);
@@ -59,7 +59,7 @@ describe('item 11: the console notifier', () => {
   });
 
   it('asked for with CONSOLE_NOTIFIER=true, it logs the ref, severity and counts, never the message, names or observables', async () => {
-    rt = testRuntime({ env: slackEnv({ CONSOLE_NOTIFIER: 'true' }) });
+    rt = await testRuntime({ env: slackEnv({ CONSOLE_NOTIFIER: 'true' }) });
     const ref = await reportAndDeliver(rt);
     const lines = consoleLines(rt);
     expect(lines.map((l) => l.op)).toEqual(['card.post', 'card.update']);
@@ -71,13 +71,13 @@ describe('item 11: the console notifier', () => {
   });
 
   it('without Slack or Teams it is on by default (a fresh install sees escalation work), with the same short lines; false turns it off', async () => {
-    rt = testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
+    rt = await testRuntime({ env: { NOTIFY_MIN_VERDICT: 'none' } });
     await reportAndDeliver(rt);
     expect(consoleLines(rt).length).toBeGreaterThan(0);
     const log = JSON.stringify(rt.log.lines);
     for (const p of PRIVATE) expect(log, p).not.toContain(p);
     await rt.close();
-    rt = testRuntime({ env: { CONSOLE_NOTIFIER: 'false' } });
+    rt = await testRuntime({ env: { CONSOLE_NOTIFIER: 'false' } });
     expect(rt.notifiers.console).toBeUndefined();
   });
 });

@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { MIGRATIONS_FOLDER, runMigrations } from '../../src/db/migrate.ts';
@@ -41,9 +40,9 @@ async function post(r: TestRuntime, token: string, body: unknown) {
 
 describe('item 1: report ids belong to the token that sent them', () => {
   it("token B reusing A's externalId gets its own new report, never A's report, signals or bank account", async () => {
-    rt = testRuntime();
-    const a = rt.token('intake', 'crm-a');
-    const b = rt.token('intake', 'crm-b');
+    rt = await testRuntime();
+    const a = await rt.token('intake', 'crm-a');
+    const b = await rt.token('intake', 'crm-b');
     const first = await post(rt, a, { ...FRAUD, externalId: 'crm-1001' });
     expect(first.status).toBe(201);
     expect(['medium', 'high']).toContain(first.body.verdict);
@@ -62,9 +61,9 @@ describe('item 1: report ids belong to the token that sent them', () => {
   });
 
   it("token B cannot pre-empt A's next id: A's real fraud report still opens a case", async () => {
-    rt = testRuntime();
-    const a = rt.token('intake', 'crm-a');
-    const b = rt.token('intake', 'crm-b');
+    rt = await testRuntime();
+    const a = await rt.token('intake', 'crm-a');
+    const b = await rt.token('intake', 'crm-b');
     expect((await post(rt, b, { ...HARMLESS, externalId: 'crm-2002' })).status).toBe(201);
     const real = await post(rt, a, { ...FRAUD, externalId: 'crm-2002' });
     expect(real.status).toBe(201);
@@ -77,14 +76,14 @@ describe('item 1: report ids belong to the token that sent them', () => {
 
 describe('item 2: the token, not the body, says where a report came from', () => {
   it('source "chatwork" with an origin is refused (422 naming both); nothing is stored and the bot posts nowhere', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const before = fake.posted.length;
     const forged = {
       ...FRAUD,
       source: 'chatwork',
       origin: { platform: 'chatwork', roomId: '424242', messageId: '1', accountId: '1' },
     };
-    const res = await post(rt, rt.token('intake'), forged);
+    const res = await post(rt, await rt.token('intake'), forged);
     expect(res.status).toBe(422);
     expect(res.body.error!.code).toBe('validation_failed');
     expect(res.body.error!.message).toContain('source');
@@ -92,7 +91,7 @@ describe('item 2: the token, not the body, says where a report came from', () =>
     expect(countRows(rt, 'reports')).toBe(0);
 
     // The origin alone, with the default source, is refused the same way.
-    const originOnly = await post(rt, rt.token('intake'), { ...FRAUD, origin: forged.origin });
+    const originOnly = await post(rt, await rt.token('intake'), { ...FRAUD, origin: forged.origin });
     expect(originOnly.status).toBe(422);
     expect(countRows(rt, 'reports')).toBe(0);
 
@@ -101,10 +100,10 @@ describe('item 2: the token, not the body, says where a report came from', () =>
   });
 
   it('a real Chatwork report still gets its reply; an API report on the same case adds no room to answer', async () => {
-    rt = chatworkRuntime(fake);
+    rt = await chatworkRuntime(fake);
     const before = fake.posted.length;
     expect((await postWebhook(rt, messageCreated(`[qt][qtmeta aid=9800811 time=1767745080]${FRAUD.message.body}[/qt]`))).status).toBe(200);
-    const api = await post(rt, rt.token('intake'), FRAUD);
+    const api = await post(rt, await rt.token('intake'), FRAUD);
     expect(api.status).toBe(201);
     const rows = rt.handle.sqlite.prepare('select source, caller, origin from reports order by id').all() as { source: string; caller: string; origin: string | null }[];
     expect(rows.map((r) => [r.source, r.caller.replace(/\d+$/, 'N'), r.origin === null])).toEqual([
@@ -112,7 +111,7 @@ describe('item 2: the token, not the body, says where a report came from', () =>
       ['api', 'token:N', true],
     ]);
     const ref = api.body.caseRef;
-    rt.deps.cases.act(ref, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: '経理 佐藤' });
+    await rt.deps.cases.act(ref, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: '経理 佐藤' });
     await rt.worker.tick();
     await rt.worker.tick();
     const rooms = fake.posted.slice(before).map((p) => p.roomId);
@@ -122,8 +121,8 @@ describe('item 2: the token, not the body, says where a report came from', () =>
   });
 
   it("the audit actor of an API report is the token, whatever reporter name the body claims", async () => {
-    rt = testRuntime();
-    const token = rt.token('intake', 'crm-connector');
+    rt = await testRuntime();
+    const token = await rt.token('intake', 'crm-connector');
     const res = await post(rt, token, { ...FRAUD, reporter: { accountId: null, name: '法務 佐藤 (console admin)' } });
     expect(res.status).toBe(201);
     const tokenId = (rt.handle.sqlite.prepare("select id from api_tokens where name = 'crm-connector'").get() as { id: number }).id;
@@ -139,7 +138,7 @@ describe('item 2: the token, not the body, says where a report came from', () =>
 });
 
 describe('items 1 and 2 on an existing database', () => {
-  it('migrating gives old token reports to their token, keeps every old report distinct, and drops origins a token supplied', () => {
+  it('migrating gives old token reports to their token, keeps every old report distinct, and drops origins a token supplied', async () => {
     // The migrations up to the one before this change, then rows as the old code wrote them.
     const dir = tempDir();
     const old = path.join(dir, 'migrations-before');
@@ -151,7 +150,7 @@ describe('items 1 and 2 on an existing database', () => {
     fs.writeFileSync(path.join(old, 'meta/_journal.json'), JSON.stringify(journal));
     const handle = openDatabase(path.join(dir, 'kakunin.db'));
     try {
-      migrate(handle.db, { migrationsFolder: old });
+      await runMigrations(handle.db, old);
       const db = handle.sqlite;
       db.prepare("insert into cases (severity, score, report_count, first_report_at, last_report_at, opened_at, updated_at) values ('high', 1, 4, 'x', 'x', 'x', 'x')").run();
       const insert = db.prepare(
@@ -164,7 +163,7 @@ describe('items 1 and 2 on an existing database', () => {
       insert.run('chatwork', '4242-2', webhookOrigin, null);
       insert.run('web', 'web:abc', null, null);
 
-      runMigrations(handle.db);
+      await runMigrations(handle.db);
       const rows = db.prepare('select caller, external_id, origin from reports order by id').all();
       expect(rows).toEqual([
         { caller: 'token:7', external_id: 'crm-1', origin: null },
@@ -179,7 +178,7 @@ describe('items 1 and 2 on an existing database', () => {
       expect(names).toContain('reports_caller_external_id_uq');
       expect(names).not.toContain('reports_source_external_id_uq');
     } finally {
-      handle.close();
+      await handle.close();
     }
   });
 });

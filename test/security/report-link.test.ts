@@ -73,7 +73,7 @@ describe('item 9: the public report link', () => {
     const { report } = await withLink();
     const known = await rt!.app.request(
       '/api/reports',
-      jsonInit('POST', rt!.token('intake'), {
+      jsonInit('POST', await rt!.token('intake'), {
         message: { body: '社長の髙嶋です。至急、みずほ銀行 渋谷支店 普通 7654321 に振り込んでください。', sender: { accountId: 9800811, name: '髙嶋 宗一郎' } },
       }),
     );

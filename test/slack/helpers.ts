@@ -36,8 +36,8 @@ export async function slackRuntime(
   env: Record<string, string> = {},
   factories: Partial<Record<NotifierPlatform, NotifierFactory>> = {},
 ): Promise<SlackTestRuntime> {
-  const rt = testRuntime({ env: slackEnv(fake, env), random: () => 0, factories });
-  const res = await rt.app.request('/api/directory', jsonInit('PUT', rt.token('admin'), directoryJson()));
+  const rt = await testRuntime({ env: slackEnv(fake, env), random: () => 0, factories });
+  const res = await rt.app.request('/api/directory', jsonInit('PUT', await rt.token('admin'), directoryJson()));
   expect(res.status).toBe(200);
   const slack = rt.notifiers.slack as SlackBinding | undefined;
   if (!slack) throw new Error('Slack binding not configured');
@@ -51,7 +51,7 @@ export function corpusReport(label: 'fraud' | 'benign' = 'fraud', index = 0) {
 
 /** Submits `report` through the API; returns the case. */
 export async function submit(rt: TestRuntime, report: unknown): Promise<{ caseRef: string; caseId: number; verdict: string }> {
-  const res = await rt.app.request('/api/reports', jsonInit('POST', rt.token('intake'), report));
+  const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), report));
   expect(res.status).toBe(201);
   return (await res.json()) as { caseRef: string; caseId: number; verdict: string };
 }

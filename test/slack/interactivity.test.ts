@@ -137,7 +137,7 @@ describe('Slack card delivery', () => {
   it('a click that loses to an action taken elsewhere (the API) names that person too', async () => {
     rt = await slackRuntime(fake);
     const { caseRef, ts } = await postedCase(rt);
-    rt.deps.cases.act(caseRef, 'resolve', { platform: 'teams', userId: '29:abc', displayName: 'Chie Mori' }, { resolution: 'false_positive' });
+    await rt.deps.cases.act(caseRef, 'resolve', { platform: 'teams', userId: '29:abc', displayName: 'Chie Mori' }, { resolution: 'false_positive' });
     await click(rt, { actionId: 'case.acknowledge', ref: caseRef, userId: 'U0AKI', userName: 'aki', messageTs: ts });
     await rt.slack.idle();
     const text = String(fake.of('chat.postEphemeral')[0]!.body.text);
@@ -221,7 +221,7 @@ describe('Slack delivery failures', () => {
     fake.failNext('chat.postMessage', { json: { ok: false, error } });
     const { caseRef } = await submit(rt, corpusReport('fraud'));
     expect(await rt.worker.tick()).toMatchObject({ dead: 1 });
-    const res = await rt.app.request(`/api/cases/${caseRef}`, { headers: { authorization: `Bearer ${rt.token('respond')}` } });
+    const res = await rt.app.request(`/api/cases/${caseRef}`, { headers: { authorization: `Bearer ${(await rt.token('respond'))}` } });
     const detail = (await res.json()) as { deliveries: { platform: string; kind: string; status: string; lastError: string }[] };
     expect(detail.deliveries).toContainEqual(
       expect.objectContaining({ platform: 'slack', kind: 'card.post', status: 'dead', lastError: `rejected: slack chat.postMessage: ${error}` }),
@@ -233,7 +233,7 @@ describe('Slack delivery failures', () => {
     rt = await slackRuntime(fake);
     const { caseRef, caseId, ts } = await postedCase(rt);
     fake.deleteMessage(ts);
-    rt.deps.cases.act(caseRef, 'acknowledge', { platform: 'api', userId: 't1', displayName: 'Ops' });
+    await rt.deps.cases.act(caseRef, 'acknowledge', { platform: 'api', userId: 't1', displayName: 'Ops' });
     expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
     expect(fake.of('chat.update')).toHaveLength(1);
     const fresh = fake.of('chat.postMessage').at(-1)!;

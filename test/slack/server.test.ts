@@ -45,7 +45,7 @@ describe('hostile text on the wire', () => {
     await rt.worker.tick();
     const ts = [...fake.messages.values()].at(-1)!.ts;
     // An action from the API by a token whose name is hostile, with a hostile note.
-    const acted = await rt.app.request(`/api/cases/${caseRef}/actions`, jsonInit('POST', rt.token('respond', HOSTILE), { action: 'acknowledge', note: HOSTILE }));
+    const acted = await rt.app.request(`/api/cases/${caseRef}/actions`, jsonInit('POST', await rt.token('respond', HOSTILE), { action: 'acknowledge', note: HOSTILE }));
     expect(acted.status).toBe(200);
     await rt.worker.tick();
     // A Slack user whose display name is hostile clicks too late.
@@ -84,7 +84,7 @@ describe('through a listening server', () => {
     expect(fake.of('auth.test')).toHaveLength(1);
     const slack = server.runtime.notifiers.slack as SlackBinding;
     const { createToken } = await import('../../src/auth/tokens.ts');
-    const admin = createToken(server.runtime.handle.db, 'it', 'admin', clock.now()).token;
+    const admin = (await createToken(server.runtime.handle.db, 'it', 'admin', clock.now())).token;
     expect((await fetch(`${server.url}/api/directory`, jsonInit('PUT', admin, directoryJson()))).status).toBe(200);
     const res = await fetch(`${server.url}/api/reports`, jsonInit('POST', admin, corpusReport('fraud')));
     expect(res.status).toBe(201);
@@ -117,7 +117,7 @@ describe('reminders', () => {
     await rt.worker.tick();
     const ts = [...fake.messages.values()][0]!.ts;
     const notifier = rt.slack.notifier!;
-    const card = rt.deps.cases.card('KKN-000001');
+    const card = await rt.deps.cases.card('KKN-000001');
     await notifier.remind(card, { channel: CHANNEL, messageId: ts }, { text: { ja: 'まだ誰も対応していません', en: 'Nobody has picked this up yet' }, mention: true, level: 1 });
     await notifier.remind(card, { channel: CHANNEL, messageId: ts }, { text: { ja: '二次', en: 'second level' }, mention: false, level: 'second_level' });
     const [first, second] = fake.of('chat.postMessage').slice(-2);

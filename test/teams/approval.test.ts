@@ -39,13 +39,13 @@ let seq = 0;
 async function newCase(r: TestRuntime): Promise<string> {
   seq += 1;
   const report = { message: { body: `至急この口座に振り込んでください ${seq}`, sender: { accountId: 7_700_000 + seq, name: `社長 ${seq}` } }, externalId: `teams-approval-${seq}` };
-  const res = await r.app.request('/api/reports', jsonInit('POST', r.token('intake'), report));
+  const res = await r.app.request('/api/reports', jsonInit('POST', await r.token('intake'), report));
   expect(res.status).toBe(201);
   return ((await res.json()) as { caseRef: string }).caseRef;
 }
 
 const postsTo = () => fake.of('post').filter((p) => Array.isArray(p.body.attachments)).map((p) => p.conversationId);
-const status = (r: TestRuntime, ref: string) => r.deps.cases.get(ref).status;
+const status = async (r: TestRuntime, ref: string) => (await r.deps.cases.get(ref)).status;
 const bindingRows = (r: TestRuntime) => r.handle.sqlite.prepare('select id, conversation_id, approved_at, approved_by from teams_bindings order by id').all() as Json[];
 
 async function admin(r: TestRuntime): Promise<Browser> {
@@ -90,8 +90,8 @@ describe('Teams bindings need approval', () => {
         expect(await res.json()).toMatchObject({ statusCode: 403 });
       }
     }
-    expect(status(rt, ref)).toBe('new');
-    expect(status(rt, first)).toBe('new');
+    expect(await status(rt, ref)).toBe('new');
+    expect(await status(rt, first)).toBe('new');
     expect(fake.of('update')).toHaveLength(0);
   });
 
@@ -113,11 +113,11 @@ describe('Teams bindings need approval', () => {
 
     const refused = await rt.app.request('/api/messages', post(invoke(fake.url, msg('1', before), 'case.acknowledge', { caseRef: before }, { conversationId: EVIL })));
     expect(await refused.json()).toMatchObject({ statusCode: 403 });
-    expect(status(rt, before)).toBe('new');
+    expect(await status(rt, before)).toBe('new');
 
     const allowed = await rt.app.request('/api/messages', post(invoke(fake.url, msg('2', after), 'case.acknowledge', { caseRef: after }, { conversationId: EVIL })));
     expect(await allowed.json()).toMatchObject({ statusCode: 200 });
-    expect(status(rt, after)).toBe('acknowledged');
+    expect(await status(rt, after)).toBe('acknowledged');
     const own = await rt.app.request('/api/messages', post(invoke(fake.url, msg('1', before), 'case.acknowledge', { caseRef: before })));
     expect(await own.json()).toMatchObject({ statusCode: 200 });
   });
@@ -134,11 +134,11 @@ describe('Teams bindings need approval', () => {
     expect(bindingRows(rt)[0]).toMatchObject({ approved_at: null });
     expect((await a.post('/admin/teams/99/approve', {})).status).toBe(404);
 
-    expect((await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', rt.token('respond')))).status).toBe(403);
-    const ok = await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', rt.token('admin', 'ops')));
+    expect((await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', await rt.token('respond')))).status).toBe(403);
+    const ok = await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', await rt.token('admin', 'ops')));
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ binding: { id: 1, status: 'approved', approvedBy: expect.stringMatching(/^token:\d+ ops$/) } });
-    expect((await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', rt.token('admin')))).status).toBe(404); // not pending any more
+    expect((await rt.app.request('/api/teams/bindings/1/approve', jsonInit('POST', await rt.token('admin')))).status).toBe(404); // not pending any more
     // Removing from the console: no more cards; installing again is a new request.
     await a.get('/admin');
     expect((await a.post('/admin/teams/1/remove', {})).status).toBe(303);

@@ -20,14 +20,14 @@ const devEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true', CONSOLE_NOTIFIER: 'false',
 const bindings = (r: TestRuntime) => r.handle.sqlite.prepare('select * from teams_bindings order by id').all() as Record<string, unknown>[];
 
 describe('Teams: binding channels', () => {
-  it('development mode logs a loud warning at start', () => {
-    rt = testRuntime({ env: devEnv });
+  it('development mode logs a loud warning at start', async () => {
+    rt = await testRuntime({ env: devEnv });
     const warning = rt.log.lines.find((l) => String(l.msg).includes('TEAMS IS RUNNING UNAUTHENTICATED'));
     expect(warning).toMatchObject({ level: 40 });
   });
 
   it('the bot added to a team channel binds that conversation and says so in the channel', async () => {
-    rt = testRuntime({ env: devEnv });
+    rt = await testRuntime({ env: devEnv });
     const res = await rt.app.request('/api/messages', post(botAdded(fake.url)));
     expect(res.status).toBe(200);
     expect(bindings(rt)).toMatchObject([
@@ -39,7 +39,7 @@ describe('Teams: binding channels', () => {
   });
 
   it('"@kakunin bind" binds, "@kakunin unbind" removes, binding again revives the same target', async () => {
-    rt = testRuntime({ env: devEnv });
+    rt = await testRuntime({ env: devEnv });
     expect((await rt.app.request('/api/messages', post(mention(fake.url, 'bind')))).status).toBe(200);
     expect(bindings(rt)).toMatchObject([{ id: 1, source: 'command', removed_at: null }]);
     await rt.app.request('/api/messages', post(mention(fake.url, 'unbind')));
@@ -54,7 +54,7 @@ describe('Teams: binding channels', () => {
   });
 
   it('refuses to bind a personal chat, and answers other words with help', async () => {
-    rt = testRuntime({ env: devEnv });
+    rt = await testRuntime({ env: devEnv });
     await rt.app.request('/api/messages', post(mention(fake.url, 'bind', { personal: true })));
     await rt.app.request('/api/messages', post(mention(fake.url, 'hello')));
     expect(countRows(rt, 'teams_bindings')).toBe(0);
@@ -63,7 +63,7 @@ describe('Teams: binding channels', () => {
   });
 
   it('with TEAMS_APP_TENANT_ID set, another tenant cannot bind', async () => {
-    rt = testRuntime({ env: { ...devEnv, TEAMS_APP_TENANT_ID: TENANT } });
+    rt = await testRuntime({ env: { ...devEnv, TEAMS_APP_TENANT_ID: TENANT } });
     await rt.app.request('/api/messages', post(mention(fake.url, 'bind', { tenantId: 'other-tenant' })));
     await rt.app.request('/api/messages', post(botAdded(fake.url, { tenantId: 'other-tenant' })));
     expect(countRows(rt, 'teams_bindings')).toBe(0);
@@ -72,18 +72,18 @@ describe('Teams: binding channels', () => {
   });
 
   it('removing the bot from the team removes the binding', async () => {
-    rt = testRuntime({ env: devEnv });
+    rt = await testRuntime({ env: devEnv });
     await rt.app.request('/api/messages', post(botAdded(fake.url)));
     await rt.app.request('/api/messages', post(botRemoved(fake.url)));
     expect(bindings(rt)[0]!.removed_at).not.toBeNull();
   });
 
   it('lists and removes bindings through the API (admin only)', async () => {
-    rt = testRuntime({ env: devEnv });
+    rt = await testRuntime({ env: devEnv });
     await rt.app.request('/api/messages', post(botAdded(fake.url)));
-    const admin = rt.token('admin');
+    const admin = await rt.token('admin');
     expect((await rt.app.request('/api/teams/bindings', jsonInit('GET', null))).status).toBe(401);
-    expect((await rt.app.request('/api/teams/bindings', jsonInit('GET', rt.token('respond')))).status).toBe(403);
+    expect((await rt.app.request('/api/teams/bindings', jsonInit('GET', await rt.token('respond')))).status).toBe(403);
     const list = await rt.app.request('/api/teams/bindings', jsonInit('GET', admin));
     expect(list.status).toBe(200);
     expect(await list.json()).toMatchObject({ bindings: [{ id: 1, target: '1', conversationId: CHANNEL, channelName: 'エスカレーション', teamName: '経理部', source: 'installed', removedAt: null }] });
@@ -104,7 +104,7 @@ describe('Teams: authentication on', () => {
   const authEnv = { CONSOLE_NOTIFIER: 'false', TEAMS_APP_ID: '00000000-0000-0000-0000-00000000beef', TEAMS_APP_PASSWORD: 'not-a-real-secret', TEAMS_APP_TENANT_ID: TENANT };
 
   it('an unsigned activity is 401 and changes nothing', async () => {
-    rt = testRuntime({ env: authEnv });
+    rt = await testRuntime({ env: authEnv });
     const res = await rt.app.request('/api/messages', post(botAdded(fake.url)));
     expect(res.status).toBe(401);
     expect(countRows(rt, 'teams_bindings')).toBe(0);
@@ -112,12 +112,12 @@ describe('Teams: authentication on', () => {
     expect(rt.log.lines.some((l) => String(l.msg).includes('UNAUTHENTICATED'))).toBe(false);
   });
 
-  it('SingleTenant without a tenant id or password stops at start, naming the variables', () => {
-    expect(() => testRuntime({ env: { TEAMS_APP_ID: 'x' } })).toThrow(/TEAMS_APP_PASSWORD: required[\s\S]*TEAMS_APP_TENANT_ID: required/);
+  it('SingleTenant without a tenant id or password stops at start, naming the variables', async () => {
+    await expect(testRuntime({ env: { TEAMS_APP_ID: 'x' } })).rejects.toThrow(/TEAMS_APP_PASSWORD: required[\s\S]*TEAMS_APP_TENANT_ID: required/);
   });
 
   it('invalid JSON is the usual 400 error shape', async () => {
-    rt = testRuntime({ env: authEnv });
+    rt = await testRuntime({ env: authEnv });
     const res = await rt.app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'invalid_json' } });

@@ -21,8 +21,8 @@ const devEnv = { TEAMS_ALLOW_UNAUTHENTICATED: 'true', CONSOLE_NOTIFIER: 'false',
 type Json = Record<string, unknown>;
 
 async function boundRuntime(): Promise<TestRuntime> {
-  rt = testRuntime({ env: devEnv, random: () => 0 });
-  expect((await rt.app.request('/api/directory', jsonInit('PUT', rt.token('admin'), directoryJson()))).status).toBe(200);
+  rt = await testRuntime({ env: devEnv, random: () => 0 });
+  expect((await rt.app.request('/api/directory', jsonInit('PUT', await rt.token('admin'), directoryJson()))).status).toBe(200);
   expect((await rt.app.request('/api/messages', post(botAdded(fake.url)))).status).toBe(200);
   fake.requests.length = 0; // forget the "bound" reply
   return rt;
@@ -30,7 +30,7 @@ async function boundRuntime(): Promise<TestRuntime> {
 
 /** Submits fraud reports from the dev corpus until one is medium or high (a card is due). */
 async function escalatedCase(r: TestRuntime, extra: (report: Json) => Json = (x) => x): Promise<{ caseRef: string; verdict: string }> {
-  const intake = r.token('intake');
+  const intake = await r.token('intake');
   for (const line of corpus().filter((l) => l.label === 'fraud')) {
     const res = await r.app.request('/api/reports', jsonInit('POST', intake, extra(line.report as unknown as Json)));
     expect(res.status).toBe(201);
@@ -68,12 +68,12 @@ describe('Teams: the escalation card', () => {
   });
 
   it('no binding, no card; a removed binding gets no new cards', async () => {
-    rt = testRuntime({ env: devEnv });
-    await rt.app.request('/api/directory', jsonInit('PUT', rt.token('admin'), directoryJson()));
+    rt = await testRuntime({ env: devEnv });
+    await rt.app.request('/api/directory', jsonInit('PUT', await rt.token('admin'), directoryJson()));
     await escalatedCase(rt);
     expect(await rt.worker.tick()).toMatchObject({ sent: 0 });
     await rt.app.request('/api/messages', post(botAdded(fake.url)));
-    await rt.app.request('/api/teams/bindings/1', jsonInit('DELETE', rt.token('admin')));
+    await rt.app.request('/api/teams/bindings/1', jsonInit('DELETE', await rt.token('admin')));
     fake.requests.length = 0;
     await escalatedCase(rt, (r) => ({ ...r, externalId: 'second' }));
     expect(await rt.worker.tick()).toMatchObject({ sent: 0 });
@@ -95,7 +95,7 @@ describe('Teams: the escalation card', () => {
     expect(put).toMatchObject({ method: 'PUT', conversationId: CHANNEL, activityId: messageId });
     expect(cardOf(put!.body)).toEqual(body.value);
 
-    const detail = rt.deps.cases.get(caseRef) as unknown as { case: { status: string }; events: Json[] };
+    const detail = (await rt.deps.cases.get(caseRef)) as unknown as { case: { status: string }; events: Json[] };
     expect(JSON.stringify(detail)).toContain('"status":"acknowledged"');
     const event = rt.handle.sqlite.prepare("select actor_platform, actor_user_id, actor_name from case_events where type = 'acknowledge'").get();
     expect(event).toEqual({ actor_platform: 'teams', actor_user_id: SATO.aadObjectId, actor_name: SATO.name });
@@ -203,7 +203,7 @@ describe('Teams: connector failures become delivery errors the outbox understand
     await boundRuntime();
     const { caseRef, messageId } = await postedCard(rt);
     fake.activities.delete(messageId);
-    rt.deps.cases.act(caseRef, 'acknowledge', { platform: 'api', userId: 't', displayName: 'tester' });
+    await rt.deps.cases.act(caseRef, 'acknowledge', { platform: 'api', userId: 't', displayName: 'tester' });
     expect(await rt.worker.tick()).toMatchObject({ sent: 1 });
     expect(fake.requests.map((r) => r.method)).toEqual(['POST', 'PUT', 'POST']);
     const newId = rt.handle.sqlite.prepare('select message_id from chat_posts').pluck().get();
@@ -215,7 +215,7 @@ describe('Teams: connector failures become delivery errors the outbox understand
     await boundRuntime();
     const { caseRef, messageId } = await postedCard(rt);
     const notifier = rt.notifiers.teams!.notifier!;
-    const card = rt.deps.cases.card(caseRef);
+    const card = await rt.deps.cases.card(caseRef);
     const post = { channel: CHANNEL, messageId, meta: { serviceUrl: fake.url, tenantId: 'tenant-0001' } };
     await notifier.remind(card, post, { text: { ja: 'まだ誰も確認していません', en: 'Nobody has acknowledged yet' }, mention: true, level: 1 });
     expect(fake.of('reply')).toMatchObject([{ conversationId: CHANNEL, activityId: messageId, body: { type: 'message', replyToId: messageId } }]);

@@ -26,7 +26,7 @@ describe('Teams app package', () => {
 
   it("the manifest's privacy and terms links are pages kakunin serves, to anyone, as plain text", async () => {
     const manifest = JSON.parse(unzip(buildTeamsPackage('12345678-1234-1234-1234-123456789abc', 'https://kakunin.example.co.jp')).get('manifest.json')!.toString('utf8'));
-    const rt = testRuntime();
+    const rt = await testRuntime();
     try {
       for (const [link, heading] of [
         [manifest.developer.privacyUrl, 'プライバシー'],

@@ -26,7 +26,7 @@ describe('passwords', () => {
 
 describe('fresh install', () => {
   it('tells the operator how to create the first admin; pages redirect to sign-in', async () => {
-    rt = testRuntime();
+    rt = await testRuntime();
     const b = new Browser(rt.app);
     const res = await b.get('/signin');
     expect(res.status).toBe(200);
@@ -53,7 +53,7 @@ describe('fresh install', () => {
     expect(await main(['user', 'create', '--name', 'admin', '--role', 'viewer'], io({}))).toBe(1);
     expect(err.join('\n')).toContain('already exists');
 
-    rt = testRuntime({ dir });
+    rt = await testRuntime({ dir });
     const b = new Browser(rt.app);
     expect((await b.signIn('ADMIN', generated)).status).toBe(303);
     const b2 = new Browser(rt.app);
@@ -152,14 +152,14 @@ describe('CSRF and roles', () => {
     expect((await b.post(`/cases/${ref}/actions`, { action: 'acknowledge' }, { csrf: null })).status).toBe(403);
     expect((await b.post(`/cases/${ref}/actions`, { action: 'acknowledge' }, { csrf: 'x'.repeat(43) })).status).toBe(403);
     expect((await b.post(`/cases/${ref}/actions`, { action: 'acknowledge' }, { csrf: good, origin: 'https://evil.example' })).status).toBe(403);
-    expect(rt.deps.cases.get(ref).status).toBe('new');
+    expect((await rt.deps.cases.get(ref)).status).toBe('new');
     // another user's token does not work either (tokens are per session)
     const other = new Browser(rt.app);
     await other.signIn('admin');
     await other.get('/cases');
     expect((await b.post(`/cases/${ref}/actions`, { action: 'acknowledge' }, { csrf: other.csrf() })).status).toBe(403);
     expect((await b.post(`/cases/${ref}/actions`, { action: 'acknowledge' }, { csrf: good })).status).toBe(303);
-    expect(rt.deps.cases.get(ref).status).toBe('acknowledged');
+    expect((await rt.deps.cases.get(ref)).status).toBe('acknowledged');
   });
 
   it('sign-in itself needs the double-submit token', async () => {
@@ -178,7 +178,7 @@ describe('CSRF and roles', () => {
     expect((await viewer.get(`/cases/${ref}`)).status).toBe(200);
     expect(viewer.last).not.toContain('name="action"');
     expect((await viewer.post(`/cases/${ref}/actions`, { action: 'acknowledge' })).status).toBe(403);
-    expect(rt.deps.cases.get(ref).status).toBe('new');
+    expect((await rt.deps.cases.get(ref)).status).toBe('new');
     expect((await viewer.get('/admin')).status).toBe(403);
 
     const responder = new Browser(rt.app);

@@ -27,8 +27,8 @@ describe.skipIf(!runBrowserTests)('console layout in a real browser', () => {
     server = await startServer(testConfig(tempDir(), { HOST: '127.0.0.1', INBOX_NOTIFIER: 'on', NOTIFY_MIN_VERDICT: 'none' }));
     const db = server.runtime.handle.db;
     await createUser(db, { name: 'kanri', displayName: '情報システム 関', role: 'admin', password: PASSWORD }, new Date());
-    server.runtime.deps.directory.replace(directoryJson() as never, new Date());
-    const token = createToken(db, 'layout', 'intake', new Date()).token;
+    await server.runtime.deps.directory.replace(directoryJson() as never, new Date());
+    const token = (await createToken(db, 'layout', 'intake', new Date())).token;
     for (const s of SENDERS) {
       const res = await fetch(`${server.url}/api/reports`, {
         method: 'POST',

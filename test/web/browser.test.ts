@@ -35,8 +35,8 @@ describe.skipIf(!runBrowserTests)('console in a real browser', () => {
     server = await startServer(testConfig(dir, { HOST: '127.0.0.1', INBOX_NOTIFIER: 'on', NOTIFY_MIN_VERDICT: 'none' }));
     const db = server.runtime.handle.db;
     await createUser(db, { name: 'tanaka', displayName: '法務 田中', role: 'admin', password: PASSWORD }, new Date());
-    server.runtime.deps.directory.replace(directoryJson() as never, new Date());
-    const token = createToken(db, 'e2e', 'intake', new Date()).token;
+    await server.runtime.deps.directory.replace(directoryJson() as never, new Date());
+    const token = (await createToken(db, 'e2e', 'intake', new Date())).token;
     const res = await fetch(`${server.url}/api/reports`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -93,7 +93,7 @@ describe.skipIf(!runBrowserTests)('console in a real browser', () => {
     expect(last).toContain('対応開始');
     expect(last).toContain('法務 田中');
     expect(last).toContain('コンソール');
-    expect(server.runtime.deps.cases.get(ref).status).toBe('acknowledged');
+    expect((await server.runtime.deps.cases.get(ref)).status).toBe('acknowledged');
     expect(await page.locator('button[name=action][value=acknowledge]').count()).toBe(0);
 
     await page.goto(`${server.url}/cases/${ref}?lang=en`);
@@ -106,7 +106,7 @@ describe.skipIf(!runBrowserTests)('console in a real browser', () => {
   it('imports a ledger CSV with one bad row: the preview names the row, nothing changes until confirmed', async () => {
     const page = await context.newPage();
     await signIn(page);
-    const before = server.runtime.deps.directory.get();
+    const before = await server.runtime.deps.directory.get();
     expect(before.people.length).toBeGreaterThan(2);
     const csv = [
       'type,name,kana,role,executive,chatwork_account_id,email,phone,company,contact_name,bank,branch,account_type,number,holder,domain',
@@ -124,10 +124,10 @@ describe.skipIf(!runBrowserTests)('console in a real browser', () => {
     expect(await errors.count()).toBe(1);
     expect(await errors.first().textContent()).toContain('4'); // line 4 of the file
     expect(await errors.first().textContent()).toContain('chatwork_account_id');
-    expect(server.runtime.deps.directory.get().people.length).toBe(before.people.length); // nothing replaced yet
+    expect((await server.runtime.deps.directory.get()).people.length).toBe(before.people.length); // nothing replaced yet
 
     await Promise.all([page.waitForURL(/done=replaced/), page.click('form[action$="/confirm"] button')]);
-    const after = server.runtime.deps.directory.get();
+    const after = await server.runtime.deps.directory.get();
     expect(after.organization.name).toBe('株式会社テスト');
     expect(after.people.map((p) => p.name)).toEqual(['山田 太郎']);
     expect(after.counterparties[0]?.bankAccounts[0]?.number).toBe('1234567');

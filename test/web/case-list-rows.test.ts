@@ -33,7 +33,7 @@ describe('case list rows', () => {
     await submit(rt, { message: { body: `${SENDERS[0]!.body} 再送`, sender: { name: SENDERS[0]!.name, accountId: SENDERS[0]!.accountId } } });
     expect(new Set(refs).size).toBe(SENDERS.length);
 
-    const { rows } = searchCases(rt.handle.db, caseSearchSchema.parse({ sort: 'oldest' }));
+    const { rows } = await searchCases(rt.handle.db, caseSearchSchema.parse({ sort: 'oldest' }));
     expect(rows.map((r) => r.ref)).toEqual(refs);
     rows.forEach((r, i) => {
       expect(r.senderName).toBe(SENDERS[i]!.name);
@@ -42,9 +42,9 @@ describe('case list rows', () => {
     });
 
     // Text search and the API's list narrow to the right case.
-    const byText = searchCases(rt.handle.db, caseSearchSchema.parse({ q: 'QRコード' }));
+    const byText = await searchCases(rt.handle.db, caseSearchSchema.parse({ q: 'QRコード' }));
     expect(byText.rows.map((r) => r.ref)).toEqual([refs[1]]);
-    expect(listCases(rt.handle.db, { q: '残高', limit: 50 }).cases.map((c) => c.ref)).toEqual([refs[2]]);
+    expect((await listCases(rt.handle.db, { q: '残高', limit: 50 })).cases.map((c) => c.ref)).toEqual([refs[2]]);
 
     const b = new Browser(rt.app);
     await b.signIn('viewer');

@@ -13,7 +13,7 @@ export const PASSWORD = 'correct horse battery staple';
 
 /** A runtime with the inbox on and one user per role (admin, responder, viewer). */
 export async function consoleRuntime(env: Record<string, string> = {}): Promise<TestRuntime> {
-  const rt = testRuntime({ env: { INBOX_NOTIFIER: 'on', NOTIFY_MIN_VERDICT: 'none', ...env } });
+  const rt = await testRuntime({ env: { INBOX_NOTIFIER: 'on', NOTIFY_MIN_VERDICT: 'none', ...env } });
   for (const role of ['admin', 'responder', 'viewer'] as const) {
     await createUser(rt.handle.db, { name: role, displayName: `${role} 担当`, role, password: PASSWORD }, rt.clock.now());
   }
@@ -22,7 +22,7 @@ export async function consoleRuntime(env: Record<string, string> = {}): Promise<
 
 /** Submits corpus report `i` (or `report`) through the API; returns the case ref. */
 export async function submit(rt: TestRuntime, report: unknown = corpus()[0]!.report): Promise<string> {
-  const res = await rt.app.request('/api/reports', jsonInit('POST', rt.token('intake'), report));
+  const res = await rt.app.request('/api/reports', jsonInit('POST', await rt.token('intake'), report));
   if (res.status !== 201 && res.status !== 200) throw new Error(`intake ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { caseRef: string }).caseRef;
 }

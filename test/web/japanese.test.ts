@@ -83,7 +83,7 @@ describe('no raw codes on console pages', () => {
     await b.post(`/cases/${ref}/actions`, { action: 'acknowledge', ...(version ? { expectedVersion: version } : {}) });
     await b.get(`/cases/${ref}`);
     expect(b.last).toContain(STATUS.acknowledged.ja);
-    const slack = JSON.stringify(buildCardMessage(rt.deps.cases.card(ref), { mentionHigh: 'none' }));
+    const slack = JSON.stringify(buildCardMessage(await rt.deps.cases.card(ref), { mentionHigh: 'none' }));
     expect(slack).toContain(`${STATUS.acknowledged.ja} / ${STATUS.acknowledged.en}`);
     expect(ACTION.acknowledge.verb.ja).toBe('対応を開始する');
   });

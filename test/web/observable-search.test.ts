@@ -25,20 +25,20 @@ describe('observable search', () => {
     });
     await submit(rt, { message: { body: 'LINEグループを作ってQRコードを送ってください。', sender: { name: '社長', accountId: 8200003 } } });
 
-    const find = (observable: string) => searchCases(rt!.handle.db, caseSearchSchema.parse({ observable })).rows.map((r) => r.ref);
-    expect(find('7012345')).toEqual([withAccount]);
-    expect(find('７０１２３４５')).toEqual([withAccount]);
-    expect(find('楽天銀行 第一営業支店 普通 7012345')).toEqual([withAccount]);
-    expect(find('楽天銀行 第一営業支店（普通 7012345）')).toEqual([withAccount]);
-    expect(find('口座番号 7012345')).toEqual([withAccount]);
-    expect(find('045-600-7788')).toEqual([withPhone]);
-    expect(find('０４５（６００）７７８８')).toEqual([withPhone]);
-    expect(find('+81 45 600 7788')).toEqual([withPhone]);
-    expect(find('8200002')).toEqual([withPhone]);
-    expect(find('7012346')).toEqual([]);
-    expect(find('6007789')).toEqual([]);
+    const find = async (observable: string) => (await searchCases(rt!.handle.db, caseSearchSchema.parse({ observable }))).rows.map((r) => r.ref);
+    expect(await find('7012345')).toEqual([withAccount]);
+    expect(await find('７０１２３４５')).toEqual([withAccount]);
+    expect(await find('楽天銀行 第一営業支店 普通 7012345')).toEqual([withAccount]);
+    expect(await find('楽天銀行 第一営業支店（普通 7012345）')).toEqual([withAccount]);
+    expect(await find('口座番号 7012345')).toEqual([withAccount]);
+    expect(await find('045-600-7788')).toEqual([withPhone]);
+    expect(await find('０４５（６００）７７８８')).toEqual([withPhone]);
+    expect(await find('+81 45 600 7788')).toEqual([withPhone]);
+    expect(await find('8200002')).toEqual([withPhone]);
+    expect(await find('7012346')).toEqual([]);
+    expect(await find('6007789')).toEqual([]);
     // The API's list uses the same condition.
-    expect(listCases(rt.handle.db, { observable: '045-600-7788', limit: 50 }).cases.map((c) => c.ref)).toEqual([withPhone]);
+    expect((await listCases(rt.handle.db, { observable: '045-600-7788', limit: 50 })).cases.map((c) => c.ref)).toEqual([withPhone]);
 
     const b = new Browser(rt.app);
     await b.signIn('viewer');

@@ -56,7 +56,7 @@ describe('hostile text renders as text everywhere', () => {
     rt = await consoleRuntime();
     const dir = directoryJson() as Directory;
     dir.people[0]!.name = `社長${HOSTILE}`;
-    rt.deps.directory.replace(dir, rt.clock.now());
+    await rt.deps.directory.replace(dir, rt.clock.now());
     const ref = await submit(rt, hostileReport());
     const b = new Browser(rt.app);
     await b.signIn('admin');
@@ -125,9 +125,11 @@ describe('cases list', () => {
     expect(byReporter).toBeLessThan(refs.size);
     await b.get(`/cases?severity=high`);
     const high = [...b.last.matchAll(/<a href="\/cases\/(KKN-\d+)">/g)].map((m) => m[1]!);
-    for (const r of high) expect(rt.deps.cases.get(r).severity).toBe('high');
+    for (const r of high) expect((await rt.deps.cases.get(r)).severity).toBe('high');
 
-    const withObs = [...refs].map((r) => rt!.deps.cases.get(r)).find((d) => d.observables.length > 0)!;
+    const details = [];
+    for (const r of refs) details.push(await rt.deps.cases.get(r));
+    const withObs = details.find((d) => d.observables.length > 0)!;
     await b.get(`/cases?observable=${encodeURIComponent(withObs.observables[0]!.value)}`);
     expect(b.last).toContain(`href="/cases/${withObs.ref}"`);
     expect((await b.get('/cases?status=bogus')).status).toBe(422);
@@ -141,7 +143,7 @@ describe('case actions and deliveries', () => {
     const a = new Browser(rt.app);
     await a.signIn('responder');
     await a.get(`/cases/${ref}`);
-    rt.deps.cases.act(ref, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: 'Slack 佐藤' });
+    await rt.deps.cases.act(ref, 'acknowledge', { platform: 'slack', userId: 'U1', displayName: 'Slack 佐藤' });
     const res = await a.post(`/cases/${ref}/actions`, { action: 'acknowledge', expectedVersion: '1' });
     expect(res.status).toBe(409);
     expect(a.last).toContain('reload');
@@ -152,7 +154,7 @@ describe('case actions and deliveries', () => {
     expect((await a.post(`/cases/${ref}/actions`, { action: 'resolve', resolution: '' })).status).toBe(422);
     await a.get(`/cases/${ref}`);
     expect((await a.post(`/cases/${ref}/actions`, { action: 'resolve', resolution: 'fraud_confirmed', note: '電話で確認' })).status).toBe(303);
-    const d = rt.deps.cases.get(ref);
+    const d = await rt.deps.cases.get(ref);
     expect(d.status).toBe('resolved');
     expect(d.events.at(-1)).toMatchObject({ type: 'resolve', note: '電話で確認', actor: { platform: 'web', userId: expect.stringMatching(/^user:\d+$/), displayName: 'responder 担当' } });
 
@@ -162,7 +164,7 @@ describe('case actions and deliveries', () => {
     expect(a.last).toContain('rejected: channel_not_found');
     expect(a.last).toContain(`action="/deliveries/${delivery.id}/retry"`);
     expect((await a.post(`/deliveries/${delivery.id}/retry`, { ref })).status).toBe(303);
-    expect(rt.deps.cases.get(ref).deliveries[0]!.status).toBe('pending');
+    expect((await rt.deps.cases.get(ref)).deliveries[0]!.status).toBe('pending');
   });
 });
 
@@ -191,10 +193,10 @@ describe('inbox notifier', () => {
     await rt.worker.tick();
     const row = rt.handle.sqlite.prepare('select status from inbox_cards').get() as { status: string };
     expect(row.status).toBe('acknowledged');
-    const posts = rt.deps.cases.get(ref).deliveries.filter((d) => d.platform === 'inbox').map((d) => `${d.kind}:${d.status}`);
+    const posts = (await rt.deps.cases.get(ref)).deliveries.filter((d) => d.platform === 'inbox').map((d) => `${d.kind}:${d.status}`);
     expect(posts).toEqual(['card.post:sent', 'card.update:sent']);
     rt.handle.sqlite.prepare('delete from inbox_cards').run();
-    rt.deps.cases.act(ref, 'investigate', { platform: 'api', userId: 't', displayName: 'API' });
+    await rt.deps.cases.act(ref, 'investigate', { platform: 'api', userId: 't', displayName: 'API' });
     await rt.worker.tick();
     expect(countRows(rt, 'inbox_cards')).toBe(1); // a vanished card is posted afresh (message_not_found)
   });
@@ -215,7 +217,7 @@ describe('report form', () => {
     expect(b.last).toContain('既知の連絡先');
     expect((await b.post('/report', fields, { csrf })).status).toBe(201);
     expect(countRows(rt, 'reports')).toBe(1);
-    const d = rt.deps.cases.get(/KKN-\d{6}/.exec(b.last)![0]);
+    const d = await rt.deps.cases.get(/KKN-\d{6}/.exec(b.last)![0]);
     const rep = d.reports[0]!.report as { reporter: { name: string }; context: { contactApprovedAt: string } };
     expect(rep.reporter.name).toBe('viewer 担当');
     expect(Date.parse(rep.context.contactApprovedAt)).toBe(rt.clock.now().getTime() - 3_600_000);
@@ -281,7 +283,7 @@ describe('ledger import and export', () => {
   it('a JSON import is previewed, confirmed only by its admin, refused when the ledger changed since', async () => {
     const { r, admin, confirm } = await previewImport({ organization: { name: '新社名' }, people: [{ name: '新 太郎', executive: true }, { name: '' }] });
     expect(admin.last).toContain('people[1]');
-    expect(r.deps.directory.get().organization.name).not.toBe('新社名');
+    expect((await r.deps.directory.get()).organization.name).not.toBe('新社名');
 
     const other = new Browser(r.app);
     await createOtherAdmin(r);
@@ -289,10 +291,10 @@ describe('ledger import and export', () => {
     await other.get('/ledger');
     expect((await other.post(confirm, {})).status).toBe(404);
 
-    r.deps.directory.replace(directoryJson() as Directory, r.clock.now()); // someone else replaced it meanwhile
+    await r.deps.directory.replace(directoryJson() as Directory, r.clock.now()); // someone else replaced it meanwhile
     await admin.get('/ledger');
     expect((await admin.post(confirm, {})).status).toBe(409);
-    expect(r.deps.directory.get().organization.name).not.toBe('新社名');
+    expect((await r.deps.directory.get()).organization.name).not.toBe('新社名');
 
     const export_ = await admin.get('/ledger/export.json');
     expect(export_.headers.get('content-disposition')).toContain('attachment');
@@ -307,11 +309,11 @@ describe('ledger import confirmation', () => {
       begin select raise(abort, 'refused by test trigger'); end`);
     await admin.get('/ledger');
     expect((await admin.post(confirm, {})).status).toBe(500);
-    expect(r.deps.directory.get().organization.name).not.toBe('新社名'); // the replacement was rolled back with it
+    expect((await r.deps.directory.get()).organization.name).not.toBe('新社名'); // the replacement was rolled back with it
     r.handle.sqlite.exec('drop trigger refuse_apply');
     await admin.get('/ledger');
     expect((await admin.post(confirm, {})).status).toBe(303);
-    expect(r.deps.directory.get().organization.name).toBe('新社名');
+    expect((await r.deps.directory.get()).organization.name).toBe('新社名');
   });
 });
 
@@ -319,7 +321,7 @@ describe('ledger import confirmation', () => {
 async function previewImport(upload: unknown): Promise<{ r: TestRuntime; admin: Browser; confirm: string }> {
   const r = await consoleRuntime();
   rt = r;
-  r.deps.directory.replace(directoryJson() as Directory, r.clock.now());
+  await r.deps.directory.replace(directoryJson() as Directory, r.clock.now());
   const admin = new Browser(r.app);
   await admin.signIn('admin');
   await admin.get('/ledger');
@@ -339,7 +341,7 @@ describe('metrics and export', () => {
     rt = await consoleRuntime();
     const ref = await submit(rt);
     rt.clock.advance(90 * 60_000);
-    rt.deps.cases.act(ref, 'acknowledge', { platform: 'web', userId: 'user:1', displayName: 'x' });
+    await rt.deps.cases.act(ref, 'acknowledge', { platform: 'web', userId: 'user:1', displayName: 'x' });
     const b = new Browser(rt.app);
     await b.signIn('viewer');
     expect((await b.get('/stats')).status).toBe(200);

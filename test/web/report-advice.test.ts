@@ -44,7 +44,7 @@ describe('advice on the report result page', () => {
   it('a genuine partner invoice (none): what was checked, verify via the ledger if in doubt, no removal, no "notified" without a card', async () => {
     // Cards only from medium up: a none verdict queues nothing for people.
     rt = await consoleRuntime({ NOTIFY_MIN_VERDICT: 'medium' });
-    rt.deps.directory.replace(LEDGER as never, rt.clock.now());
+    await rt.deps.directory.replace(LEDGER as never, rt.clock.now());
     const b = new Browser(rt.app);
     await b.signIn('viewer');
     const page = await report(b, {
@@ -61,7 +61,7 @@ describe('advice on the report result page', () => {
 
   it('an impostor of the president (high): the checklist, the reasons, the ledger contact to call, and "notified" because a card went to the inbox', async () => {
     rt = await consoleRuntime();
-    rt.deps.directory.replace(LEDGER as never, rt.clock.now());
+    await rt.deps.directory.replace(LEDGER as never, rt.clock.now());
     const b = new Browser(rt.app);
     await b.signIn('viewer');
     const page = await report(b, {
@@ -76,13 +76,13 @@ describe('advice on the report result page', () => {
     expect(page).toContain('法務・情報システム担当に通知しました。');
     expect(page).not.toContain('id="checked"');
     // The [To:…] notation pasted into the id field gave the number.
-    const d = rt.deps.cases.get(/KKN-\d{6}/.exec(page)![0]);
+    const d = await rt.deps.cases.get(/KKN-\d{6}/.exec(page)![0]);
     expect((d.reports[0]!.report as { message: { sender: { accountId: number } } }).message.sender.accountId).toBe(9911223);
   });
 
   it('through the public report link: a receipt and the general steps, never the verdict, reasons, a ledger contact or "notified"', async () => {
     rt = await consoleRuntime();
-    rt.deps.directory.replace(LEDGER as never, rt.clock.now());
+    await rt.deps.directory.replace(LEDGER as never, rt.clock.now());
     const admin = new Browser(rt.app);
     await admin.signIn('admin');
     await admin.get('/admin');

@@ -332,7 +332,7 @@ describe.skipIf(!runBrowserTests)('SSO sign-in with a real OpenID provider in Ch
   });
 
   it('case actions and the audit trail show the SSO identity: name, e-mail and issuer', async () => {
-    const token = createToken(server.runtime.handle.db, 'sso-e2e', 'intake', clock.now()).token;
+    const token = (await createToken(server.runtime.handle.db, 'sso-e2e', 'intake', clock.now())).token;
     const res = await fetch(`${kakunin}/api/reports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(corpus()[0]!.report) });
     const { caseRef } = (await res.json()) as { caseRef: string };
     const page = await signIn('alice');
@@ -341,12 +341,12 @@ describe.skipIf(!runBrowserTests)('SSO sign-in with a real OpenID provider in Ch
     const last = (await page.locator('#timeline li').last().textContent()) ?? '';
     expect(last).toContain('法務 アリス');
     expect(last).toContain(`（alice@example.co.jp · SSO: ${idp.issuer}）`);
-    const event = server.runtime.deps.cases.get(caseRef).events.at(-1)!;
+    const event = (await server.runtime.deps.cases.get(caseRef)).events.at(-1)!;
     expect(event.actor).toMatchObject({ platform: 'web', displayName: '法務 アリス', email: 'alice@example.co.jp', issuer: idp.issuer });
-    expect(server.runtime.deps.audit.verify().ok).toBe(true);
+    expect((await server.runtime.deps.audit.verify()).ok).toBe(true);
     // The identity is part of the hash: changing the recorded e-mail breaks the chain.
     server.runtime.handle.sqlite.prepare("update case_events set actor_email = 'mallory@example.com' where id = ?").run(event.id);
-    expect(server.runtime.deps.audit.verify()).toMatchObject({ ok: false, brokenId: event.id });
+    expect(await server.runtime.deps.audit.verify()).toMatchObject({ ok: false, brokenId: event.id });
     server.runtime.handle.sqlite.prepare("update case_events set actor_email = 'alice@example.co.jp' where id = ?").run(event.id);
     // And the JSON API gives it to tools.
     await page.goto(`${kakunin}/cases/${caseRef}?lang=en`);

@@ -40,14 +40,14 @@ describe('SSO over app.request', () => {
     await idp.close();
   });
 
-  function runtime(extra: Record<string, string> = {}): TestRuntime {
-    const rt = testRuntime({ env: { ...env, ...extra }, sso });
+  async function runtime(extra: Record<string, string> = {}): Promise<TestRuntime> {
+    const rt = await testRuntime({ env: { ...env, ...extra }, sso });
     runtimes.push(rt);
     return rt;
   }
 
   it('GET /signin/oidc sends the browser to the provider with PKCE (S256), state and nonce, and keeps them only under the hash of its cookie', async () => {
-    const rt = runtime();
+    const rt = await runtime();
     const res = await rt.app.request('/signin/oidc?next=%2Fcases%2FKKN-000001');
     expect(res.status).toBe(302);
     const to = new URL(res.headers.get('location')!);
@@ -75,7 +75,7 @@ describe('SSO over app.request', () => {
   });
 
   it('one address cannot fill the table with flows', async () => {
-    const rt = runtime();
+    const rt = await runtime();
     for (let i = 0; i < FLOWS_PER_ADDRESS; i++) expect((await rt.app.request('/signin/oidc')).status).toBe(302);
     const refused = await rt.app.request('/signin/oidc');
     expect(refused.status).toBe(429);
@@ -88,7 +88,7 @@ describe('SSO over app.request', () => {
   });
 
   it('with SSO and no users yet, the sign-in page offers the company account (not the first-admin command)', async () => {
-    const rt = runtime();
+    const rt = await runtime();
     const b = new Browser(rt.app);
     await b.get('/signin');
     expect(b.last).toContain('会社のアカウントでサインイン');
@@ -96,7 +96,7 @@ describe('SSO over app.request', () => {
   });
 
   it('LOCAL_ACCOUNTS=false: no local form, a right password is refused, a local session from before is ignored', async () => {
-    const rt = runtime({ LOCAL_ACCOUNTS: 'false' });
+    const rt = await runtime({ LOCAL_ACCOUNTS: 'false' });
     const admin = await createUser(rt.handle.db, { name: 'breakglass', role: 'admin', password: PASSWORD }, rt.clock.now());
     const b = new Browser(rt.app);
     await b.get('/signin');
@@ -109,13 +109,13 @@ describe('SSO over app.request', () => {
     expect(countRows(rt, 'sessions')).toBe(0);
     expect(countRows(rt, 'sign_in_attempts')).toBe(0); // refused before any password check
 
-    const { token } = createSession(rt.handle.db, { userId: admin.id, now: rt.clock.now(), ttlMs: 3_600_000, ip: null, userAgent: null });
+    const { token } = await createSession(rt.handle.db, { userId: admin.id, now: rt.clock.now(), ttlMs: 3_600_000, ip: null, userAgent: null });
     const old = await rt.app.request('/cases', { headers: { cookie: `kakunin_session=${token}` } });
     expect(old.status).toBe(303);
     expect(old.headers.get('location')).toBe('/signin?next=%2Fcases');
 
     // The same account and session work when local accounts are on (so the refusals above were the switch).
-    const on = runtime();
+    const on = await runtime();
     await createUser(on.handle.db, { name: 'breakglass', role: 'admin', password: PASSWORD }, on.clock.now());
     const b2 = new Browser(on.app);
     expect((await b2.signIn('breakglass')).status).toBe(303);

@@ -35,7 +35,7 @@ export interface ChatworkGuard {
   /** The bot's direct chat with `accountId`, from the connection or the bot's contacts. */
   directRoom(accountId: number, fresh: boolean): Promise<string | null>;
   /** Releases the poller's lease. */
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** How often the poller's lease must be renewed at the latest (a dead holder is replaced after this). */
@@ -72,8 +72,8 @@ export function createChatworkGuard(o: {
   const pollers = new WeakMap<AppDeps, GuardPoller>();
 
   async function disconnect(accountId: number, by: string): Promise<boolean> {
-    const tokens = store.tokens(accountId);
-    if (!store.disconnect(accountId)) return false;
+    const tokens = await store.tokens(accountId);
+    if (!(await store.disconnect(accountId))) return false;
     logger.info({ accountId, by }, 'chatwork connection removed (tokens deleted)');
     if (tokens) {
       for (const [token, hint] of [
@@ -87,20 +87,20 @@ export function createChatworkGuard(o: {
     return true;
   }
 
-  function reply(e: { roomId: string; messageId: string; senderId: number }, ja: string[], en: string[], key: string): void {
+  async function reply(e: { roomId: string; messageId: string; senderId: number }, ja: string[], en: string[], key: string): Promise<void> {
     const header = replyHeader({ platform: 'chatwork', roomId: e.roomId, messageId: e.messageId, accountId: String(e.senderId) });
-    notices.enqueue({ key, kind: 'command', roomId: e.roomId, body: `${header}\n[info][title]kakunin[/title]${ja.join('\n')}\n[hr]${en.join('\n')}[/info]` });
+    await notices.enqueue({ key, kind: 'command', roomId: e.roomId, body: `${header}\n[info][title]kakunin[/title]${ja.join('\n')}\n[hr]${en.join('\n')}[/info]` });
   }
 
   const commands: ChatworkCommands = {
-    handle(e, parsed) {
+    async handle(e, parsed) {
       const command = commandOf(parsed);
       if (!command) return null;
       const key = `command:${e.roomId}:${e.messageId}`;
       if (command === 'connect') {
-        const c = store.get(e.senderId);
+        const c = await store.get(e.senderId);
         const state = c?.status === 'active' ? { ja: '（すでに連携済みです。やり直す場合もこのリンクから）', en: '(You are connected already; use the link to connect again.)' } : { ja: '', en: '' };
-        reply(
+        await reply(
           e,
           [
             `Chatwork アカウントを kakunin と連携すると、届いたコンタクト申請が台帳の役員・社員・取引先になりすましていないかを kakunin が確認し、このボットとのチャットでお知らせします。${state.ja}`,
@@ -111,11 +111,11 @@ export function createChatworkGuard(o: {
           key,
         );
       } else {
-        const had = store.get(e.senderId) !== null;
+        const had = (await store.get(e.senderId)) !== null;
         if (had) {
           void disconnect(e.senderId, `chatwork:${e.senderId}`).catch((err: unknown) => logger.error({ err }, 'chatwork disconnect failed'));
         }
-        reply(
+        await reply(
           e,
           [had ? '連携を解除しました。kakunin はあなたのコンタクト申請を確認しません（保存していたトークンは削除しました）。' : '連携していません。'],
           [had ? 'Disconnected: kakunin no longer checks your contact requests (your tokens were deleted).' : 'You are not connected.'],
@@ -145,13 +145,13 @@ export function createChatworkGuard(o: {
     },
     disconnect,
     async directRoom(accountId, fresh) {
-      const c = store.get(accountId);
+      const c = await store.get(accountId);
       if (c?.dmRoomId && !fresh) return c.dmRoomId;
       const contact = (await transport.contacts()).find((x) => x.accountId === accountId);
-      if (c) store.update(accountId, { dmRoomId: contact?.roomId ?? null }, deps.clock.now());
+      if (c) await store.update(accountId, { dmRoomId: contact?.roomId ?? null }, deps.clock.now());
       return contact?.roomId ?? null;
     },
-    stop: () => lease.release(),
+    stop: async () => await lease.release(),
   };
 }
 

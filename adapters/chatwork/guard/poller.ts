@@ -67,12 +67,12 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
   const { db, clock } = deps.app;
   const logger = deps.app.logger.child({ component: 'chatwork-guard' });
 
-  function markReconnect(c: Connection, why: string): void {
+  async function markReconnect(c: Connection, why: string): Promise<void> {
     const now = clock.now();
-    db.transaction(
-      () => {
-        deps.store.update(c.accountId, { status: 'reconnect', lastError: why.slice(0, 500) }, now);
-        deps.notices.enqueue({ key: `reconnect:${c.accountId}:${now.toISOString()}`, kind: 'reconnect', toAccountId: c.accountId, body: buildReconnectNotice(deps.connectUrl) });
+    await db.transaction(
+      async () => {
+        await deps.store.update(c.accountId, { status: 'reconnect', lastError: why.slice(0, 500) }, now);
+        await deps.notices.enqueue({ key: `reconnect:${c.accountId}:${now.toISOString()}`, kind: 'reconnect', toAccountId: c.accountId, body: buildReconnectNotice(deps.connectUrl) });
       },
       { behavior: 'immediate' },
     );
@@ -83,7 +83,7 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
   async function accessToken(c: Connection, force: boolean): Promise<string> {
     let t;
     try {
-      t = deps.store.tokens(c.accountId);
+      t = await deps.store.tokens(c.accountId);
     } catch (err) {
       if (err instanceof SealError) throw new Reconnect('the stored tokens do not open with this secret key');
       throw err;
@@ -93,7 +93,7 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
     if (!t.refreshToken) throw new Reconnect('the access token expired and there is no refresh token');
     try {
       const fresh = await deps.oauth.refresh(t.refreshToken);
-      deps.store.saveTokens(c.accountId, fresh, clock.now());
+      await deps.store.saveTokens(c.accountId, fresh, clock.now());
       return fresh.accessToken;
     } catch (err) {
       if (err instanceof OAuthError && err.permanent) throw new Reconnect(err.message);
@@ -108,11 +108,11 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
   const refusedUntil = new Map<number, number>();
 
   /** Parks the connection until the reset when Chatwork says the budget is (nearly) spent. */
-  const onRate = (c: Connection) => (rate: RateInfo, status: number) => {
+  const onRate = (c: Connection) => async (rate: RateInfo, status: number) => {
     const spent = status === 429 || (rate.remaining !== null && rate.remaining < TOKEN_RESERVE);
     if (spent) {
       const until = rate.resetAt ?? clock.now().getTime() + 60_000;
-      deps.store.update(c.accountId, { rateLimitedUntil: until }, clock.now());
+      await deps.store.update(c.accountId, { rateLimitedUntil: until }, clock.now());
       if (status === 429) refusedUntil.set(c.accountId, until);
     }
   };
@@ -129,10 +129,10 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
   }
 
   /** The timeline event; call inside the transaction that records the decline. */
-  function recordDecline(caseId: number, c: Connection, requestId: number): void {
+  async function recordDecline(caseId: number, c: Connection, requestId: number): Promise<void> {
     const now = clock.now();
-    const status = db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).get()?.status ?? 'new';
-    deps.app.audit.append({
+    const status = (await db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).get())?.status ?? 'new';
+    await deps.app.audit.append({
       caseId,
       type: 'contact_request_declined',
       fromStatus: status,
@@ -149,16 +149,16 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
   async function retryDecline(c: Connection, token: string, row: typeof chatworkContactRequests.$inferSelect): Promise<boolean> {
     const d = await decline(c, token, row.requestId);
     if (d.status === 'pending') {
-      db.update(chatworkContactRequests).set({ declineError: d.error }).where(eq(chatworkContactRequests.id, row.id)).run();
+      await db.update(chatworkContactRequests).set({ declineError: d.error }).where(eq(chatworkContactRequests.id, row.id)).run();
       return false;
     }
-    db.transaction(
-      () => {
-        db.update(chatworkContactRequests)
+    await db.transaction(
+      async () => {
+        await db.update(chatworkContactRequests)
           .set({ declineStatus: d.status, declineError: null, declinedAt: clock.now().toISOString() })
           .where(eq(chatworkContactRequests.id, row.id))
           .run();
-        if (d.status === 'declined' && row.caseId !== null) recordDecline(row.caseId, c, row.requestId);
+        if (d.status === 'declined' && row.caseId !== null) await recordDecline(row.caseId, c, row.requestId);
       },
       { behavior: 'immediate' },
     );
@@ -166,21 +166,21 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
   }
 
   async function handle(c: Connection, token: string, req: ContactRequest, stats: GuardTickStats): Promise<void> {
-    const seen = deps.store.seenRequest(c.accountId, req.requestId);
+    const seen = await deps.store.seenRequest(c.accountId, req.requestId);
     if (seen) {
       if (seen.declineStatus === 'pending' && (await retryDecline(c, token, seen))) stats.declined += 1;
       return;
     }
     stats.requests += 1;
     const now = clock.now();
-    const assessment = assessContactRequest(req, deps.app.directory.get(), { accountId: c.accountId, name: c.name }, now, deps.app.detect);
+    const assessment = assessContactRequest(req, await deps.app.directory.get(), { accountId: c.accountId, name: c.name }, now, deps.app.detect);
     const { detected } = assessment;
     const base = { employeeAccountId: c.accountId, requestId: req.requestId, requesterAccountId: req.accountId, verdict: detected.verdict, seenAt: now.toISOString() };
     if (verdictRank[detected.verdict] < verdictRank[SUSPICIOUS_REQUEST]) {
-      db.insert(chatworkContactRequests).values(base).onConflictDoNothing().run();
+      await db.insert(chatworkContactRequests).values(base).onConflictDoNothing().run();
       return;
     }
-    const { result } = deps.app.cases.submit(assessment.report, {
+    const { result } = await deps.app.cases.submit(assessment.report, {
       caller: { kind: 'raised', source: 'contact_request', detected, actor: { platform: 'chatwork', userId: String(c.accountId), displayName: c.name } },
       externalId: `${c.accountId}-${req.requestId}`,
     });
@@ -188,16 +188,16 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
     const body = buildRequestWarning({ request: req, assessment, caseRef: formatCaseRef(result.caseId), declining });
     // Row and warning first, then the decline: a declined request vanishes from the list, so a
     // crash after the DELETE must not be able to lose its warning.
-    const inserted = db.transaction(
-      () => {
-        const row = db
+    const inserted = await db.transaction(
+      async () => {
+        const row = await db
           .insert(chatworkContactRequests)
           .values({ ...base, reportId: result.reportId, caseId: result.caseId, declineStatus: declining ? 'pending' : 'none' })
           .onConflictDoNothing()
           .returning()
           .get();
         if (!row) return null; // another process got here first
-        deps.notices.enqueue({ key: `request:${c.accountId}:${req.requestId}`, kind: 'request_warning', toAccountId: c.accountId, body, caseId: result.caseId });
+        await deps.notices.enqueue({ key: `request:${c.accountId}:${req.requestId}`, kind: 'request_warning', toAccountId: c.accountId, body, caseId: result.caseId });
         return row;
       },
       { behavior: 'immediate' },
@@ -212,16 +212,16 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
    * Declines that were under way when Chatwork stopped listing the request (a crash after the
    * DELETE, or the employee acted first): `gone`, since nobody can tell which.
    */
-  function settleVanished(c: Connection, listed: ContactRequest[]): void {
+  async function settleVanished(c: Connection, listed: ContactRequest[]): Promise<void> {
     const ids = new Set(listed.map((r) => r.requestId));
-    const pending = db
+    const pending = await db
       .select()
       .from(chatworkContactRequests)
       .where(and(eq(chatworkContactRequests.employeeAccountId, c.accountId), eq(chatworkContactRequests.declineStatus, 'pending')))
       .all();
     for (const row of pending) {
       if (ids.has(row.requestId)) continue;
-      db.update(chatworkContactRequests)
+      await db.update(chatworkContactRequests)
         .set({ declineStatus: 'gone', declineError: 'no longer pending in Chatwork when kakunin looked again', declinedAt: clock.now().toISOString() })
         .where(eq(chatworkContactRequests.id, row.id))
         .run();
@@ -240,31 +240,31 @@ export function createGuardPoller(deps: GuardPollerDeps): GuardPoller {
       token = await accessToken(c, true);
       requests = await deps.userApi.incomingRequests(token, onRate(c));
     }
-    settleVanished(c, requests);
+    await settleVanished(c, requests);
     for (const req of requests) await handle(c, token, req, stats);
-    deps.store.update(c.accountId, { lastPolledAt: clock.now().toISOString(), lastError: null }, clock.now());
+    await deps.store.update(c.accountId, { lastPolledAt: clock.now().toISOString(), lastError: null }, clock.now());
   }
 
   return {
     async tick() {
       const stats: GuardTickStats = { polled: false, connections: 0, requests: 0, warned: 0, declined: 0 };
-      if (!deps.lease.hold(clock.now())) return stats;
+      if (!(await deps.lease.hold(clock.now()))) return stats;
       stats.polled = true;
-      for (const c of deps.store.due(clock.now())) {
+      for (const c of await deps.store.due(clock.now())) {
         stats.connections += 1;
         try {
           await pollOne(c, stats);
         } catch (err) {
-          if (err instanceof Reconnect) markReconnect(c, err.message);
-          else if (err instanceof DeliveryError && err.status === 401) markReconnect(c, `a fresh token is refused: ${err.message}`);
+          if (err instanceof Reconnect) await markReconnect(c, err.message);
+          else if (err instanceof DeliveryError && err.status === 401) await markReconnect(c, `a fresh token is refused: ${err.message}`);
           else {
             const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-            deps.store.update(c.accountId, { lastError: message }, clock.now());
+            await deps.store.update(c.accountId, { lastError: message }, clock.now());
             logger.warn({ accountId: c.accountId, err }, 'chatwork contact requests not read this round');
           }
         }
         // Renew between employees: a long round must not lose the lease to another process.
-        if (!deps.lease.hold(clock.now())) break;
+        if (!(await deps.lease.hold(clock.now()))) break;
       }
       await deps.notices.flush();
       return stats;

@@ -79,11 +79,11 @@ export function registerGuardRoutes(appIn: Hono<AppEnv>, deps: AppDeps, g: Guard
   const cookie = cookieName(g.secureCookies);
   for (const path of [CONNECT_PATH, CALLBACK_PATH, CONNECTED_PATH]) app.use(path, consoleHeaders(), language(deps.config));
 
-  app.get(CONNECT_PATH, function chatworkConnect(c) {
+  app.get(CONNECT_PATH, async function chatworkConnect(c) {
     const state = randomBytes(32).toString('base64url');
     const browserNonce = randomBytes(32).toString('base64url');
     const { verifier, challenge } = pkcePair();
-    if (!g.store.saveState({ state, verifier, browserNonce, now: deps.clock.now(), ttlMs: STATE_TTL_MS })) {
+    if (!(await g.store.saveState({ state, verifier, browserNonce, now: deps.clock.now(), ttlMs: STATE_TTL_MS }))) {
       logger.warn({ requestId: c.get('requestId') }, 'chatwork connect refused: too many open connection attempts');
       return page(c, 429, { ja: 'Chatwork 連携', en: 'Connect Chatwork' }, 'err', [{ ja: '連携の受付が混み合っています。数分後にもう一度お試しください。', en: 'Too many connection attempts right now; try again in a few minutes.' }]);
     }
@@ -99,7 +99,7 @@ export function registerGuardRoutes(appIn: Hono<AppEnv>, deps: AppDeps, g: Guard
       return page(c, 400, title, 'err', [{ ja: '連携は許可されませんでした（Chatwork の画面でキャンセルされました）。', en: 'Access was not granted in Chatwork.' }, START_AGAIN]);
     }
     if (!q.state || !q.code || q.state.length > 200 || q.code.length > 1000) return page(c, 400, title, 'err', [REFUSED.missing, START_AGAIN]);
-    const taken = g.store.takeState({ state: q.state, browserNonce: getCookie(c, cookie) ?? null, now: deps.clock.now() });
+    const taken = await g.store.takeState({ state: q.state, browserNonce: getCookie(c, cookie) ?? null, now: deps.clock.now() });
     deleteCookie(c, cookie, { path: '/', secure: g.secureCookies });
     if ('refused' in taken) {
       logger.warn({ requestId: c.get('requestId'), refused: taken.refused }, 'chatwork oauth callback refused');
@@ -131,7 +131,7 @@ export function registerGuardRoutes(appIn: Hono<AppEnv>, deps: AppDeps, g: Guard
         { ja: 'ボットをコンタクトに追加（またはボットからの申請を承認）してから、もう一度連携してください。', en: 'Add the bot to your contacts (or approve its request), then connect again.' },
       ]);
     }
-    g.store.connect({ accountId: me.accountId, name: me.name, tokens, dmRoomId: contact.roomId, now: deps.clock.now() });
+    await g.store.connect({ accountId: me.accountId, name: me.name, tokens, dmRoomId: contact.roomId, now: deps.clock.now() });
     logger.info({ accountId: me.accountId }, 'chatwork account connected to the contact-request guard');
     return c.redirect(CONNECTED_PATH, 303);
   });

@@ -38,24 +38,24 @@ export interface GuardStore {
    * Records a connection attempt; the state and the browser nonce are stored as hashes. False when
    * MAX_OPEN_STATES attempts are open already (someone is filling the table).
    */
-  saveState(p: { state: string; verifier: string; browserNonce: string; now: Date; ttlMs: number }): boolean;
+  saveState(p: { state: string; verifier: string; browserNonce: string; now: Date; ttlMs: number }): Promise<boolean>;
   /** Takes a state once: its verifier, or why not. */
-  takeState(p: { state: string; browserNonce: string | null; now: Date }): { verifier: string } | { refused: StateRefusal };
+  takeState(p: { state: string; browserNonce: string | null; now: Date }): Promise<{ verifier: string } | { refused: StateRefusal }>;
   /** Creates or replaces the connection of `accountId` (a reconnect replaces the tokens and clears `reconnect`). */
-  connect(p: { accountId: number; name: string; tokens: TokenSet; dmRoomId: string | null; now: Date }): void;
+  connect(p: { accountId: number; name: string; tokens: TokenSet; dmRoomId: string | null; now: Date }): Promise<void>;
   /** The tokens of a connection, opened. */
-  tokens(accountId: number): { accessToken: string; refreshToken: string | null; accessExpiresAt: number } | null;
+  tokens(accountId: number): Promise<{ accessToken: string; refreshToken: string | null; accessExpiresAt: number } | null>;
   /** Stores refreshed tokens (a refresh token that was not rotated stays). */
-  saveTokens(accountId: number, tokens: TokenSet, now: Date): void;
-  get(accountId: number): Connection | null;
-  list(): Connection[];
+  saveTokens(accountId: number, tokens: TokenSet, now: Date): Promise<void>;
+  get(accountId: number): Promise<Connection | null>;
+  list(): Promise<Connection[]>;
   /** Connections to poll now. */
-  due(now: Date): Connection[];
-  update(accountId: number, set: Partial<Pick<Connection, 'status' | 'dmRoomId' | 'rateLimitedUntil' | 'lastPolledAt' | 'lastError'>>, now: Date): void;
+  due(now: Date): Promise<Connection[]>;
+  update(accountId: number, set: Partial<Pick<Connection, 'status' | 'dmRoomId' | 'rateLimitedUntil' | 'lastPolledAt' | 'lastError'>>, now: Date): Promise<void>;
   /** Deletes the connection (tokens and all); false when there was none. */
-  disconnect(accountId: number): boolean;
+  disconnect(accountId: number): Promise<boolean>;
   /** The request already checked for this employee, if any. */
-  seenRequest(employee: number, requestId: number): typeof chatworkContactRequests.$inferSelect | null;
+  seenRequest(employee: number, requestId: number): Promise<typeof chatworkContactRequests.$inferSelect | null>;
 }
 
 function toConnection(r: typeof chatworkConnections.$inferSelect): Connection {
@@ -73,42 +73,42 @@ function toConnection(r: typeof chatworkConnections.$inferSelect): Connection {
 }
 
 /** Connected employees, for the console (no tokens, no key needed). */
-export function listConnections(db: Db): Connection[] {
-  return db.select().from(chatworkConnections).orderBy(asc(chatworkConnections.connectedAt), asc(chatworkConnections.accountId)).all().map(toConnection);
+export async function listConnections(db: Db): Promise<Connection[]> {
+  return (await db.select().from(chatworkConnections).orderBy(asc(chatworkConnections.connectedAt), asc(chatworkConnections.accountId)).all()).map(toConnection);
 }
 
 /** Deletes a connection without the key (the console, when the guard is no longer configured). */
-export function deleteConnection(db: Db, accountId: number): boolean {
-  return db.delete(chatworkConnections).where(eq(chatworkConnections.accountId, accountId)).run().changes > 0;
+export async function deleteConnection(db: Db, accountId: number): Promise<boolean> {
+  return (await db.delete(chatworkConnections).where(eq(chatworkConnections.accountId, accountId)).run()).changes > 0;
 }
 
 export function createGuardStore(db: Db, box: SecretBox): GuardStore {
   return {
-    saveState({ state, verifier, browserNonce, now, ttlMs }) {
+    async saveState({ state, verifier, browserNonce, now, ttlMs }) {
       const stateHash = sha256(state);
       // Expired attempts go (a used state is kept until then, so a replay is told it was used).
-      db.delete(chatworkOauthStates).where(lt(chatworkOauthStates.expiresAt, now.getTime())).run();
-      const open = db.select({ n: count() }).from(chatworkOauthStates).get()?.n ?? 0;
+      await db.delete(chatworkOauthStates).where(lt(chatworkOauthStates.expiresAt, now.getTime())).run();
+      const open = (await db.select({ n: count() }).from(chatworkOauthStates).get())?.n ?? 0;
       if (open >= MAX_OPEN_STATES) return false;
-      db.insert(chatworkOauthStates)
+      await db.insert(chatworkOauthStates)
         .values({ stateHash, verifier: box.seal(verifier, verifierAad(stateHash)), browserHash: sha256(browserNonce), createdAt: now.toISOString(), expiresAt: now.getTime() + ttlMs })
         .run();
       return true;
     },
 
-    takeState({ state, browserNonce, now }) {
+    async takeState({ state, browserNonce, now }) {
       const stateHash = sha256(state);
-      return db.transaction(
-        (tx) => {
-          const row = tx.select().from(chatworkOauthStates).where(eq(chatworkOauthStates.stateHash, stateHash)).get();
+      return await db.transaction(
+        async (tx) => {
+          const row = await tx.select().from(chatworkOauthStates).where(eq(chatworkOauthStates.stateHash, stateHash)).get();
           if (!row) return { refused: 'unknown' as const };
           if (row.usedAt) return { refused: 'used' as const };
           // Used up whatever happens next: a state is tried once.
-          const took = tx
+          const took = (await tx
             .update(chatworkOauthStates)
             .set({ usedAt: now.toISOString() })
             .where(and(eq(chatworkOauthStates.stateHash, stateHash), isNull(chatworkOauthStates.usedAt)))
-            .run().changes;
+            .run()).changes;
           if (took !== 1) return { refused: 'used' as const };
           if (row.expiresAt <= now.getTime()) return { refused: 'expired' as const };
           if (!browserNonce || sha256(browserNonce) !== row.browserHash) return { refused: 'other_browser' as const };
@@ -118,7 +118,7 @@ export function createGuardStore(db: Db, box: SecretBox): GuardStore {
       );
     },
 
-    connect({ accountId, name, tokens, dmRoomId, now }) {
+    async connect({ accountId, name, tokens, dmRoomId, now }) {
       const at = now.toISOString();
       const values = {
         name,
@@ -132,14 +132,14 @@ export function createGuardStore(db: Db, box: SecretBox): GuardStore {
         lastError: null,
         updatedAt: at,
       };
-      db.insert(chatworkConnections)
+      await db.insert(chatworkConnections)
         .values({ accountId, connectedAt: at, ...values })
         .onConflictDoUpdate({ target: chatworkConnections.accountId, set: values })
         .run();
     },
 
-    tokens(accountId) {
-      const r = db.select().from(chatworkConnections).where(eq(chatworkConnections.accountId, accountId)).get();
+    async tokens(accountId) {
+      const r = await db.select().from(chatworkConnections).where(eq(chatworkConnections.accountId, accountId)).get();
       if (!r) return null;
       return {
         accessToken: box.open(r.accessToken, tokenAad('access', accountId)),
@@ -148,8 +148,8 @@ export function createGuardStore(db: Db, box: SecretBox): GuardStore {
       };
     },
 
-    saveTokens(accountId, tokens, now) {
-      db.update(chatworkConnections)
+    async saveTokens(accountId, tokens, now) {
+      await db.update(chatworkConnections)
         .set({
           accessToken: box.seal(tokens.accessToken, tokenAad('access', accountId)),
           ...(tokens.refreshToken ? { refreshToken: box.seal(tokens.refreshToken, tokenAad('refresh', accountId)) } : {}),
@@ -161,39 +161,39 @@ export function createGuardStore(db: Db, box: SecretBox): GuardStore {
         .run();
     },
 
-    get(accountId) {
-      const r = db.select().from(chatworkConnections).where(eq(chatworkConnections.accountId, accountId)).get();
+    async get(accountId) {
+      const r = await db.select().from(chatworkConnections).where(eq(chatworkConnections.accountId, accountId)).get();
       return r ? toConnection(r) : null;
     },
 
-    list: () => listConnections(db),
+    list: async () => await listConnections(db),
 
-    due(now) {
-      return db
+    async due(now) {
+      return (await db
         .select()
         .from(chatworkConnections)
         .where(and(eq(chatworkConnections.status, 'active'), lt(chatworkConnections.rateLimitedUntil, now.getTime() + 1)))
         .orderBy(asc(chatworkConnections.accountId))
-        .all()
+        .all())
         .map(toConnection);
     },
 
-    update(accountId, set, now) {
-      db.update(chatworkConnections)
+    async update(accountId, set, now) {
+      await db.update(chatworkConnections)
         .set({ ...set, updatedAt: now.toISOString() })
         .where(eq(chatworkConnections.accountId, accountId))
         .run();
     },
 
-    disconnect: (accountId) => deleteConnection(db, accountId),
+    disconnect: async (accountId) => await deleteConnection(db, accountId),
 
-    seenRequest(employee, requestId) {
+    async seenRequest(employee, requestId) {
       return (
-        db
+        (await db
           .select()
           .from(chatworkContactRequests)
           .where(and(eq(chatworkContactRequests.employeeAccountId, employee), eq(chatworkContactRequests.requestId, requestId)))
-          .get() ?? null
+          .get()) ?? null
       );
     },
   };

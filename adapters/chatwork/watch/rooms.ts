@@ -11,12 +11,12 @@ export interface WatchedRoom {
   lastError: string | null;
 }
 
-export function listWatchedRooms(db: Db): WatchedRoom[] {
-  return db
+export async function listWatchedRooms(db: Db): Promise<WatchedRoom[]> {
+  return (await db
     .select()
     .from(chatworkWatchRooms)
     .where(isNull(chatworkWatchRooms.unwatchedAt))
     .orderBy(asc(chatworkWatchRooms.roomId))
-    .all()
+    .all())
     .map((r) => ({ roomId: r.roomId, since: new Date(r.watchedSince * 1000).toISOString(), lastPolledAt: r.lastPolledAt, lastError: r.lastError }));
 }

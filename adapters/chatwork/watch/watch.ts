@@ -52,19 +52,19 @@ export interface WatchTickStats {
 
 export interface RoomWatch {
   /** Records the configured rooms (a new one is watched from `now`; one taken out is unwatched). */
-  syncRooms(now: Date): void;
+  syncRooms(now: Date): Promise<void>;
   /** True for webhook events this watch takes instead of the report intake. */
   intercepts(e: ChatworkEvent): boolean;
   /** Handles a webhook event (in the background; `settled` waits for it). Nothing of it is stored unless it warns. */
   receiveWebhook(e: ChatworkEvent): void;
-  /** Handles one message; synchronous apart from nothing (detection and the database). */
-  receive(roomId: string, m: RoomMessage): WatchOutcome;
+  /** Handles one message (detection and the database). */
+  receive(roomId: string, m: RoomMessage): Promise<WatchOutcome>;
   /**
    * Messages of a room that something else read with the bot's token (the notice queue looking
    * for a warning it may have posted): Chatwork's cursor moved past them, so they are handled
    * here, as a poll would (nothing for a room that is not watched). Never throws.
    */
-  receiveRead(roomId: string, messages: RoomMessage[]): void;
+  receiveRead(roomId: string, messages: RoomMessage[]): Promise<void>;
   tick(): Promise<WatchTickStats>;
   /** Resolves when background webhook work has finished (tests, shutdown). */
   settled(): Promise<void>;
@@ -96,35 +96,37 @@ export function createRoomWatch(deps: WatchDeps): RoomWatch {
   const needsForce = new Set<string>();
   let firstTick = true;
   const background = new Set<Promise<void>>();
+  let roomsSynced: Promise<void> = Promise.resolve();
   const members = new Map<string, { at: number; names: Map<number, string> }>();
 
-  const roomRow = (roomId: string) => db.select().from(chatworkWatchRooms).where(eq(chatworkWatchRooms.roomId, roomId)).get();
-  const seen = (roomId: string, messageId: string) =>
-    db
+  const roomRow = async (roomId: string) => await db.select().from(chatworkWatchRooms).where(eq(chatworkWatchRooms.roomId, roomId)).get();
+  const seen = async (roomId: string, messageId: string) =>
+    (await db
       .select({ messageId: chatworkWatchMessages.messageId })
       .from(chatworkWatchMessages)
       .where(and(eq(chatworkWatchMessages.roomId, roomId), eq(chatworkWatchMessages.messageId, messageId)))
-      .get() !== undefined;
+      .get()) !== undefined;
 
-  function receive(roomId: string, m: RoomMessage): WatchOutcome {
+  async function receive(roomId: string, m: RoomMessage): Promise<WatchOutcome> {
+    await roomsSynced;
     if (deps.bot.accountId !== null && m.accountId === deps.bot.accountId) return 'own';
-    const room = roomRow(roomId);
+    const room = await roomRow(roomId);
     if (!room || room.unwatchedAt !== null || !watched.has(roomId)) return 'unwatched';
     if (m.sendTime < room.watchedSince) return 'history';
-    if (seen(roomId, m.messageId)) return 'seen';
+    if (await seen(roomId, m.messageId)) return 'seen';
     if (addressedTo(m.body, deps.bot.accountId)) return 'addressed';
     const now = clock.now();
     const report: Report = {
       message: { body: m.body, sender: { accountId: m.accountId, name: m.accountName || null }, sentAt: new Date(m.sendTime * 1000).toISOString() },
       context: { roomType: 'group' },
     };
-    const detected = deps.app.detect(report, deps.app.directory.get(), { now });
+    const detected = deps.app.detect(report, await deps.app.directory.get(), { now });
     const mark = { roomId, messageId: m.messageId, bodySha256: sha256(m.body), handledAt: now.toISOString() };
     if (verdictRank[detected.verdict] < min) {
-      db.insert(chatworkWatchMessages).values(mark).onConflictDoNothing().run();
+      await db.insert(chatworkWatchMessages).values(mark).onConflictDoNothing().run();
       return 'quiet';
     }
-    const { result } = deps.app.cases.submit(report, {
+    const { result } = await deps.app.cases.submit(report, {
       caller: { kind: 'raised', source: 'watch', detected, actor: { platform: 'system', userId: 'chatwork-watch', displayName: 'kakunin' } },
       externalId: `${roomId}-${m.messageId}`,
     });
@@ -137,16 +139,16 @@ export function createRoomWatch(deps: WatchDeps): RoomWatch {
       caseRef: formatCaseRef(result.caseId),
       webUrl: CHATWORK_WEB_URL,
     });
-    const warned = db.transaction(
-      () => {
-        const row = db
+    const warned = await db.transaction(
+      async () => {
+        const row = await db
           .insert(chatworkWatchMessages)
           .values({ ...mark, reportId: result.reportId, caseId: result.caseId })
           .onConflictDoNothing()
           .returning({ id: chatworkWatchMessages.messageId })
           .get();
         if (!row) return false;
-        deps.notices.enqueue({ key: `watch:${roomId}:${m.messageId}`, kind: 'watch_warning', roomId, body, caseId: result.caseId });
+        await deps.notices.enqueue({ key: `watch:${roomId}:${m.messageId}`, kind: 'watch_warning', roomId, body, caseId: result.caseId });
         return true;
       },
       { behavior: 'immediate' },
@@ -174,29 +176,32 @@ export function createRoomWatch(deps: WatchDeps): RoomWatch {
     needsForce.add(roomId);
     for (const m of [...messages].sort((a, b) => a.sendTime - b.sendTime)) {
       stats.messages += 1;
-      if (receive(roomId, m) === 'warned') stats.warned += 1;
+      if ((await receive(roomId, m)) === 'warned') stats.warned += 1;
     }
     needsForce.delete(roomId);
-    db.update(chatworkWatchRooms).set({ lastPolledAt: clock.now().toISOString(), lastError: null }).where(eq(chatworkWatchRooms.roomId, roomId)).run();
+    await db.update(chatworkWatchRooms).set({ lastPolledAt: clock.now().toISOString(), lastError: null }).where(eq(chatworkWatchRooms.roomId, roomId)).run();
   }
 
   return {
     syncRooms(now) {
       const since = Math.floor(now.getTime() / 1000);
-      db.transaction(
-        () => {
+      const work = db.transaction(
+        async () => {
           for (const roomId of deps.cfg.rooms) {
-            const row = roomRow(roomId);
-            if (!row) db.insert(chatworkWatchRooms).values({ roomId, watchedSince: since }).run();
-            else if (row.unwatchedAt !== null) db.update(chatworkWatchRooms).set({ watchedSince: since, unwatchedAt: null, lastError: null }).where(eq(chatworkWatchRooms.roomId, roomId)).run();
+            const row = await roomRow(roomId);
+            if (!row) await db.insert(chatworkWatchRooms).values({ roomId, watchedSince: since }).run();
+            else if (row.unwatchedAt !== null) await db.update(chatworkWatchRooms).set({ watchedSince: since, unwatchedAt: null, lastError: null }).where(eq(chatworkWatchRooms.roomId, roomId)).run();
           }
-          db.update(chatworkWatchRooms)
+          await db.update(chatworkWatchRooms)
             .set({ unwatchedAt: now.toISOString() })
             .where(and(isNull(chatworkWatchRooms.unwatchedAt), notInArray(chatworkWatchRooms.roomId, deps.cfg.rooms)))
             .run();
         },
         { behavior: 'immediate' },
       );
+      // Polls and webhook messages wait for the rooms to be recorded (a new room's history starts now).
+      roomsSynced = work.catch(() => undefined);
+      return work;
     },
 
     intercepts(e) {
@@ -211,7 +216,7 @@ export function createRoomWatch(deps: WatchDeps): RoomWatch {
             logger.warn({ err, roomId: e.roomId }, 'watched room: member names unavailable; judging without the display name');
             return '';
           });
-          const outcome = receive(e.roomId, { messageId: e.messageId, accountId: e.senderId, accountName: name, body: e.body, sendTime: e.sendTime ?? Math.floor(clock.now().getTime() / 1000) });
+          const outcome = await receive(e.roomId, { messageId: e.messageId, accountId: e.senderId, accountName: name, body: e.body, sendTime: e.sendTime ?? Math.floor(clock.now().getTime() / 1000) });
           if (outcome === 'warned') await deps.notices.flush();
         } catch (err) {
           // The poller reads the message too (the webhook does not move its cursor).
@@ -224,11 +229,11 @@ export function createRoomWatch(deps: WatchDeps): RoomWatch {
 
     receive,
 
-    receiveRead(roomId, messages) {
+    async receiveRead(roomId, messages) {
       if (!watched.has(roomId)) return;
       for (const m of [...messages].sort((a, b) => a.sendTime - b.sendTime)) {
         try {
-          receive(roomId, m);
+          await receive(roomId, m);
         } catch (err) {
           // The poll of this process looks at the latest 100 again; another process's poll does not.
           needsForce.add(roomId);
@@ -239,7 +244,8 @@ export function createRoomWatch(deps: WatchDeps): RoomWatch {
 
     async tick() {
       const stats: WatchTickStats = { polled: false, rooms: 0, messages: 0, warned: 0 };
-      if (!deps.lease.hold(clock.now())) return stats;
+      await roomsSynced;
+      if (!(await deps.lease.hold(clock.now()))) return stats;
       stats.polled = true;
       // Whoever held the lease before (this process before a restart, or another one) may have
       // fetched messages it never handled: look at the latest 100 of every room once.
@@ -251,7 +257,7 @@ export function createRoomWatch(deps: WatchDeps): RoomWatch {
           await pollRoom(roomId, forceAll || needsForce.has(roomId), stats);
         } catch (err) {
           const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-          db.update(chatworkWatchRooms).set({ lastError: message }).where(eq(chatworkWatchRooms.roomId, roomId)).run();
+          await db.update(chatworkWatchRooms).set({ lastError: message }).where(eq(chatworkWatchRooms.roomId, roomId)).run();
           const limited = err instanceof DeliveryError && err.code === 'rate_limited';
           // Anything but a refusal before the fetch may have moved the server's cursor.
           if (forceAll || !limited) needsForce.add(roomId);
@@ -268,6 +274,7 @@ export function createRoomWatch(deps: WatchDeps): RoomWatch {
     },
 
     async settled() {
+      await roomsSynced;
       while (background.size > 0) await Promise.allSettled([...background]);
     },
   };

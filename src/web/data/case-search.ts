@@ -99,7 +99,7 @@ function decodeCursor(s: string | undefined): [string | number | null, number] |
 }
 
 /** A page of cases, the cursor of the next page (null at the end), the total and counts per status. */
-export function searchCases(db: Db, q: CaseSearch) {
+export async function searchCases(db: Db, q: CaseSearch) {
   const order = ORDERS[q.sort];
   const where = filters(db, q, true);
   const cur = decodeCursor(q.cursor);
@@ -113,7 +113,7 @@ export function searchCases(db: Db, q: CaseSearch) {
     }
   }
   const dirFn = order.dir === 'desc' ? desc : asc;
-  const rows = db
+  const rows = await db
     .select({
       c: cases,
       key: order.key ?? sql`null`,
@@ -129,7 +129,7 @@ export function searchCases(db: Db, q: CaseSearch) {
   const pageRows = rows.slice(0, q.limit);
   const last = pageRows.at(-1);
   const base = filters(db, q, false);
-  const byStatus = db
+  const byStatus = await db
     .select({ status: cases.status, n: count() })
     .from(cases)
     .where(base.length ? and(...base) : undefined)
@@ -160,13 +160,13 @@ export function searchCases(db: Db, q: CaseSearch) {
 }
 
 /** Used by the export: cases whose reports fall in [from, to] (JST days). */
-export function caseIdsInRange(db: Db, from: string, to: string): number[] {
-  return db
+export async function caseIdsInRange(db: Db, from: string, to: string): Promise<number[]> {
+  return (await db
     .select({ id: cases.id })
     .from(cases)
     .where(and(gte(cases.lastReportAt, jstDayStart(from)), lt(cases.firstReportAt, nextDay(to))))
     .orderBy(asc(cases.id))
-    .all()
+    .all())
     .map((r) => r.id);
 }
 

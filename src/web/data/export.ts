@@ -12,14 +12,15 @@ import { caseIdsInRange } from './case-search.ts';
 import { toCsv } from '../../csv.ts';
 
 /** The export document. */
-export function exportCases({ db, audit }: { db: Db; audit: AuditTrail }, p: { from: string; to: string; now: Date; by: string }) {
-  const auditChain: AuditVerdict = audit.verify();
-  const cases = caseIdsInRange(db, p.from, p.to).map((id) => getWholeCase(db, id));
+export async function exportCases({ db, audit }: { db: Db; audit: AuditTrail }, p: { from: string; to: string; now: Date; by: string }) {
+  const auditChain: AuditVerdict = await audit.verify();
+  const cases: Awaited<ReturnType<typeof getWholeCase>>[] = [];
+  for (const id of await caseIdsInRange(db, p.from, p.to)) cases.push(await getWholeCase(db, id));
   return { generatedAt: p.now.toISOString(), generatedBy: p.by, range: { from: p.from, to: p.to, timeZone: 'Asia/Tokyo' }, auditChain, cases };
 }
 
 /** CSV: one row per case; every row repeats the audit chain result so a single row still proves it. */
-export function exportCasesCsv(doc: ReturnType<typeof exportCases>): string {
+export function exportCasesCsv(doc: Awaited<ReturnType<typeof exportCases>>): string {
   const a = doc.auditChain;
   const chain = a.ok
     ? `ok (${a.rows} events)${a.head ? ` signed head: ${a.head.events} events, last ${a.head.lastHash}` : ''}`

@@ -14,9 +14,9 @@ export function percentiles(xs: number[]): { n: number; median: number | null; p
 }
 
 /** Everything the metrics page shows for the `days` days up to `now`. */
-export function computeMetrics(db: Db, now: Date, days: number) {
+export async function computeMetrics(db: Db, now: Date, days: number) {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const perDayRows = db.all<{ day: string; n: number }>(
+  const perDayRows = await db.all<{ day: string; n: number }>(
     sql`select strftime('%Y-%m-%d', received_at, '+9 hours') as day, count(*) as n from reports where received_at >= ${since} group by day order by day`,
   );
   const perDay: { day: string; n: number }[] = [];
@@ -24,19 +24,19 @@ export function computeMetrics(db: Db, now: Date, days: number) {
     const day = new Date(now.getTime() - i * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
     perDay.push({ day, n: perDayRows.find((r) => r.day === day)?.n ?? 0 });
   }
-  const verdicts = db.all<{ k: string; n: number }>(sql`select severity as k, count(*) as n from cases where opened_at >= ${since} group by severity`);
-  const resolutions = db.all<{ k: string; n: number }>(
+  const verdicts = await db.all<{ k: string; n: number }>(sql`select severity as k, count(*) as n from cases where opened_at >= ${since} group by severity`);
+  const resolutions = await db.all<{ k: string; n: number }>(
     sql`select coalesce(resolution, status) as k, count(*) as n from cases where opened_at >= ${since} group by k`,
   );
-  const ack = db.all<{ m: number }>(
+  const ack = await db.all<{ m: number }>(
     sql`select (julianday(min(e.at)) - julianday(c.opened_at)) * 1440 as m from cases c join case_events e on e.case_id = c.id
         where c.opened_at >= ${since} and e.type in ('acknowledge','investigate','resolve') group by c.id`,
   );
-  const resolve = db.all<{ m: number }>(
+  const resolve = await db.all<{ m: number }>(
     sql`select (julianday(min(e.at)) - julianday(c.opened_at)) * 1440 as m from cases c join case_events e on e.case_id = c.id
         where c.opened_at >= ${since} and e.type = 'resolve' group by c.id`,
   );
-  const impersonated = db.all<{ name: string; n: number }>(
+  const impersonated = await db.all<{ name: string; n: number }>(
     sql`select json_extract(identity, '$.name') as name, count(distinct case_id) as n from reports
         where received_at >= ${since} and identity is not null and json_extract(identity, '$.accountMatches') = 0
         group by name order by n desc, name limit 10`,

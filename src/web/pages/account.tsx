@@ -89,16 +89,16 @@ export function registerAccountPages(app: Hono<WebEnv>, deps: AppDeps): void {
       };
       const slot = tryPasswordSlot();
       if (!slot) return refuse(null);
-      let user: ReturnType<typeof findUserForSignIn>;
+      let user: Awaited<ReturnType<typeof findUserForSignIn>>;
       try {
-        const reservation = reserveSignIn(deps.db, { name, ip, now });
+        const reservation = await reserveSignIn(deps.db, { name, ip, now });
         if (!reservation.ok) return refuse(reservation);
-        user = findUserForSignIn(deps.db, name);
+        user = await findUserForSignIn(deps.db, name);
         if (!user || !(await verifyPassword(current, user.passwordHash))) {
           deps.logger.info({ ip, user: name }, 'password change refused: wrong current password');
           return show(c, 401, t('現在のパスワードが違います。', 'The current password is wrong.'));
         }
-        signInSucceeded(deps.db, reservation);
+        await signInSucceeded(deps.db, reservation);
       } finally {
         slot.release();
       }

@@ -26,11 +26,11 @@ function state(t: ReturnType<typeof translator>, c: Connection) {
 }
 
 /** Connected employees and watched rooms; nothing when neither feature is on and nothing is stored. */
-export function ChatworkSection(p: { deps: AppDeps; lang: Lang; csrfToken: string }) {
+export async function ChatworkSection(p: { deps: AppDeps; lang: Lang; csrfToken: string }) {
   const t = translator(p.lang);
   const binding = chatworkOf(p.deps);
-  const connections = listConnections(p.deps.db);
-  const rooms = binding?.watchFor ? listWatchedRooms(p.deps.db) : [];
+  const connections = await listConnections(p.deps.db);
+  const rooms = binding?.watchFor ? (await listWatchedRooms(p.deps.db)) : [];
   if (!binding?.guard && connections.length === 0 && rooms.length === 0) return null;
   return (
     <>
@@ -110,7 +110,7 @@ export function registerChatworkAdmin(app: Hono<WebEnv>, deps: AppDeps): void {
     page(deps.logger, async (c) => {
       const t = translator(c.get('lang'));
       const id = Number(c.req.param('id'));
-      const conn = Number.isSafeInteger(id) ? listConnections(deps.db).find((x) => x.accountId === id) : undefined;
+      const conn = Number.isSafeInteger(id) ? (await listConnections(deps.db)).find((x) => x.accountId === id) : undefined;
       if (!conn) throw new AppError('not_found', t('該当する連携はありません。', 'No such connection.'));
       if (!confirmed(await c.req.parseBody())) {
         return confirmPage(c, {
@@ -126,7 +126,7 @@ export function registerChatworkAdmin(app: Hono<WebEnv>, deps: AppDeps): void {
       }
       const by = `console:${c.get('session')!.user.name}`;
       const guard = chatworkOf(deps)?.guard;
-      const done = guard ? await guard.disconnect(id, by) : deleteConnection(deps.db, id);
+      const done = guard ? await guard.disconnect(id, by) : (await deleteConnection(deps.db, id));
       if (!done) throw new AppError('not_found', t('該当する連携はありません。', 'No such connection.'));
       deps.logger.info({ accountId: id, by }, 'chatwork connection removed in the console');
       return c.redirect('/admin#chatwork', 303);

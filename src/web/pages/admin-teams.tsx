@@ -27,8 +27,8 @@ function state(t: ReturnType<typeof translator>, b: TeamsBinding) {
 }
 
 /** The bindings table with approve / remove buttons; nothing when Teams is off and none exist. */
-export function TeamsBindingsSection(p: { deps: AppDeps; lang: Lang; csrfToken: string }) {
-  const bindings = createBindingStore(p.deps.db).list({ includeRemoved: false });
+export async function TeamsBindingsSection(p: { deps: AppDeps; lang: Lang; csrfToken: string }) {
+  const bindings = await createBindingStore(p.deps.db).list({ includeRemoved: false });
   if (!p.deps.notifiers.teams && bindings.length === 0) return null;
   const t = translator(p.lang);
   const pendingFirst = [...bindings].sort((a, b) => Number(a.approvedAt !== null) - Number(b.approvedAt !== null) || a.id - b.id);
@@ -86,11 +86,11 @@ export function registerTeamsAdmin(app: Hono<WebEnv>, deps: AppDeps): void {
     app.post(
       `/admin/teams/:id/${op}`,
       admin,
-      page(deps.logger, (c) => {
+      page(deps.logger, async (c) => {
         const id = Number(c.req.param('id'));
         const by = `console:${c.get('session')!.user.name}`;
         const now = deps.clock.now();
-        const done = Number.isInteger(id) && (op === 'approve' ? store.approve(id, by, now) : store.remove(id, now));
+        const done = Number.isInteger(id) && (op === 'approve' ? (await store.approve(id, by, now)) : (await store.remove(id, now)));
         if (!done) throw new AppError('not_found', translator(c.get('lang'))('該当する Teams の登録がありません。', 'No such Teams binding.'));
         deps.logger.info({ bindingId: id, by }, op === 'approve' ? 'teams binding approved in the console' : 'teams binding removed in the console');
         return c.redirect('/admin#teams', 303);

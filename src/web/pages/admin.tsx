@@ -26,13 +26,13 @@ import { ChatworkSection } from './admin-chatwork.tsx';
 
 type Secret = { label: string; value: string };
 
-function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: string; error?: string; status?: 200 | 201 | 409 | 422 } = {}) {
+async function adminPage(c: WebContext, deps: AppDeps, opts: { secret?: Secret; ok?: string; error?: string; status?: 200 | 201 | 409 | 422 } = {}) {
   const lang = c.get('lang');
   const t = translator(lang);
   const session = c.get('session')!;
-  const users = listUsers(deps.db);
-  const tokens = deps.db.select().from(apiTokens).orderBy(asc(apiTokens.id)).all();
-  const link = currentReportLink(deps.db);
+  const users = await listUsers(deps.db);
+  const tokens = await deps.db.select().from(apiTokens).orderBy(asc(apiTokens.id)).all();
+  const link = await currentReportLink(deps.db);
   const csrf = <Csrf token={session.csrfToken} />;
   return render(
     c,
@@ -205,12 +205,12 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
       try {
         return await fn(c);
       } catch (err) {
-        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed')) return adminPage(c, deps, { error: err.messageIn(c.get('lang')), status: err.status as 409 | 422 });
+        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed')) return await adminPage(c, deps, { error: err.messageIn(c.get('lang')), status: err.status as 409 | 422 });
         throw err;
       }
     });
 
-  app.get('/admin', admin, page(deps.logger, (c) => adminPage(c, deps)));
+  app.get('/admin', admin, page(deps.logger, async (c) => await adminPage(c, deps)));
 
   app.post(
     '/admin/users',
@@ -222,7 +222,7 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
       const password = generatePassword();
       const u = await createUser(deps.db, { ...f.data, password }, deps.clock.now());
       deps.logger.info({ by: c.get('session')!.user.name, user: u.name, role: u.role }, 'console user created');
-      return adminPage(c, deps, { secret: { label: t(`${u.name} の初期パスワード`, `Password for ${u.name}`), value: password }, status: 201 });
+      return await adminPage(c, deps, { secret: { label: t(`${u.name} の初期パスワード`, `Password for ${u.name}`), value: password }, status: 201 });
     }),
   );
 
@@ -238,7 +238,7 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
       const now = deps.clock.now();
       const by = c.get('session')!.user.name;
       if ((f.data.op === 'disable' || f.data.op === 'password') && !confirmed(body)) {
-        const target = listUsers(deps.db).find((u) => u.id === id);
+        const target = (await listUsers(deps.db)).find((u) => u.id === id);
         if (!target) throw new AppError('not_found', t(`ユーザー ${id} はいません。`, `No user ${id}.`));
         const disabling = f.data.op === 'disable';
         return confirmPage(c, {
@@ -256,13 +256,13 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
         const password = generatePassword();
         const u = await updateUser(deps.db, id, { password }, now);
         deps.logger.info({ by, user: u.name }, 'console user password reset');
-        return adminPage(c, deps, { secret: { label: t(`${u.name} の新しいパスワード`, `New password for ${u.name}`), value: password } });
+        return await adminPage(c, deps, { secret: { label: t(`${u.name} の新しいパスワード`, `New password for ${u.name}`), value: password } });
       }
       const change = f.data.op === 'role' ? { role: f.data.role } : { disabled: f.data.op === 'disable' };
       const u = await updateUser(deps.db, id, change, now);
       deps.logger.info({ by, user: u.name, change }, 'console user changed');
       if (u.id === c.get('session')!.user.id) return c.redirect('/signin', 303); // own sessions ended
-      return adminPage(c, deps, { ok: t(`${u.name} を更新しました。`, `${u.name} updated.`) });
+      return await adminPage(c, deps, { ok: t(`${u.name} を更新しました。`, `${u.name} updated.`) });
     }),
   );
 
@@ -273,9 +273,9 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
       const t = translator(c.get('lang'));
       const f = tokenForm.safeParse(await c.req.parseBody());
       if (!f.success) throw formError(c.get('lang'), f.error);
-      const { token } = createToken(deps.db, f.data.name, f.data.scope, deps.clock.now());
+      const { token } = await createToken(deps.db, f.data.name, f.data.scope, deps.clock.now());
       deps.logger.info({ by: c.get('session')!.user.name, name: f.data.name, scope: f.data.scope }, 'API token created from the console');
-      return adminPage(c, deps, { secret: { label: t(`API トークン「${f.data.name}」`, `API token "${f.data.name}"`), value: token }, status: 201 });
+      return await adminPage(c, deps, { secret: { label: t(`API トークン「${f.data.name}」`, `API token "${f.data.name}"`), value: token }, status: 201 });
     }),
   );
 
@@ -287,7 +287,7 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
       const id = Number(c.req.param('id') ?? '');
       const body = await c.req.parseBody();
       if (!confirmed(body)) {
-        const token = Number.isInteger(id) ? deps.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get() : undefined;
+        const token = Number.isInteger(id) ? (await deps.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get()) : undefined;
         if (!token || token.revokedAt) throw new AppError('not_found', t(`有効なトークン ${id} はありません。`, `No active token ${id}.`));
         return confirmPage(c, {
           action: `/admin/tokens/${id}/revoke`,
@@ -297,10 +297,10 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
           button: t('失効させる', 'Revoke'),
         });
       }
-      const changed = deps.db.update(apiTokens).set({ revokedAt: deps.clock.now().toISOString() }).where(eq(apiTokens.id, id)).run();
+      const changed = await deps.db.update(apiTokens).set({ revokedAt: deps.clock.now().toISOString() }).where(eq(apiTokens.id, id)).run();
       if (changed.changes !== 1) throw new AppError('not_found', `No token ${id}`);
       deps.logger.info({ by: c.get('session')!.user.name, tokenId: id }, 'API token revoked from the console');
-      return adminPage(c, deps, { ok: t('トークンを失効させました。', 'Token revoked.') });
+      return await adminPage(c, deps, { ok: t('トークンを失効させました。', 'Token revoked.') });
     }),
   );
 
@@ -310,7 +310,7 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
     handle(async (c) => {
       const t = translator(c.get('lang'));
       const user = c.get('session')!.user;
-      if (currentReportLink(deps.db) && !confirmed(await c.req.parseBody())) {
+      if ((await currentReportLink(deps.db)) && !confirmed(await c.req.parseBody())) {
         return confirmPage(c, {
           action: '/admin/report-link/rotate',
           back: '/admin',
@@ -319,9 +319,9 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
           button: t('再発行する', 'Rotate'),
         });
       }
-      const token = rotateReportLink(deps.db, user.name, deps.clock.now());
+      const token = await rotateReportLink(deps.db, user.name, deps.clock.now());
       deps.logger.info({ by: user.name }, 'report link rotated');
-      return adminPage(c, deps, { secret: { label: t('新しい報告リンク', 'New report link'), value: `${deps.config.publicUrl}/report?t=${token}` }, status: 201 });
+      return await adminPage(c, deps, { secret: { label: t('新しい報告リンク', 'New report link'), value: `${deps.config.publicUrl}/report?t=${token}` }, status: 201 });
     }),
   );
 
@@ -339,9 +339,9 @@ export function registerAdminPages(app: Hono<WebEnv>, deps: AppDeps): void {
           button: t('無効にする', 'Disable'),
         });
       }
-      revokeReportLinks(deps.db, deps.clock.now());
+      await revokeReportLinks(deps.db, deps.clock.now());
       deps.logger.info({ by: c.get('session')!.user.name }, 'report link revoked');
-      return adminPage(c, deps, { ok: t('報告リンクを無効にしました。', 'Report link revoked.') });
+      return await adminPage(c, deps, { ok: t('報告リンクを無効にしました。', 'Report link revoked.') });
     }),
   );
 }

@@ -28,7 +28,7 @@ import {
 } from '../../ui/i18n.ts';
 
 /** Everything about one case, as the case service returns it. */
-export type Detail = ReturnType<CaseService['get']>;
+export type Detail = Awaited<ReturnType<CaseService['get']>>;
 
 /** The text of `b` in the page's language. */
 export const bi = (lang: Lang, b: Bilingual | undefined | null) => (b ? (lang === 'en' ? b.en : b.ja) : '');

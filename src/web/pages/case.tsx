@@ -102,11 +102,11 @@ export function ActionForms(p: { ref: string; status: CaseStatus; version: numbe
   );
 }
 
-function casePage(c: WebContext, deps: AppDeps, ref: string, opts: { error?: AppError } = {}) {
+async function casePage(c: WebContext, deps: AppDeps, ref: string, opts: { error?: AppError } = {}) {
   const lang = c.get('lang');
   const t = translator(lang);
   const after = Number(c.req.query('after') ?? '');
-  const d = deps.cases.get(ref, Number.isSafeInteger(after) && after > 0 ? { reportsCursor: after } : {});
+  const d = await deps.cases.get(ref, Number.isSafeInteger(after) && after > 0 ? { reportsCursor: after } : {});
   const session = c.get('session')!;
   const canAct = roleAllows(session.user.role, 'responder');
   const done = doneNote(c, d.ref);
@@ -196,7 +196,7 @@ export function registerCasePage(app: Hono<WebEnv>, deps: AppDeps): void {
   app.get(
     '/cases/:ref',
     requireRole('viewer'),
-    page(deps.logger, (c) => casePage(c, deps, (c.req.param('ref') ?? ''))),
+    page(deps.logger, async (c) => await casePage(c, deps, (c.req.param('ref') ?? ''))),
   );
 
   app.post(
@@ -208,11 +208,11 @@ export function registerCasePage(app: Hono<WebEnv>, deps: AppDeps): void {
       if (!parsed.success) throw formError(c.get('lang'), parsed.error);
       const f = parsed.data;
       try {
-        const r = deps.cases.act(ref, f.action, webActor(c), { resolution: f.resolution ?? null, note: f.note ?? null, expectedVersion: f.expectedVersion ?? null });
+        const r = await deps.cases.act(ref, f.action, webActor(c), { resolution: f.resolution ?? null, note: f.note ?? null, expectedVersion: f.expectedVersion ?? null });
         const resolution = f.action === 'resolve' && f.resolution ? `&resolution=${f.resolution}` : '';
         return c.redirect(f.back === 'inbox' ? `/inbox?done=${f.action}&ref=${r.ref}${resolution}` : `/cases/${r.ref}?done=${f.action}${resolution}#timeline`, 303);
       } catch (err) {
-        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed')) return casePage(c, deps, ref, { error: err });
+        if (err instanceof AppError && (err.code === 'conflict' || err.code === 'validation_failed')) return await casePage(c, deps, ref, { error: err });
         throw err;
       }
     }),
@@ -225,7 +225,7 @@ export function registerCasePage(app: Hono<WebEnv>, deps: AppDeps): void {
       const id = Number(c.req.param('id') ?? '');
       if (!Number.isInteger(id) || id < 1) return errorPage(c, 404, 'No such delivery');
       const body = await c.req.parseBody();
-      deps.cases.retryDelivery(id);
+      await deps.cases.retryDelivery(id);
       const ref = typeof body.ref === 'string' && /^KKN-\d{6,}$/.test(body.ref) ? body.ref : null;
       return c.redirect(ref ? `/cases/${ref}?done=retry` : '/cases', 303);
     }),

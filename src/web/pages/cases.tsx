@@ -131,13 +131,13 @@ export function registerCasesPage(app: Hono<WebEnv>, deps: AppDeps): void {
   app.get(
     '/cases',
     requireRole('viewer'),
-    page(deps.logger, (c) => {
+    page(deps.logger, async (c) => {
       const lang = c.get('lang');
       const t = translator(lang);
       const parsed = caseSearchSchema.safeParse(c.req.query());
       if (!parsed.success) throw formError(c.get('lang'), parsed.error);
       const q = parsed.data;
-      const result = searchCases(deps.db, q);
+      const result = await searchCases(deps.db, q);
       return render(
         c,
         t('案件', 'Cases'),

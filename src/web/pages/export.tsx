@@ -49,11 +49,11 @@ export function registerExport(app: Hono<WebEnv>, deps: AppDeps): void {
     app.get(
       `/export/cases.${format}`,
       requireRole('viewer'),
-      page(deps.logger, (c) => {
+      page(deps.logger, async (c) => {
         const parsed = rangeSchema.safeParse(c.req.query());
         if (!parsed.success) throw formError(c.get('lang'), parsed.error);
         const user = c.get('session')!.user;
-        const doc = exportCases(deps, { ...parsed.data, now: deps.clock.now(), by: `${user.displayName} (${user.name})` });
+        const doc = await exportCases(deps, { ...parsed.data, now: deps.clock.now(), by: `${user.displayName} (${user.name})` });
         deps.logger.info({ user: user.name, from: parsed.data.from, to: parsed.data.to, cases: doc.cases.length, format }, 'cases exported');
         const name = `kakunin-cases-${parsed.data.from}-${parsed.data.to}.${format}`;
         c.header('Content-Disposition', `attachment; filename="${name}"`);

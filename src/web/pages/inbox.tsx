@@ -25,18 +25,23 @@ export function registerInbox(app: Hono<WebEnv>, deps: AppDeps): void {
   app.get(
     '/inbox',
     requireRole('viewer'),
-    page(deps.logger, (c) => {
+    page(deps.logger, async (c) => {
       const lang = c.get('lang');
       const t = translator(lang);
       const session = c.get('session')!;
       const canAct = roleAllows(session.user.role, 'responder');
-      const rows = deps.db
+      const rows = await deps.db
         .select({ card: inboxCards, version: cases.version })
         .from(inboxCards)
         .innerJoin(cases, eq(cases.id, inboxCards.caseId))
         .orderBy(sql`case ${cases.status} when 'new' then 0 when 'resolved' then 2 else 1 end`, desc(inboxCards.updatedAt), desc(inboxCards.id))
         .limit(100)
         .all();
+      const shown = [];
+      for (const { card: row, version } of rows) {
+        const ref = formatCaseRef(row.caseId);
+        shown.push({ row, version, ref, card: await deps.cases.card(ref) });
+      }
       const done = c.req.query('done');
       const doneRef = c.req.query('ref');
       return render(
@@ -53,9 +58,7 @@ export function registerInbox(app: Hono<WebEnv>, deps: AppDeps): void {
             <Flash kind="ok">{actionDoneMessage(lang, doneRef, done, c.req.query('resolution'))}</Flash>
           ) : null}
           {rows.length === 0 ? <p>{t('カードはまだありません。', 'No cards yet.')}</p> : null}
-          {rows.map(({ card: row, version }) => {
-            const ref = formatCaseRef(row.caseId);
-            const card = deps.cases.card(ref);
+          {shown.map(({ row, version, ref, card }) => {
             const body = card.message.body.length > EXCERPT ? `${card.message.body.slice(0, EXCERPT)}…` : card.message.body;
             return (
               <section class="card" data-ref={ref}>

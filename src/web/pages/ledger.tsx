@@ -21,7 +21,7 @@ import { roleAllows } from '../../ui/security.ts';
 /** A preview older than this cannot be confirmed. */
 const IMPORT_TTL_MS = 60 * 60_000;
 
-const revisionOf = (deps: AppDeps) => deps.db.select({ r: organization.revision }).from(organization).where(eq(organization.id, 1)).get()?.r ?? 0;
+const revisionOf = async (deps: AppDeps) => (await deps.db.select({ r: organization.revision }).from(organization).where(eq(organization.id, 1)).get())?.r ?? 0;
 
 function LedgerTables(p: { dir: Directory; lang: Lang }) {
   const t = translator(p.lang);
@@ -89,11 +89,11 @@ export function registerLedgerPages(app: Hono<WebEnv>, deps: AppDeps): void {
   app.get(
     '/ledger',
     requireRole('viewer'),
-    page(deps.logger, (c) => {
+    page(deps.logger, async (c) => {
       const lang = c.get('lang');
       const t = translator(lang);
       const session = c.get('session')!;
-      const dir = deps.directory.get();
+      const dir = await deps.directory.get();
       const isAdmin = roleAllows(session.user.role, 'admin');
       const done = c.req.query('done');
       return render(
@@ -140,13 +140,13 @@ export function registerLedgerPages(app: Hono<WebEnv>, deps: AppDeps): void {
       const body = await c.req.parseBody();
       const file = body.file;
       if (!(file instanceof File) || file.size === 0) throw new AppError('validation_failed', t('ファイルを選んでください。', 'Choose a file.'));
-      const current = deps.directory.get();
+      const current = await deps.directory.get();
       const parsed = parseLedgerFile(new Uint8Array(await file.arrayBuffer()), file.name, current, file.type);
       const isJson = parsed.format === 'json';
       const now = deps.clock.now();
-      const row = deps.db
+      const row = await deps.db
         .insert(ledgerImports)
-        .values({ userId: session.user.id, format: isJson ? 'json' : 'csv', directory: JSON.stringify(parsed.directory), errors: JSON.stringify(parsed.errors), baseRevision: revisionOf(deps), createdAt: now.toISOString() })
+        .values({ userId: session.user.id, format: isJson ? 'json' : 'csv', directory: JSON.stringify(parsed.directory), errors: JSON.stringify(parsed.errors), baseRevision: await revisionOf(deps), createdAt: now.toISOString() })
         .returning({ id: ledgerImports.id })
         .get();
       const before = count(current);
@@ -223,27 +223,27 @@ export function registerLedgerPages(app: Hono<WebEnv>, deps: AppDeps): void {
   app.post(
     '/ledger/import/:id/confirm',
     requireRole('admin'),
-    page(deps.logger, (c) => {
+    page(deps.logger, async (c) => {
       const t = translator(c.get('lang'));
       const session = c.get('session')!;
       const id = Number(c.req.param('id') ?? '');
       const now = deps.clock.now();
       // Check and replace in one write transaction: no other writer (a CLI import, a second
       // confirm) can change the ledger between "unchanged since the preview" and the replacement.
-      const revision = deps.db.transaction(
-        () => {
+      const revision = await deps.db.transaction(
+        async () => {
           const imp = Number.isInteger(id)
-            ? deps.db
+            ? (await deps.db
                 .select()
                 .from(ledgerImports)
                 .where(and(eq(ledgerImports.id, id), eq(ledgerImports.userId, session.user.id), isNull(ledgerImports.appliedAt)))
-                .get()
+                .get())
             : undefined;
           if (!imp) throw new AppError('not_found', t('この取り込みは見つからないか、適用済みです。', 'No such pending import (or it was already applied).'));
           if (now.getTime() - Date.parse(imp.createdAt) > IMPORT_TTL_MS) throw new AppError('conflict', t('プレビューの有効期限が切れました。もう一度アップロードしてください。', 'The preview expired; upload the file again.'));
-          if (revisionOf(deps) !== imp.baseRevision) throw new AppError('conflict', t('プレビューの後に台帳が変更されました。もう一度アップロードしてください。', 'The ledger changed after this preview; upload the file again.'));
-          const replaced = deps.directory.replace(JSON.parse(imp.directory) as Directory, now);
-          deps.db.update(ledgerImports).set({ appliedAt: now.toISOString() }).where(eq(ledgerImports.id, imp.id)).run();
+          if ((await revisionOf(deps)) !== imp.baseRevision) throw new AppError('conflict', t('プレビューの後に台帳が変更されました。もう一度アップロードしてください。', 'The ledger changed after this preview; upload the file again.'));
+          const replaced = await deps.directory.replace(JSON.parse(imp.directory) as Directory, now);
+          await deps.db.update(ledgerImports).set({ appliedAt: now.toISOString() }).where(eq(ledgerImports.id, imp.id)).run();
           return replaced;
         },
         { behavior: 'immediate' },
@@ -256,17 +256,17 @@ export function registerLedgerPages(app: Hono<WebEnv>, deps: AppDeps): void {
   app.get(
     '/ledger/export.csv',
     requireRole('admin'),
-    page(deps.logger, (c) => {
+    page(deps.logger, async (c) => {
       c.header('Content-Disposition', 'attachment; filename="kakunin-ledger.csv"');
-      return c.body(`\uFEFF${ledgerToCsv(deps.directory.get())}`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+      return c.body(`\uFEFF${ledgerToCsv(await deps.directory.get())}`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
     }),
   );
   app.get(
     '/ledger/export.json',
     requireRole('admin'),
-    page(deps.logger, (c) => {
+    page(deps.logger, async (c) => {
       c.header('Content-Disposition', 'attachment; filename="kakunin-ledger.json"');
-      return c.body(JSON.stringify(deps.directory.get(), null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+      return c.body(JSON.stringify(await deps.directory.get(), null, 2), 200, { 'Content-Type': 'application/json; charset=utf-8' });
     }),
   );
 }

@@ -24,11 +24,11 @@ export function registerMetrics(app: Hono<WebEnv>, deps: AppDeps): void {
   app.get(
     '/stats',
     requireRole('viewer'),
-    page(deps.logger, (c) => {
+    page(deps.logger, async (c) => {
       const lang = c.get('lang');
       const t = translator(lang);
       const days = [7, 30, 90, 365].includes(Number(c.req.query('days'))) ? Number(c.req.query('days')) : 30;
-      const m = computeMetrics(deps.db, deps.clock.now(), days);
+      const m = await computeMetrics(deps.db, deps.clock.now(), days);
       return render(
         c,
         t('指標', 'Metrics'),

@@ -190,10 +190,10 @@ function AdviceView(p: { lang: Lang; advice: Advice; reasons: Bilingual[] }) {
 
 export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
   /** Who may use the form: a signed-in user, or the current report link. */
-  const access = (c: WebContext): { ok: boolean; anonymous: boolean; action: string; linkId: number | null } => {
+  const access = async (c: WebContext): Promise<{ ok: boolean; anonymous: boolean; action: string; linkId: number | null }> => {
     if (c.get('session')) return { ok: true, anonymous: false, action: '/report', linkId: null };
     const token = c.req.query('t');
-    const linkId = reportLinkId(deps.db, token);
+    const linkId = await reportLinkId(deps.db, token);
     if (linkId !== null) return { ok: true, anonymous: true, action: `/report?t=${encodeURIComponent(token!)}`, linkId };
     return { ok: false, anonymous: true, action: '', linkId: null };
   };
@@ -204,8 +204,8 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
 
   app.get(
     '/report',
-    page(deps.logger, (c) => {
-      const a = access(c);
+    page(deps.logger, async (c) => {
+      const a = await access(c);
       if (!a.ok) return c.req.query('t') ? denied(c) : c.redirect('/signin?next=%2Freport', 303);
       return render(c, translator(c.get('lang'))('報告', 'Report'), <ReportForm c={c} action={a.action} anonymous={a.anonymous} />, { current: '/report' });
     }),
@@ -214,13 +214,13 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
   app.post(
     '/report',
     page(deps.logger, async (c) => {
-      const a = access(c);
+      const a = await access(c);
       if (!a.ok) return denied(c);
       const lang = c.get('lang');
       const t = translator(lang);
       if (a.linkId !== null) {
         const ip = clientIp(c, deps.config.web.trustProxy);
-        const r = reserveLinkReport(deps.db, { linkId: a.linkId, ip, now: deps.clock.now() });
+        const r = await reserveLinkReport(deps.db, { linkId: a.linkId, ip, now: deps.clock.now() });
         if (!r.ok) {
           deps.logger.warn({ ip, limit: r.limit }, 'report link rate limited');
           const minutes = Math.max(1, Math.ceil(r.retryAfterMs / 60_000));
@@ -249,7 +249,7 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
         note: f.note ?? null,
       };
       const caller = { kind: 'web', user: session ? { id: session.user.id, displayName: session.user.displayName, email: session.user.email, issuer: session.user.issuer } : null } as const;
-      const { result } = deps.cases.submit(report, { caller, externalId: `web:${f.submissionId}` });
+      const { result } = await deps.cases.submit(report, { caller, externalId: `web:${f.submissionId}` });
       deps.logger.info({ caseRef: result.caseRef, via: session ? 'session' : 'report-link' }, 'web report submitted');
       return render(
         c,
@@ -262,7 +262,7 @@ export function registerReportForm(app: Hono<WebEnv>, deps: AppDeps): void {
                 {t('案件番号: ', 'Case: ')}
                 <a href={`/cases/${result.caseRef}`}>{result.caseRef}</a> <SeverityBadge lang={lang} severity={result.verdict} />
               </p>
-              <AdviceView lang={lang} advice={deps.cases.advice(result.reportId)} reasons={reasonsOf(result.signals)} />
+              <AdviceView lang={lang} advice={await deps.cases.advice(result.reportId)} reasons={reasonsOf(result.signals)} />
             </>
           ) : (
             // Through the link, nothing about the case: its ref, verdict, reasons or a ledger contact would tell an

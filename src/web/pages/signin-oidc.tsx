@@ -55,7 +55,7 @@ export function registerSsoSignIn(app: Hono<WebEnv>, deps: AppDeps, sso: Sso): v
       const t = translator(c.get('lang'));
       const ip = clientIp(c, deps.config.web.trustProxy);
       const start = await sso.begin();
-      const flow = startFlow(deps.db, { state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, next, ip, now: deps.clock.now() });
+      const flow = await startFlow(deps.db, { state: start.state, nonce: start.nonce, codeVerifier: start.codeVerifier, next, ip, now: deps.clock.now() });
       if (!flow) {
         deps.logger.warn({ ip }, 'SSO sign-in refused: too many flows open from this address');
         c.header('Retry-After', String(FLOW_TTL_MS / 1000));
@@ -73,7 +73,7 @@ export function registerSsoSignIn(app: Hono<WebEnv>, deps: AppDeps, sso: Sso): v
       const now = deps.clock.now();
       const ip = clientIp(c, deps.config.web.trustProxy);
       // Taken (deleted) before anything is checked: whatever happens next, this flow cannot be used again.
-      const flow = takeFlow(deps.db, getCookie(c, names.oidc), now);
+      const flow = await takeFlow(deps.db, getCookie(c, names.oidc), now);
       deleteCookie(c, names.oidc, { path: '/', secure });
       if (!flow) {
         deps.logger.warn({ ip, reason: 'no flow for this browser (not started here, already used, or expired)' }, 'SSO sign-in refused');
@@ -104,7 +104,7 @@ export function registerSsoSignIn(app: Hono<WebEnv>, deps: AppDeps, sso: Sso): v
             );
       }
       const role = roleFor(sso.config.roleMap, who.roleValues);
-      const result = signInSsoUser(deps.db, { issuer: who.issuer, subject: who.subject, displayName: who.displayName, email: who.email, role }, now);
+      const result = await signInSsoUser(deps.db, { issuer: who.issuer, subject: who.subject, displayName: who.displayName, email: who.email, role }, now);
       const logged = { ip, issuer: who.issuer, subject: who.subject, email: who.email };
       if (!result.ok) {
         deps.logger.warn({ ...logged, reason: result.reason, claim: sso.config.roleClaim, values: who.roleValues.slice(0, 20) }, 'SSO sign-in refused');
@@ -119,7 +119,7 @@ export function registerSsoSignIn(app: Hono<WebEnv>, deps: AppDeps, sso: Sso): v
               ),
             );
       }
-      const { token } = createSession(deps.db, { userId: result.user.id, now, ttlMs: deps.config.web.sessionTtlMs, ip, userAgent: c.req.header('user-agent') ?? null, idToken: who.idToken });
+      const { token } = await createSession(deps.db, { userId: result.user.id, now, ttlMs: deps.config.web.sessionTtlMs, ip, userAgent: c.req.header('user-agent') ?? null, idToken: who.idToken });
       setCookie(c, names.session, token, { path: '/', httpOnly: true, sameSite: 'Lax', secure, maxAge: Math.floor(deps.config.web.sessionTtlMs / 1000) });
       deps.logger.info({ ...logged, user: result.user.name, role: result.user.role, previousRole: result.previousRole, created: result.created }, 'console sign-in (SSO)');
       return c.redirect(flow.next, 303);

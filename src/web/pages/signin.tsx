@@ -105,10 +105,10 @@ export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
 
   const sso = deps.sso !== null;
   const local = deps.config.web.localAccounts;
-  const show = (c: WebContext, status: 200 | 401 | 403 | 429, error?: string, name?: string) => {
+  const show = async (c: WebContext, status: 200 | 401 | 403 | 429, error?: string, name?: string) => {
     const t = translator(c.get('lang'));
     const body =
-      !sso && activeUserCount(deps.db) === 0 ? (
+      !sso && (await activeUserCount(deps.db)) === 0 ? (
         <FreshInstall c={c} />
       ) : (
         <SignInForm c={c} next={safeNext(c.req.query('next'))} error={error} name={name} sso={sso} local={local} />
@@ -118,7 +118,7 @@ export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
 
   app.get(
     '/signin',
-    page(deps.logger, (c) => (c.get('session') ? c.redirect(safeNext(c.req.query('next')), 303) : show(c, 200))),
+    page(deps.logger, async (c) => (c.get('session') ? c.redirect(safeNext(c.req.query('next')), 303) : (await show(c, 200)))),
   );
 
   app.post(
@@ -127,35 +127,35 @@ export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
       const t = translator(c.get('lang'));
       if (!local) {
         deps.logger.warn({ ip: clientIp(c, deps.config.web.trustProxy) }, 'local sign-in refused: LOCAL_ACCOUNTS=false');
-        return show(c, 403, t('ユーザー名とパスワードでのサインインは無効です。会社のアカウントでサインインしてください。', 'Sign-in with a user name and password is turned off. Sign in with your company account.'));
+        return await show(c, 403, t('ユーザー名とパスワードでのサインインは無効です。会社のアカウントでサインインしてください。', 'Sign-in with a user name and password is turned off. Sign in with your company account.'));
       }
       const name = (await formField(c, 'name')).slice(0, 200);
       const password = (await formField(c, 'password')).slice(0, 1024);
       const now = deps.clock.now();
       const ip = clientIp(c, deps.config.web.trustProxy);
-      const refuse = (r: Extract<SignInReservation, { ok: false }> | null) => {
+      const refuse = async (r: Extract<SignInReservation, { ok: false }> | null) => {
         deps.logger.warn({ ip, user: name, limit: r?.limit ?? 'busy' }, 'console sign-in refused (rate limit)');
         const { message, retryAfter } = refusal(t, r);
         c.header('Retry-After', String(retryAfter));
-        return show(c, 429, message, name);
+        return await show(c, 429, message, name);
       };
       const slot = tryPasswordSlot();
-      if (!slot) return refuse(null);
-      let user: ReturnType<typeof findUserForSignIn>;
+      if (!slot) return await refuse(null);
+      let user: Awaited<ReturnType<typeof findUserForSignIn>>;
       try {
-        const reservation = reserveSignIn(deps.db, { name, ip, now });
-        if (!reservation.ok) return refuse(reservation);
-        user = findUserForSignIn(deps.db, name);
+        const reservation = await reserveSignIn(deps.db, { name, ip, now });
+        if (!reservation.ok) return await refuse(reservation);
+        user = await findUserForSignIn(deps.db, name);
         const ok = user ? await verifyPassword(password, user.passwordHash) : (await verifyPassword(password, await decoyHash()), false);
         if (!user || !ok || user.disabledAt) {
           deps.logger.info({ ip, user: name }, 'console sign-in failed');
-          return show(c, 401, t('ユーザー名またはパスワードが違います。', 'Wrong user name or password.'), name);
+          return await show(c, 401, t('ユーザー名またはパスワードが違います。', 'Wrong user name or password.'), name);
         }
-        signInSucceeded(deps.db, reservation);
+        await signInSucceeded(deps.db, reservation);
       } finally {
         slot.release();
       }
-      const { token } = createSession(deps.db, { userId: user.id, now, ttlMs: deps.config.web.sessionTtlMs, ip, userAgent: c.req.header('user-agent') ?? null });
+      const { token } = await createSession(deps.db, { userId: user.id, now, ttlMs: deps.config.web.sessionTtlMs, ip, userAgent: c.req.header('user-agent') ?? null });
       setCookie(c, names.session, token, {
         path: '/',
         httpOnly: true,
@@ -170,9 +170,9 @@ export function registerSignIn(app: Hono<WebEnv>, deps: AppDeps): void {
 
   app.post(
     '/signout',
-    page(deps.logger, (c) => {
+    page(deps.logger, async (c) => {
       const s = c.get('session');
-      if (s) deleteSession(deps.db, s.id);
+      if (s) await deleteSession(deps.db, s.id);
       deleteCookie(c, names.session, { path: '/', secure: deps.config.web.secureCookies });
       // The kakunin session is over either way; an SSO session then ends at the provider too, when it offers a way.
       const provider = s?.user.issuer && deps.sso ? deps.sso.endSessionUrl(s.idToken) : null;
