@@ -143,6 +143,8 @@ describe('the committed model on messages it never saw', () => {
     expect({ ...signal }.evidence).toBe(first);
     signal!.evidence = [];
     expect(signal!.evidence).toEqual([]);
+    const frozen = Object.freeze(explainedLater(report(fraud), prepareText(fraud)).signal!);
+    expect(frozen.evidence).toEqual(eager.evidence);
     const benign = INVENTED.benign[0]!;
     expect(explainedLater(report(benign), prepareText(benign)).signal).toBeNull();
   });

@@ -104,7 +104,8 @@ export function explainedLater(report: Report, text: PreparedText, model: Wordin
 /** Replaces `key` of `target` by a getter that computes the value once and then becomes a plain property. */
 function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
   const settle = (value: T[K]): T[K] => {
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    // A caller that froze the result keeps the getter (computed again on each read) rather than failing.
+    if (!Object.isFrozen(target)) Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
     return value;
   };
   Object.defineProperty(target, key, { get: () => settle(compute()), set: settle, enumerable: true, configurable: true });
