@@ -13,7 +13,7 @@ const SIGN_IN = lexicon('sign-in', [
   'sign in', 'log in', 'login with', 'log on', 'sign in with', 'log in with', 'sign in again', 'log in again', 'enter your password',
   'enter your credentials', 'verify your account', 'authenticate', 're enter', 'you will be asked to sign in', 'need to sign in',
   'need to log in', 'requires a sign in', 'to access it', 'to open it', 'to view it', 'to open the', 'to access the', 'to view the', 'to download the',
-  'authentication required', 'requires authentication', 'verify your email', 'verify your identity', 'confirm your email', 'confirm your identity', 'validate your account', 'validate your email',
+  'authentication required', 'requires authentication', 'download here', 'download it here', 'download the file', 'download from', 'file password is', 'verify your email', 'verify your identity', 'confirm your email', 'confirm your identity', 'validate your account', 'validate your email',
 ]);
 
 /** What the page will take: the mailbox or account password. */
@@ -57,6 +57,7 @@ export const credentialPhishingLink: Rule = {
       'Please review the contract here, you will need to sign in with your company email and password: https://secure-docs.example.top/view',
       'Statement attached for your approval: https://docusgn-portal.example.net/s/77 (confirm your email with your Microsoft 365 password to open the file).',
       { body: 'Updated price list: https://kestrel-marine-files.example.org/x — log in with your work account to open it.', sender: { accountId: 4000002, name: 'Fiona Marsh' } },
+      'Proof of payment for the three invoices, download here: https://tamra-docs.example.top/d/31 The file password is your email password.',
       '10月分の支払明細です。下記URLからPDFをダウンロードしてください。https://nagisa-payments.example.net/a?id=77\n※ダウンロードにはOffice365アカウントでの認証が必要です',
     ],
     noMatch: [

@@ -30,6 +30,7 @@ export const offplatformCallbackNumber: Rule = {
     match: [
       '私の新しい携帯番号にすぐ電話をください。070-1234-5678 会社の番号にはかけないように。',
       'My phone was stolen, I am on a temporary number: +44 7700 900123. Please call me, and don\'t use the office line.',
+      'Before you release the payment please call me on my new WhatsApp +61 4 0000 7731. Don\'t use the office number, it is not working this month.',
       'This is the tax office. To avoid a penalty, please call officer Tanaka at 050-0000-9912 today.',
     ],
     noMatch: ['担当ドライバーの携帯は090-1111-2222です。', '電話をください。', { body: 'Please call me at +44 20 7946 0011 when convenient.', sender: { accountId: 4000002, name: 'Fiona Marsh' } }],

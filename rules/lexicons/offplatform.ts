@@ -77,6 +77,7 @@ export const NEW_NUMBER = lexicon('new-number', [
   '私の新しい', '個人の携帯', '私用の携帯', '私用携帯', '直通', '臨時の番号', '仮の番号',
   'new number', 'new mobile', 'temp number', 'temporary number', 'private number', 'personal number', 'personal mobile',
   'direct line', 'my mobile', 'my cell', 'new phone', 'lost my phone', 'number is being ported',
+  'new whatsapp', 'new wechat', 'new telegram', 'new signal', 'new line id', '新しいwhatsapp', '新しいline',
 ]);
 
 /** 「Chatworkは来月から使わなくなる」: the platform named as the subject … */

@@ -59,7 +59,9 @@ export const AVOID_KNOWN_CONTACT = lexicon('avoid-known-contact', [
   '会社の番号は避け', '会社の電話は避け', '会社には連絡しない', '会社に連絡しない', '代表電話は繋がりにくい', '会社の電話は繋がりにくい',
   'メールは使わない', '会社のメールは使わ', 'このチャットだけで', 'ここだけで',
   // English
-  "don't use the office line", 'do not use the office line', "don't use the old", 'do not use the old', "don't use my old",
+  "don't use the office line", 'do not use the office line', "don't use the office number", 'do not use the office number',
+  "don't use the usual number", 'do not use the usual number', 'office number is not working', 'office line is not working', 'office phone is not working',
+  'office line is down', 'office phone is down', '会社の番号は使わ', '代表番号は使わ', '会社の電話は使えな', '代表番号は使えな', "don't use the old", 'do not use the old', "don't use my old",
   "don't call the office", 'do not call the office', "don't call my office", "don't use my company email", 'do not use my company email',
   "don't email", 'do not email', 'reply only in this chat', 'only in this chat', 'only reply here', 'only here', 'not by email',
   "don't use the registered", 'instead of the office',
