@@ -1,7 +1,7 @@
 import { ACCOUNT_THREAT, PLATFORM_BRAND, SUPPORT_CLAIM } from './lexicons/identity.ts';
 import { CALL_ME } from './lexicons/offplatform.ts';
 import { ADMIN_RIGHTS, CODE_ARRIVES, PERSONAL_DATA, SECRETS } from './lexicons/secrets.ts';
-import { lexicon } from '../src/detection/lexicon.ts';
+import { lexicon, type Lexicon } from '../src/detection/lexicon.ts';
 import { WRITER_NEVER_ASKS } from './lexicons/requests.ts';
 import { SUPPORT_REGEXES, asked, pairWithin } from './support.ts';
 import { companyCore, latinCompanyCore } from '../src/detection/identity.ts';
@@ -47,7 +47,7 @@ export const identityFakeSupport: Rule = {
     const disclaimers = ctx.find(WRITER_NEVER_ASKS);
     const text = ctx.text.original;
     const inDisclaimer = (e: Evidence): boolean => disclaimers.some((d) => d.start < e.end && e.start < d.end) || pairWithin(text, [e], disclaimers, 40).length > 0;
-    const named = (lexicon: typeof SECRETS): Evidence[] => {
+    const named = (lexicon: Lexicon): Evidence[] => {
       if (disclaimers.length === 0) return ctx.find(lexicon);
       const request = asked(ctx, lexicon);
       return request.some(inDisclaimer) ? [] : request;

@@ -77,10 +77,9 @@ class MessageContext implements RuleContext {
   senderInLedger: ContextInput['senderInLedger'];
   senderNameFolded: ContextInput['senderNameFolded'];
   private readonly starts: number[];
-  /** Per word list (by its automaton index; patterns in `patternCache`): its hits, then its evidence, once computed. */
+  /** Per lexicon (by its slot): its hits, then its evidence, once computed. */
   private hitCache: (readonly Hit[] | undefined)[] = [];
   private evidenceCache: (readonly Evidence[] | undefined)[] = [];
-  private patternCache: Map<Lexicon, { hits: readonly Hit[]; evidence?: readonly Evidence[] }> | null = null;
   private scanned: ReturnType<typeof scanLexicons> | null = null;
 
   constructor(input: ContextInput) {
@@ -107,13 +106,12 @@ class MessageContext implements RuleContext {
     this.ignored = { spans, keep: new Set(keep) };
     this.hitCache = [];
     this.evidenceCache = [];
-    this.patternCache = null;
     const inside = (e: Evidence) => spans.some((s) => s.start <= e.start && e.end <= s.end);
     this.observables = this.observables.filter((o) => !inside(o.evidence));
   }
 
   private hits(lexicon: Lexicon): readonly Hit[] {
-    const cached = lexicon.index >= 0 ? this.hitCache[lexicon.index] : this.patternCache?.get(lexicon)?.hits;
+    const cached = this.hitCache[lexicon.slot];
     if (cached) return cached;
     let found: readonly Hit[] = this.rawHits(lexicon);
     const ignored = this.ignored;
@@ -122,8 +120,7 @@ class MessageContext implements RuleContext {
       found = found.filter((h) => !ignored.spans.some((s) => s.start <= (map[h.start] as number) && (map[h.start] as number) < s.end));
     }
     if (found.length === 0) found = NO_HITS;
-    if (lexicon.index >= 0) this.hitCache[lexicon.index] = found;
-    else (this.patternCache ??= new Map()).set(lexicon, { hits: found });
+    this.hitCache[lexicon.slot] = found;
     return found;
   }
 
@@ -155,8 +152,7 @@ class MessageContext implements RuleContext {
   }
 
   find(lexicon: Lexicon): Evidence[] {
-    const pattern = lexicon.index >= 0 ? null : this.patternCache?.get(lexicon);
-    let found = lexicon.index >= 0 ? this.evidenceCache[lexicon.index] : pattern?.evidence;
+    let found = this.evidenceCache[lexicon.slot];
     if (!found) {
       const hits = this.hits(lexicon);
       if (hits.length === 0) found = NO_EVIDENCE;
@@ -165,8 +161,7 @@ class MessageContext implements RuleContext {
         for (let k = 0; k < hits.length; k++) evidence[k] = this.evidence(hits[k] as Hit);
         found = evidence;
       }
-      if (lexicon.index >= 0) this.evidenceCache[lexicon.index] = found;
-      else this.patternCache!.get(lexicon)!.evidence = found;
+      this.evidenceCache[lexicon.slot] = found;
     }
     // Shared and cached: callers read it, never change it (the empty answer is frozen, so a change would throw).
     return found as Evidence[];

@@ -15,7 +15,11 @@ export interface Lexicon {
   folded: readonly string[];
   /** Index in the automaton; -1 for a raw pattern. */
   index: number;
+  /** Position of its answers in a message's caches (word lists and patterns alike, from 0). */
+  slot: number;
 }
+
+let slots = 0;
 
 const SPECIAL = /[.*+?^${}()|[\]\\]/g;
 const LATIN_HEAD = /^[a-z0-9]/;
@@ -42,7 +46,7 @@ export function lexicon(name: string, words: readonly string[]): Lexicon {
   const folded = [...new Set(words.map(foldForMatch).flatMap((w) => (w.split(' ').length === 2 ? [w, w.replace(' ', '')] : [w])).filter((w) => w.length > 0))];
   folded.sort((a, b) => b.length - a.length);
   const source = folded.map(guarded).join('|');
-  const lex: Lexicon = { name, regex: new RegExp(source, 'gu'), words, folded, index: registered.length };
+  const lex: Lexicon = { name, regex: new RegExp(source, 'gu'), words, folded, index: registered.length, slot: slots++ };
   registered.push(lex);
   automaton = null;
   return lex;
@@ -53,7 +57,7 @@ export function lexicon(name: string, words: readonly string[]): Lexicon {
  * The pattern must be linear-time; the ReDoS test checks every lexicon.
  */
 export function pattern(name: string, source: string): Lexicon {
-  return { name, regex: new RegExp(source, 'gu'), words: [], folded: [], index: -1 };
+  return { name, regex: new RegExp(source, 'gu'), words: [], folded: [], index: -1, slot: slots++ };
 }
 
 /** Every word list compiled so far, in automaton order (for tests that hold the automaton to the regexes). */
@@ -257,13 +261,12 @@ export interface LexiconHit {
 export function scanLexicons(text: string, maxPerLexicon: number): (LexiconHit[] | undefined)[] {
   automaton ??= build();
   const a = automaton;
-  const { near, out, meta, edges, rows, width } = a;
+  const { out, meta, edges, rows, width } = a;
   const raw: (LexiconHit[] | undefined)[] = new Array<LexiconHit[] | undefined>(registered.length);
   let s = 0;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    const n = nearIndex(unit);
-    const cls = n !== -1 ? near[n]! : classOf(a, unit);
+    const cls = classOf(a, unit);
     if (cls === 0) {
       s = 0; // a character no word contains: back to the root, where no word ends
       continue;

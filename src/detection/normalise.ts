@@ -128,10 +128,6 @@ function isMark(c: number): boolean {
   return MARKS.has(c);
 }
 
-/** CJK ideographs and kana map to themselves: answered by range, without touching the tables (a table read per kanji missed the cache). */
-function isIdentity(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x3400 && c <= 0x4dbf);
-}
 
 function initTables(): void {
   for (let c = 0; c < 0x10000; c++) {
@@ -199,7 +195,9 @@ export function normaliseRange(out: MappedBuilder, s: string, from: number, to: 
   while (i < to) {
     const c = s.charCodeAt(i);
     if (i + 1 >= to || !isMark(s.charCodeAt(i + 1))) {
-      if (isIdentity(c)) {
+      // Kana, kanji and common CJK punctuation are their own NFKC form: answered by range, without a table read (a
+      // read of the 256 KB table per distinct kanji missed the cache).
+      if (isStable(c)) {
         out.push(c, i, i + 1);
         i++;
         continue;
